@@ -1,0 +1,237 @@
+// The in-memory Scene (DESIGN.md section 4): columnar typed arrays that go to the GPU and to
+// tfjs without copies. Positions are float32 relative to a float64 origin, because WOMD
+// coordinates can sit thousands of metres from zero where float32 loses centimetres.
+
+/** WOMD Track.ObjectType values. */
+export const ObjectType = {
+  Unset: 0,
+  Vehicle: 1,
+  Pedestrian: 2,
+  Cyclist: 3,
+  Other: 4,
+} as const;
+export type ObjectType = (typeof ObjectType)[keyof typeof ObjectType];
+export const OBJECT_TYPE_NAMES = ['unset', 'vehicle', 'pedestrian', 'cyclist', 'other'] as const;
+
+/** Per-state fields, in the order they are stored in `Tracks.state` (stride F). */
+export const STATE_FIELDS = [
+  'x',
+  'y',
+  'z',
+  'length',
+  'width',
+  'height',
+  'heading',
+  'vx',
+  'vy',
+  'valid',
+] as const;
+export const F = STATE_FIELDS.length;
+export const S_X = 0;
+export const S_Y = 1;
+export const S_Z = 2;
+export const S_LENGTH = 3;
+export const S_WIDTH = 4;
+export const S_HEIGHT = 5;
+export const S_HEADING = 6;
+export const S_VX = 7;
+export const S_VY = 8;
+export const S_VALID = 9;
+
+export interface Tracks {
+  /** Number of tracks N. */
+  count: number;
+  /** Number of steps T (91 in WOMD). */
+  steps: number;
+  ids: Int32Array;
+  types: Uint8Array;
+  /** N*T*F: state of track i at step t starts at (i*T + t)*F. x, y, z relative to Scene.origin. */
+  state: Float32Array;
+}
+
+/** Map feature kinds, in the order of the MapFeature oneof. */
+export const MapKind = {
+  Lane: 0,
+  RoadLine: 1,
+  RoadEdge: 2,
+  StopSign: 3,
+  Crosswalk: 4,
+  SpeedBump: 5,
+  Driveway: 6,
+} as const;
+export type MapKind = (typeof MapKind)[keyof typeof MapKind];
+export const MAP_KIND_NAMES = [
+  'lane',
+  'road_line',
+  'road_edge',
+  'stop_sign',
+  'crosswalk',
+  'speed_bump',
+  'driveway',
+] as const;
+
+/** LaneCenter.type */
+export const LaneType = { Undefined: 0, Freeway: 1, SurfaceStreet: 2, BikeLane: 3 } as const;
+/** RoadLine.type */
+export const RoadLineType = {
+  Unknown: 0,
+  BrokenSingleWhite: 1,
+  SolidSingleWhite: 2,
+  SolidDoubleWhite: 3,
+  BrokenSingleYellow: 4,
+  BrokenDoubleYellow: 5,
+  SolidSingleYellow: 6,
+  SolidDoubleYellow: 7,
+  PassingDoubleYellow: 8,
+} as const;
+/** RoadEdge.type */
+export const RoadEdgeType = { Unknown: 0, Boundary: 1, Median: 2 } as const;
+/** TrafficSignalLaneState.state */
+export const SignalState = {
+  Unknown: 0,
+  ArrowStop: 1,
+  ArrowCaution: 2,
+  ArrowGo: 3,
+  Stop: 4,
+  Caution: 5,
+  Go: 6,
+  FlashingStop: 7,
+  FlashingCaution: 8,
+} as const;
+export const SIGNAL_STATE_NAMES = [
+  'unknown',
+  'arrow_stop',
+  'arrow_caution',
+  'arrow_go',
+  'stop',
+  'caution',
+  'go',
+  'flashing_stop',
+  'flashing_caution',
+] as const;
+
+export interface BoundarySegment {
+  laneStartIndex: number;
+  laneEndIndex: number;
+  boundaryFeatureId: number;
+  /** A RoadLineType value. */
+  boundaryType: number;
+}
+
+export interface LaneNeighbor {
+  featureId: number;
+  selfStartIndex: number;
+  selfEndIndex: number;
+  neighborStartIndex: number;
+  neighborEndIndex: number;
+  boundaries: BoundarySegment[];
+}
+
+/** The lane topology that does not fit the flat polyline columns. */
+export interface LaneInfo {
+  speedLimitMph: number;
+  interpolating: boolean;
+  entryLanes: number[];
+  exitLanes: number[];
+  leftBoundaries: BoundarySegment[];
+  rightBoundaries: BoundarySegment[];
+  leftNeighbors: LaneNeighbor[];
+  rightNeighbors: LaneNeighbor[];
+}
+
+export interface SceneMap {
+  /** Number of features M. */
+  count: number;
+  /** Feature ids (WOMD int64; real ids fit in 2^53). */
+  ids: Float64Array;
+  kinds: Uint8Array;
+  /** Lane type, road line type or road edge type; 0 for the other kinds. */
+  subtypes: Uint8Array;
+  /** M+1 offsets into points (in points, not floats). A stop sign has one point, its position. */
+  starts: Uint32Array;
+  /** x, y, z per point (stride 3), relative to Scene.origin. Polygons are not closed. */
+  points: Float32Array;
+  /** Keyed by feature index, for lanes. */
+  lanes: Map<number, LaneInfo>;
+  /** Keyed by feature index, for stop signs: the lane ids they control. */
+  stopSignLanes: Map<number, number[]>;
+}
+
+/** Traffic signal lane states, flattened over steps. */
+export interface Signals {
+  /** steps+1 offsets into the arrays below. */
+  starts: Uint32Array;
+  lanes: Float64Array;
+  states: Uint8Array;
+  /** Stop point x, y, z (stride 3), relative to Scene.origin. */
+  stopPoints: Float32Array;
+}
+
+export interface Scene {
+  id: string;
+  /** float64 world position that all x, y, z are relative to. */
+  origin: [number, number, number];
+  timestamps: Float64Array;
+  currentIndex: number;
+  /** Index of the self-driving car's track, -1 when none. */
+  sdc: number;
+  /** Track IDs (not indices) of the objects of interest. */
+  objectsOfInterest: Int32Array;
+  /** Track indices to predict and their difficulty (0 none, 1 level 1, 2 level 2). */
+  tracksToPredict: { trackIndex: Int32Array; difficulty: Uint8Array };
+  tracks: Tracks;
+  map: SceneMap;
+  signals: Signals;
+}
+
+/** Offset of a state in Tracks.state. */
+export function stateOffset(tracks: Tracks, track: number, step: number): number {
+  return (track * tracks.steps + step) * F;
+}
+
+export function isValid(tracks: Tracks, track: number, step: number): boolean {
+  return tracks.state[stateOffset(tracks, track, step) + S_VALID] !== 0;
+}
+
+/** Wrap an angle to [-pi, pi): real WOMD headings fall slightly outside. */
+export function normalizeAngle(a: number): number {
+  if (a >= -Math.PI && a < Math.PI) return a;
+  const twoPi = 2 * Math.PI;
+  let r = (a + Math.PI) % twoPi;
+  if (r < 0) r += twoPi;
+  return r - Math.PI;
+}
+
+/** Track index of a track ID, or -1. */
+export function trackIndexOf(scene: Scene, id: number): number {
+  return scene.tracks.ids.indexOf(id);
+}
+
+/**
+ * The interacting pair as track indices: objects_of_interest when it names two tracks present
+ * in the scene, else the first two tracks_to_predict (real scenes often have no objects of
+ * interest, DESIGN.md section 5), else null.
+ */
+export function interactingPair(scene: Scene): [number, number] | null {
+  if (scene.objectsOfInterest.length >= 2) {
+    const a = trackIndexOf(scene, scene.objectsOfInterest[0]!);
+    const b = trackIndexOf(scene, scene.objectsOfInterest[1]!);
+    if (a >= 0 && b >= 0 && a !== b) return [a, b];
+  }
+  const ttp = scene.tracksToPredict.trackIndex;
+  if (ttp.length >= 2) return [ttp[0]!, ttp[1]!];
+  return null;
+}
+
+/** Whether the pair came from objects_of_interest (true) or the tracks_to_predict fallback. */
+export function pairIsMarked(scene: Scene): boolean {
+  const p = interactingPair(scene);
+  return (
+    p !== null && scene.objectsOfInterest.length >= 2 && scene.tracks.ids[p[0]] === scene.objectsOfInterest[0]
+  );
+}
+
+/** Points of map feature i as a subarray view (stride 3). */
+export function featurePoints(map: SceneMap, i: number): Float32Array {
+  return map.points.subarray(map.starts[i]! * 3, map.starts[i + 1]! * 3);
+}

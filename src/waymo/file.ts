@@ -1,0 +1,53 @@
+// A WOMD scenario file: the record index plus decode-on-demand, the API the app and the CLI use.
+import type { Scene } from '../scene/scene';
+import { WaymoReadError } from './errors';
+import { decodeScenario } from './scenario';
+import type { ByteSource } from './source';
+import { indexRecords, readRecord, type RecordIndex } from './tfrecord';
+
+export class ScenarioFile {
+  private constructor(readonly index: RecordIndex) {}
+
+  /** Indexes the file; reads only record headers (all of it only when GZIP-compressed). */
+  static async open(source: ByteSource): Promise<ScenarioFile> {
+    return new ScenarioFile(await indexRecords(source));
+  }
+
+  get name(): string {
+    return this.index.file;
+  }
+
+  /** Readable-looking records (their payload CRC and content are checked on read). */
+  get count(): number {
+    return this.index.records.length;
+  }
+
+  /** Damage found while indexing. */
+  get problems(): WaymoReadError[] {
+    return this.index.problems;
+  }
+
+  /** Reads and decodes the k-th indexed record; throws WaymoReadError naming its record index. */
+  async scene(k: number): Promise<Scene> {
+    const entry = this.index.records[k];
+    if (!entry) throw new WaymoReadError(this.name, k, 'index', `no record ${k} (file has ${this.count})`);
+    const payload = await readRecord(this.index, entry);
+    return decodeScenario(payload, this.name, entry.index);
+  }
+
+  /** Every scene in order, with a WaymoReadError in place of each record that could not be read. */
+  async *scenes(): AsyncGenerator<{ k: number; scene?: Scene; error?: WaymoReadError }> {
+    for (let k = 0; k < this.count; k++) {
+      try {
+        yield { k, scene: await this.scene(k) };
+      } catch (e) {
+        if (!(e instanceof WaymoReadError)) throw e;
+        yield { k, error: e };
+      }
+    }
+  }
+
+  close(): Promise<void> | undefined {
+    return this.index.source.close?.();
+  }
+}

@@ -1,0 +1,6 @@
+// The WOMD format layer: everything other modules need from src/waymo.
+export { WaymoReadError } from './errors';
+export { ScenarioFile } from './file';
+export { decodeScenario, encodeScene } from './scenario';
+export { blobSource, memorySource, type ByteSource } from './source';
+export { encodeRecord, encodeRecords, gzipBytes, indexRecords, readRecord } from './tfrecord';

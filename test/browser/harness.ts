@@ -1,0 +1,49 @@
+// Shared set-up for browser tests: serve the built app (dist/) and drive Debian's Chromium with
+// playwright-core, with the flags that give real WebGPU (SwiftShader) and WebGL2 headless.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+  '--use-angle=swiftshader',
+  '--ignore-gpu-blocklist',
+  '--enable-precise-memory-info',
+];
+export const RESULTS_DIR = 'test-results';
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const addr = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${addr.port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  return {
+    url,
+    browser,
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+    },
+  };
+}
