@@ -29,7 +29,11 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server: PreviewServer = await preview({
+    preview: { port: 0, host: '127.0.0.1' },
+    build: { outDir: process.env.DIST_DIR ?? 'dist' },
+    logLevel: 'error',
+  });
   const addr = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${addr.port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
