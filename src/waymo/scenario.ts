@@ -19,20 +19,23 @@ const pb = modescope.womd;
 type Pt = { x?: number | null; y?: number | null; z?: number | null };
 
 const num = (v: number | null | undefined): number => v ?? 0;
+/** int64 fields arrive as numbers or, when the `long` package is present, as Long objects. */
+type Int64 = number | { toNumber(): number } | null | undefined;
+const int64 = (v: Int64): number => (v == null ? 0 : typeof v === 'number' ? v : v.toNumber());
 const pt = (p: Pt | null | undefined) => ({ x: num(p?.x), y: num(p?.y), z: num(p?.z) });
 
 function boundary(b: modescope.womd.IBoundarySegment): BoundarySegment {
   return {
     laneStartIndex: num(b.laneStartIndex),
     laneEndIndex: num(b.laneEndIndex),
-    boundaryFeatureId: num(b.boundaryFeatureId as number),
+    boundaryFeatureId: int64(b.boundaryFeatureId),
     boundaryType: num(b.boundaryType),
   };
 }
 
 function neighbor(n: modescope.womd.ILaneNeighbor): LaneNeighbor {
   return {
-    featureId: num(n.featureId as number),
+    featureId: int64(n.featureId),
     selfStartIndex: num(n.selfStartIndex),
     selfEndIndex: num(n.selfEndIndex),
     neighborStartIndex: num(n.neighborStartIndex),
@@ -42,14 +45,14 @@ function neighbor(n: modescope.womd.ILaneNeighbor): LaneNeighbor {
 }
 
 function feature(f: modescope.womd.IMapFeature): FeatureInput | null {
-  const id = num(f.id as number);
+  const id = int64(f.id);
   if (f.lane) {
     const l = f.lane;
     const lane: LaneInfo = {
       speedLimitMph: num(l.speedLimitMph),
       interpolating: !!l.interpolating,
-      entryLanes: (l.entryLanes ?? []).map(Number),
-      exitLanes: (l.exitLanes ?? []).map(Number),
+      entryLanes: (l.entryLanes ?? []).map(int64),
+      exitLanes: (l.exitLanes ?? []).map(int64),
       leftBoundaries: (l.leftBoundaries ?? []).map(boundary),
       rightBoundaries: (l.rightBoundaries ?? []).map(boundary),
       leftNeighbors: (l.leftNeighbors ?? []).map(neighbor),
@@ -76,7 +79,7 @@ function feature(f: modescope.womd.IMapFeature): FeatureInput | null {
       id,
       kind: MapKind.StopSign,
       points: [pt(f.stopSign.position)],
-      stopSignLanes: (f.stopSign.lane ?? []).map(Number),
+      stopSignLanes: (f.stopSign.lane ?? []).map(int64),
     };
   if (f.crosswalk) return { id, kind: MapKind.Crosswalk, points: (f.crosswalk.polygon ?? []).map(pt) };
   if (f.speedBump) return { id, kind: MapKind.SpeedBump, points: (f.speedBump.polygon ?? []).map(pt) };
@@ -147,7 +150,7 @@ export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0)
   for (let t = 0; t < T; t++)
     signals.push(
       (dyn[t]?.laneStates ?? []).map((ls) => ({
-        lane: num(ls.lane as number),
+        lane: int64(ls.lane),
         state: num(ls.state),
         stop: pt(ls.stopPoint),
       })),
