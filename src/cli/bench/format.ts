@@ -1,6 +1,6 @@
 // Format layer: Scenario decode throughput against protobufjs's plain object decode, and opening
 // a 1 GB file (index time and heap growth) against reading it once end to end.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScene, type SceneInput } from '../../scene/build';
