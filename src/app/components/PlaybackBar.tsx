@@ -1,0 +1,107 @@
+// Play/pause, step, speed, loop and the timeline. The time readout and the slider follow the
+// store through a subscription that writes to the DOM, so playback never renders React.
+import { useEffect, useRef } from 'react';
+import { SPEEDS, type Store } from '../store';
+import { useStore } from '../useStore';
+import type { Engine } from '../engine';
+
+export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | null }) {
+  const playing = useStore(store, (s) => s.playing);
+  const speed = useStore(store, (s) => s.speed);
+  const loop = useStore(store, (s) => s.loop);
+  const steps = useStore(store, (s) => s.scene?.timestamps.length ?? 0);
+  const current = useStore(store, (s) => s.scene?.currentIndex ?? 0);
+  const slider = useRef<HTMLInputElement>(null);
+  const readout = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    const show = () => {
+      const s = store.get();
+      const sc = s.scene;
+      if (!sc || !slider.current || !readout.current) return;
+      slider.current.value = String(s.time);
+      const t0 = sc.timestamps[0] ?? 0;
+      const step = Math.floor(s.time);
+      const frac = s.time - step;
+      const a = sc.timestamps[step] ?? 0;
+      const b = sc.timestamps[Math.min(step + 1, sc.timestamps.length - 1)] ?? a;
+      const sec = a + (b - a) * frac - t0;
+      readout.current.textContent = `${sec.toFixed(2)} s · step ${step}/${sc.timestamps.length - 1}`;
+      readout.current.dataset.step = String(step);
+    };
+    show();
+    return store.subscribe(show);
+  }, [store]);
+
+  const last = Math.max(0, steps - 1);
+  const step = (d: number) => {
+    const s = store.get();
+    store.set({ playing: false, time: Math.min(last, Math.max(0, Math.round(s.time) + d)) });
+  };
+  return (
+    <div className="playback" data-testid="playback">
+      <button onClick={() => step(-1)} title="Step back (←)" aria-label="step back">
+        ◀|
+      </button>
+      <button
+        data-testid="play"
+        onClick={() => store.set({ playing: !playing })}
+        title="Play / pause (space)"
+        aria-label={playing ? 'pause' : 'play'}
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button onClick={() => step(1)} title="Step forward (→)" aria-label="step forward">
+        |▶
+      </button>
+      <label>
+        speed
+        <select
+          data-testid="speed"
+          value={speed}
+          onChange={(e) => store.set({ speed: Number(e.target.value) })}
+        >
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={loop} onChange={(e) => store.set({ loop: e.target.checked })} /> loop
+      </label>
+      <div className="timeline">
+        <input
+          ref={slider}
+          type="range"
+          data-testid="timeline"
+          min={0}
+          max={last}
+          step={0.01}
+          onChange={(e) => store.set({ time: Number(e.target.value), playing: false })}
+          aria-label="time"
+        />
+        {steps > 1 && (
+          <span
+            className="current-marker"
+            title={`current_time_index ${current}`}
+            style={{ left: `calc(${(current / last) * 100}% + ${8 - (current / last) * 16}px)` }}
+          />
+        )}
+      </div>
+      <span className="readout" data-testid="time" ref={readout} />
+      <button onClick={() => engine && download(engine, store)} data-testid="screenshot" title="Save a PNG">
+        Save PNG
+      </button>
+    </div>
+  );
+}
+
+function download(engine: Engine, store: Store) {
+  const s = store.get();
+  const a = document.createElement('a');
+  a.href = engine.screenshot();
+  a.download = `modescope-${s.scene?.id ?? 'view'}-step${Math.round(s.time)}.png`;
+  a.click();
+}

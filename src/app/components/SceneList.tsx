@@ -1,0 +1,120 @@
+// The scene list: search by id, filters, and one row per record (damaged records name their error).
+import type { SceneRow } from '../useScenarioFile';
+import { formatCounts } from '../../scene/summary';
+
+export const AGENT_TYPES = ['vehicle', 'pedestrian', 'cyclist', 'other'] as const;
+
+export interface SceneFilter {
+  search: string;
+  pairOnly: boolean;
+  /** Types every listed scene must contain. */
+  types: string[];
+}
+
+export const NO_FILTER: SceneFilter = { search: '', pairOnly: false, types: [] };
+
+export function filterRows(rows: SceneRow[], f: SceneFilter): SceneRow[] {
+  const q = f.search.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (!r.summary) return !q && !f.pairOnly && f.types.length === 0;
+    if (q && !r.summary.id.toLowerCase().includes(q)) return false;
+    if (f.pairOnly && !r.summary.pair) return false;
+    return f.types.every((t) => (r.summary!.tracksByType[t] ?? 0) > 0);
+  });
+}
+
+export function SceneList(props: {
+  rows: SceneRow[];
+  filter: SceneFilter;
+  onFilter: (f: SceneFilter) => void;
+  selected: number;
+  onSelect: (k: number) => void;
+  total: number;
+}) {
+  const { rows, filter, onFilter, selected, onSelect, total } = props;
+  return (
+    <section className="scenes">
+      <div className="filters">
+        <input
+          type="search"
+          data-testid="scene-search"
+          placeholder="search scene id"
+          value={filter.search}
+          onChange={(e) => onFilter({ ...filter, search: e.target.value })}
+        />
+        <label>
+          <input
+            type="checkbox"
+            data-testid="filter-pair"
+            checked={filter.pairOnly}
+            onChange={(e) => onFilter({ ...filter, pairOnly: e.target.checked })}
+          />
+          has interacting pair
+        </label>
+        <div className="type-filters">
+          {AGENT_TYPES.map((t) => (
+            <label key={t}>
+              <input
+                type="checkbox"
+                data-testid={`filter-${t}`}
+                checked={filter.types.includes(t)}
+                onChange={(e) =>
+                  onFilter({
+                    ...filter,
+                    types: e.target.checked ? [...filter.types, t] : filter.types.filter((x) => x !== t),
+                  })
+                }
+              />
+              {t}
+            </label>
+          ))}
+        </div>
+        <div className="hint">
+          {rows.length} of {total} scenes
+        </div>
+      </div>
+      <div className="scene-table">
+        <table className="scene-list" data-testid="scene-list">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>scenario id</th>
+              <th>agents</th>
+              <th>pair</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) =>
+              r.summary ? (
+                <tr
+                  key={r.k}
+                  data-scene-id={r.summary.id}
+                  className={r.k === selected ? 'selected' : ''}
+                  onClick={() => onSelect(r.k)}
+                >
+                  <td>{r.k}</td>
+                  <td>{r.summary.id}</td>
+                  <td title={formatCounts(r.summary.tracksByType)}>{r.summary.tracks}</td>
+                  <td
+                    title={
+                      r.summary.pairSource === 'tracks_to_predict'
+                        ? 'from tracks_to_predict'
+                        : 'objects_of_interest'
+                    }
+                  >
+                    {r.summary.pair ? `${r.summary.pair[0]} & ${r.summary.pair[1]}` : '–'}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={r.k} className="error">
+                  <td>{r.k}</td>
+                  <td colSpan={3}>{r.error}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+// The per-frame path, kept out of React: a requestAnimationFrame loop advances the time, moves
+// the follow camera and hands deck the layer stack. Layer data is memoised per scene, so a frame
+// costs building a few layer descriptors and setting uniforms; nothing is re-uploaded.
+import { Deck, type Layer, type PickingInfo } from '@deck.gl/core';
+import { poseAt } from '../scene/interpolate';
+import { F, OBJECT_TYPE_NAMES, S_VALID, S_X, S_Y, type Scene } from '../scene/scene';
+import { BACKGROUND } from './palette';
+import { agentData } from './layers/agents';
+import { composeLayers } from './layers';
+import { mapGeometry } from './layers/map';
+import type { Camera, Store, ViewerState } from './store';
+import { RotatedOrthographicView } from './view';
+
+/** WOMD steps are 10 Hz. */
+export const STEP_HZ = 10;
+const MIN_ZOOM = -4;
+const MAX_ZOOM = 7;
+
+export interface HoverDetails {
+  x: number;
+  y: number;
+  lines: string[];
+}
+
+export interface EngineHooks {
+  onHover(h: HoverDetails | null): void;
+}
+
+/**
+ * What "fit the scene" frames: every valid agent state over the whole scene plus a margin, so
+ * the agents fill the view; the map alone when there are no agents.
+ */
+export function sceneBounds(scene: Scene): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const { state, count, steps } = scene.tracks;
+  for (let k = 0; k < count * steps; k++) {
+    if (!state[k * F + S_VALID]) continue;
+    const x = state[k * F + S_X]!;
+    const y = state[k * F + S_Y]!;
+    b[0] = Math.min(b[0], x);
+    b[1] = Math.min(b[1], y);
+    b[2] = Math.max(b[2], x);
+    b[3] = Math.max(b[3], y);
+  }
+  if (!Number.isFinite(b[0]))
+    return Number.isFinite(mapGeometry(scene).bounds[0]) ? mapGeometry(scene).bounds : [-50, -50, 50, 50];
+  const margin = 15;
+  return [b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin];
+}
+
+export function fitCamera(scene: Scene, width: number, height: number, rotation = 0): Camera {
+  const [x0, y0, x1, y1] = sceneBounds(scene);
+  const zoom = Math.log2(Math.min(width / (x1 - x0 || 1), height / (y1 - y0 || 1)));
+  return {
+    x: (x0 + x1) / 2,
+    y: (y0 + y1) / 2,
+    zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)),
+    rotation,
+  };
+}
+
+export class Engine {
+  readonly deck: Deck<RotatedOrthographicView>;
+  private raf = 0;
+  private last = 0;
+  private dirty = true;
+  private unsubscribe: () => void;
+  /** performance.now() of the first frame that drew a scene; for the load-time figure. */
+  firstSceneDrawMs: number | null = null;
+  /** Build the layer stack; replaced by the bench to time a naive baseline. */
+  buildLayers: (s: ViewerState & { scene: Scene }) => Layer[] = (s) =>
+    composeLayers({ scene: s.scene, time: s.time, view: s });
+
+  constructor(
+    readonly parent: HTMLDivElement,
+    readonly store: Store,
+    private hooks: EngineHooks,
+  ) {
+    this.deck = new Deck({
+      parent,
+      views: new RotatedOrthographicView({
+        id: 'scene',
+        controller: { doubleClickZoom: false },
+        clear: true,
+        clearColor: BACKGROUND,
+      }),
+      viewState: { target: [0, 0, 0], zoom: 0, rotation: 0, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM } as never,
+      layers: [],
+      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onViewStateChange: ({ viewState, interactionState }) => {
+        const vs = viewState as { target: number[]; zoom: number };
+        const cam = this.store.get().camera;
+        // a user pan stops following; zooming while following keeps it
+        const follow = this.store.get().follow && !interactionState.isPanning;
+        this.store.set({
+          camera: { x: vs.target[0]!, y: vs.target[1]!, zoom: vs.zoom, rotation: cam?.rotation ?? 0 },
+          follow,
+        });
+        return viewState;
+      },
+      onHover: (info) => this.hover(info),
+      onClick: (info) => {
+        const s = this.store.get();
+        const track = info.layer?.id === 'agents' ? info.index : -1;
+        this.store.set({ selected: track, follow: track >= 0 && s.follow });
+      },
+      onAfterRender: () => {
+        if (this.firstSceneDrawMs === null && this.store.get().scene && this.deck.isInitialized) {
+          this.firstSceneDrawMs = performance.now();
+        }
+      },
+    });
+    this.unsubscribe = store.subscribe(() => {
+      this.dirty = true;
+    });
+    this.raf = requestAnimationFrame(this.tick);
+  }
+
+  private tick = (now: number) => {
+    this.raf = requestAnimationFrame(this.tick);
+    const dt = this.last ? Math.min(0.1, (now - this.last) / 1000) : 0;
+    this.last = now;
+    const s = this.store.get();
+    if (s.playing && s.scene) this.advance(dt * STEP_HZ * s.speed);
+    if (this.dirty) this.render();
+  };
+
+  /** Moves the time on by `steps`, looping or stopping at the end. */
+  advance(steps: number) {
+    const s = this.store.get();
+    const last = this.store.lastStep();
+    let t = s.time + steps;
+    let playing = s.playing;
+    if (t > last) {
+      if (s.loop) t = t % (last + 1);
+      else {
+        t = last;
+        playing = false;
+      }
+    }
+    this.store.set({ time: t, playing });
+  }
+
+  /** One frame: camera, then layers. Public so the bench can time it. */
+  render() {
+    this.dirty = false;
+    const s = this.store.get();
+    if (!s.scene) {
+      this.deck.setProps({ layers: [] });
+      return;
+    }
+    let cam = s.camera;
+    if (!cam) {
+      cam = fitCamera(s.scene, this.parent.clientWidth, this.parent.clientHeight);
+      this.store.set({ camera: cam });
+      this.dirty = false;
+    }
+    if (s.follow && s.selected >= 0) {
+      const p = poseAt(s.scene.tracks, s.selected, s.time);
+      if (p && (p.x !== cam.x || p.y !== cam.y)) {
+        cam = { ...cam, x: p.x, y: p.y };
+        this.store.set({ camera: cam });
+        this.dirty = false;
+      }
+    }
+    this.deck.setProps({
+      viewState: {
+        target: [cam.x, cam.y, 0],
+        zoom: cam.zoom,
+        rotation: cam.rotation,
+        minZoom: MIN_ZOOM,
+        maxZoom: MAX_ZOOM,
+      } as never,
+      layers: this.buildLayers(s as ViewerState & { scene: Scene }),
+    });
+  }
+
+  private hover(info: PickingInfo) {
+    const s = this.store.get();
+    const track = info.layer?.id === 'agents' ? info.index : -1;
+    if (track !== s.hovered) this.store.set({ hovered: track });
+    if (track < 0 || !s.scene) {
+      this.hooks.onHover(null);
+      return;
+    }
+    const sc = s.scene;
+    const p = poseAt(sc.tracks, track, s.time);
+    if (!p) return this.hooks.onHover(null);
+    const role = agentData(sc).roles[track];
+    this.hooks.onHover({
+      x: info.x,
+      y: info.y,
+      lines: [
+        `id ${sc.tracks.ids[track]} · ${OBJECT_TYPE_NAMES[sc.tracks.types[track]!] ?? 'unknown'}${role && role !== 'none' ? ` · ${role === 'predict' ? 'to predict' : role === 'interest' ? 'of interest' : 'SDC'}` : ''}`,
+        `speed ${Math.hypot(p.vx, p.vy).toFixed(1)} m/s`,
+        `heading ${((p.heading * 180) / Math.PI).toFixed(0)}°`,
+        `size ${p.length.toFixed(1)} × ${p.width.toFixed(1)} m`,
+      ],
+    });
+  }
+
+  /** Scene metres to canvas pixels under the current camera. */
+  project(x: number, y: number): [number, number] {
+    const vp = this.deck.getViewports()[0];
+    if (!vp) return [NaN, NaN];
+    const [px, py] = vp.project([x, y, 0]);
+    return [px!, py!];
+  }
+
+  /** The current view as a PNG data URL (drawn now, so the buffer is fresh). */
+  screenshot(): string {
+    this.render();
+    this.deck.redraw('screenshot');
+    return (this.deck.getCanvas() as HTMLCanvasElement).toDataURL('image/png');
+  }
+
+  finalize() {
+    cancelAnimationFrame(this.raf);
+    this.unsubscribe();
+    this.deck.finalize();
+  }
+}

@@ -1,0 +1,170 @@
+// Agents, their fading history trails and their ground-truth futures. The GPU columns are built
+// once per scene and memoised; playback passes the same objects to deck every frame with a new
+// `time`, so deck only updates uniforms.
+import type { Layer } from '@deck.gl/core';
+import {
+  F,
+  S_HEADING,
+  S_LENGTH,
+  S_VALID,
+  S_WIDTH,
+  S_X,
+  S_Y,
+  normalizeAngle,
+  type Scene,
+} from '../../scene/scene';
+import { AGENT_COLORS, ROLE_COLORS, type RGBA } from '../palette';
+import { AgentLayer, type AgentBuffers } from './agent-layer';
+import type { LayerContext } from './context';
+import { TimedPathLayer } from './timed-path-layer';
+
+export type AgentRole = keyof typeof ROLE_COLORS;
+
+/** The highest role of each track: SDC, object of interest, track to predict, none. */
+export function agentRoles(scene: Scene): AgentRole[] {
+  const roles: AgentRole[] = Array.from({ length: scene.tracks.count }, () => 'none');
+  for (const i of scene.tracksToPredict.trackIndex) if (roles[i]) roles[i] = 'predict';
+  for (const id of scene.objectsOfInterest) {
+    const i = scene.tracks.ids.indexOf(id);
+    if (i >= 0) roles[i] = 'interest';
+  }
+  if (scene.sdc >= 0 && scene.sdc < roles.length) roles[scene.sdc] = 'sdc';
+  return roles;
+}
+
+export interface TrackPath {
+  track: number;
+  path: Float32Array;
+  timestamps: Float32Array;
+  color: RGBA;
+}
+
+export interface AgentData {
+  buffers: AgentBuffers;
+  /** Contiguous valid runs of each track, with the step of every point. */
+  paths: TrackPath[];
+  roles: AgentRole[];
+}
+
+const cache = new WeakMap<Scene, AgentData>();
+
+export function agentData(scene: Scene): AgentData {
+  const hit = cache.get(scene);
+  if (hit) return hit;
+  const { count: N, steps: T, state, types } = scene.tracks;
+  const n = N * T;
+  const pose0 = new Float32Array(n * 4);
+  const pose1 = new Float32Array(n * 4);
+  const sizes = new Float32Array(n * 4);
+  const fill = new Uint8Array(n * 4);
+  const line = new Uint8Array(n * 4);
+  const roles = agentRoles(scene);
+  const paths: TrackPath[] = [];
+  for (let i = 0; i < N; i++) {
+    const fc = AGENT_COLORS[types[i]!] ?? AGENT_COLORS[0]!;
+    const lc = ROLE_COLORS[roles[i]!];
+    let run: number[] = [];
+    let runT: number[] = [];
+    const endRun = () => {
+      if (run.length >= 4)
+        paths.push({
+          track: i,
+          path: Float32Array.from(run),
+          timestamps: Float32Array.from(runT),
+          color: fc,
+        });
+      run = [];
+      runT = [];
+    };
+    for (let t = 0; t < T; t++) {
+      const k = i * T + t;
+      const o0 = k * F;
+      const o1 = (i * T + Math.min(t + 1, T - 1)) * F;
+      pose0.set(
+        [state[o0 + S_X]!, state[o0 + S_Y]!, normalizeAngle(state[o0 + S_HEADING]!), state[o0 + S_VALID]!],
+        k * 4,
+      );
+      pose1.set(
+        [state[o1 + S_X]!, state[o1 + S_Y]!, normalizeAngle(state[o1 + S_HEADING]!), state[o1 + S_VALID]!],
+        k * 4,
+      );
+      sizes.set(
+        [state[o0 + S_LENGTH]!, state[o0 + S_WIDTH]!, state[o1 + S_LENGTH]!, state[o1 + S_WIDTH]!],
+        k * 4,
+      );
+      fill.set(fc, k * 4);
+      line.set(lc, k * 4);
+      if (state[o0 + S_VALID]) {
+        run.push(state[o0 + S_X]!, state[o0 + S_Y]!);
+        runT.push(t);
+      } else endRun();
+    }
+    endRun();
+  }
+  const data: AgentData = {
+    buffers: {
+      length: n,
+      steps: T,
+      attributes: {
+        getPose0: { value: pose0, size: 4 },
+        getPose1: { value: pose1, size: 4 },
+        getSizes: { value: sizes, size: 4 },
+        getFillColor: { value: fill, size: 4, normalized: true },
+        getLineColor: { value: line, size: 4, normalized: true },
+      },
+    },
+    paths,
+    roles,
+  };
+  cache.set(scene, data);
+  return data;
+}
+
+/** History trail length: 2 s. */
+const TRAIL_STEPS = 20;
+
+export function agentLayers(ctx: LayerContext): Layer[] {
+  const d = agentData(ctx.scene);
+  const on = ctx.view.layers;
+  const out: Layer[] = [];
+  const pathCommon = {
+    data: d.paths,
+    positionFormat: 'XY' as const,
+    getPath: (p: TrackPath) => p.path,
+    getTimestamps: (p: TrackPath) => p.timestamps,
+    getColor: (p: TrackPath) => p.color,
+    widthUnits: 'meters' as const,
+    widthMinPixels: 2,
+    jointRounded: true,
+    capRounded: true,
+    time: ctx.time,
+    trailSteps: TRAIL_STEPS,
+  };
+  if (on.future)
+    out.push(
+      new TimedPathLayer<TrackPath>({
+        id: 'agent-future',
+        ...pathCommon,
+        getWidth: 0.3,
+        future: true,
+        opacity: 0.55,
+      }),
+    );
+  if (on.trails)
+    out.push(
+      new TimedPathLayer<TrackPath>({ id: 'agent-trails', ...pathCommon, getWidth: 0.6, future: false }),
+    );
+  if (on.agents)
+    out.push(
+      new AgentLayer({
+        id: 'agents',
+        data: d.buffers,
+        time: ctx.time,
+        selected: ctx.view.selected,
+        hovered: ctx.view.hovered,
+        lineWidthPixels: 2,
+        pickable: true,
+      }),
+    );
+  return out;
+}

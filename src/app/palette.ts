@@ -1,0 +1,95 @@
+// Every colour the viewer draws with, in one place, so the legend and the layers cannot disagree.
+import { LaneType, ObjectType, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
+
+export type RGBA = [number, number, number, number];
+
+export const BACKGROUND: RGBA = [21, 23, 28, 255];
+
+export const LANE_COLORS: Record<number, RGBA> = {
+  [LaneType.Undefined]: [110, 116, 128, 150],
+  [LaneType.Freeway]: [97, 145, 214, 170],
+  [LaneType.SurfaceStreet]: [120, 128, 142, 170],
+  [LaneType.BikeLane]: [96, 190, 120, 190],
+};
+
+const WHITE: RGBA = [235, 235, 235, 230];
+const YELLOW: RGBA = [240, 196, 40, 235];
+
+export interface LineStyle {
+  color: RGBA;
+  /** Two parallel lines instead of one. */
+  double: boolean;
+  /** Broken (dashed) for each of the (up to two) lines: left then right. */
+  broken: [boolean, boolean];
+}
+
+/** WOMD road line types as drawn: colour, single/double and broken/solid per line. */
+export function roadLineStyle(type: number): LineStyle {
+  switch (type) {
+    case RoadLineType.BrokenSingleWhite:
+      return { color: WHITE, double: false, broken: [true, true] };
+    case RoadLineType.SolidSingleWhite:
+      return { color: WHITE, double: false, broken: [false, false] };
+    case RoadLineType.SolidDoubleWhite:
+      return { color: WHITE, double: true, broken: [false, false] };
+    case RoadLineType.BrokenSingleYellow:
+      return { color: YELLOW, double: false, broken: [true, true] };
+    case RoadLineType.BrokenDoubleYellow:
+      return { color: YELLOW, double: true, broken: [true, true] };
+    case RoadLineType.SolidSingleYellow:
+      return { color: YELLOW, double: false, broken: [false, false] };
+    case RoadLineType.SolidDoubleYellow:
+      return { color: YELLOW, double: true, broken: [false, false] };
+    case RoadLineType.PassingDoubleYellow:
+      return { color: YELLOW, double: true, broken: [true, false] };
+    default:
+      return { color: [170, 170, 170, 200], double: false, broken: [false, false] };
+  }
+}
+
+export const ROAD_EDGE_COLORS: Record<number, RGBA> = {
+  [RoadEdgeType.Unknown]: [200, 200, 200, 220],
+  [RoadEdgeType.Boundary]: [225, 225, 230, 240],
+  [RoadEdgeType.Median]: [230, 120, 60, 240],
+};
+
+export const CROSSWALK_COLOR: RGBA = [230, 230, 230, 90];
+export const SPEED_BUMP_COLOR: RGBA = [240, 150, 40, 150];
+export const DRIVEWAY_COLOR: RGBA = [150, 110, 200, 90];
+export const STOP_SIGN_COLOR: RGBA = [220, 40, 40, 255];
+
+export const AGENT_COLORS: Record<number, RGBA> = {
+  [ObjectType.Unset]: [150, 150, 150, 230],
+  [ObjectType.Vehicle]: [74, 144, 226, 235],
+  [ObjectType.Pedestrian]: [236, 112, 99, 235],
+  [ObjectType.Cyclist]: [88, 200, 110, 235],
+  [ObjectType.Other]: [190, 160, 90, 235],
+};
+
+/** Outline colours mark an agent's role; the highest role wins. */
+export const ROLE_COLORS = {
+  none: [20, 22, 26, 255] as RGBA,
+  predict: [0, 220, 230, 255] as RGBA,
+  interest: [255, 0, 200, 255] as RGBA,
+  sdc: [255, 220, 0, 255] as RGBA,
+};
+
+export function signalColor(state: number): RGBA {
+  switch (state) {
+    case SignalState.Stop:
+    case SignalState.ArrowStop:
+    case SignalState.FlashingStop:
+      return [235, 50, 50, 255];
+    case SignalState.Caution:
+    case SignalState.ArrowCaution:
+    case SignalState.FlashingCaution:
+      return [245, 190, 30, 255];
+    case SignalState.Go:
+    case SignalState.ArrowGo:
+      return [40, 210, 90, 255];
+    default:
+      return [150, 150, 150, 255];
+  }
+}
+
+export const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
