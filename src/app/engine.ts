@@ -59,8 +59,16 @@ export function fitCamera(scene: Scene, width: number, height: number, rotation 
   };
 }
 
+/** Deck applies new layers on its next animation frame; tests, screenshots and the bench draw now. */
+class SceneDeck extends Deck<RotatedOrthographicView> {
+  drawNow(reason: string) {
+    this.layerManager?.updateLayers();
+    this.redraw(reason);
+  }
+}
+
 export class Engine {
-  readonly deck: Deck<RotatedOrthographicView>;
+  readonly deck: SceneDeck;
   private raf = 0;
   private last = 0;
   private dirty = true;
@@ -76,7 +84,7 @@ export class Engine {
     readonly store: Store,
     private hooks: EngineHooks,
   ) {
-    this.deck = new Deck({
+    this.deck = new SceneDeck({
       parent,
       views: new RotatedOrthographicView({
         id: 'scene',
@@ -199,6 +207,12 @@ export class Engine {
     });
   }
 
+  /** Applies the store to deck and draws synchronously. */
+  drawNow(reason: string) {
+    this.render();
+    this.deck.drawNow(reason);
+  }
+
   /** Scene metres to canvas pixels under the current camera. */
   project(x: number, y: number): [number, number] {
     const vp = this.deck.getViewports()[0];
@@ -209,8 +223,7 @@ export class Engine {
 
   /** The current view as a PNG data URL (drawn now, so the buffer is fresh). */
   screenshot(): string {
-    this.render();
-    this.deck.redraw('screenshot');
+    this.drawNow('screenshot');
     return (this.deck.getCanvas() as HTMLCanvasElement).toDataURL('image/png');
   }
 

@@ -1,0 +1,207 @@
+// Scenes and page helpers for the viewer's browser tests. The gallery scene holds every map
+// element type (every lane, road line and road edge type, crosswalk, speed bump, driveway, stop
+// sign, signals in each state) at known places, so a test can point the camera at each one.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildScene, type FeatureInput, type SceneInput, type TrackInput } from '../../src/scene/build';
+import {
+  LaneType,
+  MapKind,
+  RoadEdgeType,
+  RoadLineType,
+  SignalState,
+  type Scene,
+} from '../../src/scene/scene';
+import { encodeRecords, encodeScene } from '../../src/waymo';
+
+/** World offset like real data; the scene origin snaps to a 100 m grid below it. */
+export const GX = 4000;
+export const GY = -2000;
+
+const line = (x0: number, y: number, len: number) => [
+  { x: GX + x0, y: GY + y },
+  { x: GX + x0 + len / 2, y: GY + y },
+  { x: GX + x0 + len, y: GY + y },
+];
+const rect = (x: number, y: number, w: number, h: number) => [
+  { x: GX + x, y: GY + y },
+  { x: GX + x + w, y: GY + y },
+  { x: GX + x + w, y: GY + y + h },
+  { x: GX + x, y: GY + y + h },
+];
+
+/** Where each element sits, relative to (GX, GY). */
+export const GALLERY = {
+  lanes: [LaneType.Freeway, LaneType.SurfaceStreet, LaneType.BikeLane].map((t, k) => ({
+    type: t,
+    x: 30 * k,
+    y: 0,
+  })),
+  roadLines: [1, 2, 3, 4, 5, 6, 7, 8].map((t, k) => ({ type: t, x: 30 * k, y: 10 })),
+  roadEdges: [RoadEdgeType.Boundary, RoadEdgeType.Median].map((t, k) => ({ type: t, x: 30 * k, y: 20 })),
+  crosswalk: { x: 0, y: 30, w: 4, h: 10 },
+  speedBump: { x: 30, y: 30, w: 1.5, h: 8 },
+  driveway: { x: 60, y: 30, w: 8, h: 6 },
+  stopSign: { x: 95, y: 34 },
+  /** Signal k is Stop, Caution and Go in turn: at step t its state is STATES[(k + floor(t / 30)) % 3]. */
+  signals: [0, 1, 2].map((k) => ({ x: 120 + 6 * k, y: 34 })),
+};
+export const SIGNAL_STATES = [SignalState.Stop, SignalState.Caution, SignalState.Go];
+
+/** Track 0 (id 700, the SDC): a 4.5 x 2 m vehicle driving east at 8 m/s along y = 55. */
+export function galleryInput(id = 'gallery'): SceneInput {
+  const T = 91;
+  const features: FeatureInput[] = [];
+  let fid = 1;
+  for (const l of GALLERY.lanes)
+    features.push({ id: fid++, kind: MapKind.Lane, subtype: l.type, points: line(l.x, l.y, 20) });
+  for (const l of GALLERY.roadLines)
+    features.push({ id: fid++, kind: MapKind.RoadLine, subtype: l.type, points: line(l.x, l.y, 20) });
+  for (const l of GALLERY.roadEdges)
+    features.push({ id: fid++, kind: MapKind.RoadEdge, subtype: l.type, points: line(l.x, l.y, 20) });
+  const c = GALLERY.crosswalk;
+  features.push({ id: fid++, kind: MapKind.Crosswalk, points: rect(c.x, c.y, c.w, c.h) });
+  const b = GALLERY.speedBump;
+  features.push({ id: fid++, kind: MapKind.SpeedBump, points: rect(b.x, b.y, b.w, b.h) });
+  const d = GALLERY.driveway;
+  features.push({ id: fid++, kind: MapKind.Driveway, points: rect(d.x, d.y, d.w, d.h) });
+  features.push({
+    id: fid++,
+    kind: MapKind.StopSign,
+    points: [{ x: GX + GALLERY.stopSign.x, y: GY + GALLERY.stopSign.y }],
+    stopSignLanes: [1],
+  });
+  const tracks: TrackInput[] = [];
+  const agent = (
+    id: number,
+    type: number,
+    y: number,
+    speed: number,
+    heading: number,
+    len: number,
+    wid: number,
+    from = 0,
+  ) => {
+    tracks.push({
+      id,
+      type,
+      states: Array.from({ length: T }, (_, t) =>
+        t < from
+          ? { valid: false }
+          : {
+              x: GX + Math.cos(heading) * speed * (t / 10),
+              y: GY + y + Math.sin(heading) * speed * (t / 10),
+              length: len,
+              width: wid,
+              height: 1.5,
+              heading,
+              vx: Math.cos(heading) * speed,
+              vy: Math.sin(heading) * speed,
+              valid: true,
+            },
+      ),
+    });
+  };
+  agent(700, 1, 55, 8, 0, 4.5, 2); // SDC
+  agent(701, 1, 62, 6, 0.3, 5, 2.1); // object of interest
+  agent(702, 2, 70, 1.4, Math.PI / 2, 0.8, 0.8); // pedestrian, object of interest
+  agent(703, 3, 76, 4, -0.2, 1.9, 0.7); // cyclist, to predict
+  agent(704, 4, 82, 0, 0, 2, 2, 30); // other, appears at step 30
+  return {
+    id,
+    timestamps: Array.from({ length: T }, (_, t) => t / 10),
+    currentIndex: 10,
+    sdc: 0,
+    objectsOfInterest: [701, 702],
+    tracksToPredict: [
+      { trackIndex: 1, difficulty: 1 },
+      { trackIndex: 2, difficulty: 1 },
+      { trackIndex: 3, difficulty: 2 },
+    ],
+    tracks,
+    features,
+    signals: Array.from({ length: T }, (_, t) =>
+      GALLERY.signals.map((s, k) => ({
+        lane: 1,
+        state: SIGNAL_STATES[(k + Math.floor(t / 30)) % 3]!,
+        stop: { x: GX + s.x, y: GY + s.y },
+      })),
+    ),
+  };
+}
+
+export function galleryScene(id?: string): Scene {
+  return buildScene(galleryInput(id));
+}
+
+/** A TFRecord file of gallery scenes with the given ids, in a fresh temp dir. */
+export function writeGalleryFile(ids: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'modescope-viewer-'));
+  const path = join(dir, 'gallery.tfrecord');
+  writeFileSync(path, encodeRecords(ids.map((id) => encodeScene(galleryScene(id)))));
+  return path;
+}
+
+/** Waits until the viewer has drawn the scene with this id (or any scene when omitted). */
+export async function waitForScene(page: Page, id?: string) {
+  await page.waitForFunction(
+    (want) => {
+      const m = window.__modescope;
+      return !!m && m.engine.firstSceneDrawMs !== null && (!want || m.store.get().scene?.id === want);
+    },
+    id,
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * The agent (track index) deck picks at the screen position of track i at fractional step t, with
+ * the camera centred there (keeping zoom and rotation); `offset` is in metres from the centre.
+ */
+export async function pickAgentAt(page: Page, i: number, t: number, offset: [number, number] = [0, 0]) {
+  return page.evaluate(
+    ([i, t, dx, dy]) => {
+      const m = window.__modescope!;
+      const s = m.store.get();
+      const p = m.poseAt(s.scene!.tracks, i, t);
+      const cam = s.camera ?? { x: 0, y: 0, zoom: 3, rotation: 0 };
+      m.store.set({
+        time: t,
+        playing: false,
+        follow: false,
+        camera: { ...cam, x: p?.x ?? cam.x, y: p?.y ?? cam.y },
+      });
+      m.engine.drawNow('test');
+      if (!p) return null;
+      const [x, y] = m.engine.project(p.x + dx, p.y + dy);
+      const info = m.engine.deck.pickObject({ x, y, radius: 0, layerIds: ['agents'] });
+      return info ? info.index : null;
+    },
+    [i, t, offset[0], offset[1]] as const,
+  );
+}
+
+/** RGBA drawn at scene point (x, y), with the camera centred there at `zoom`. */
+export async function pixelAt(page: Page, x: number, y: number, zoom = 4): Promise<number[]> {
+  return page.evaluate(
+    async ([x, y, zoom]) => {
+      const m = window.__modescope!;
+      m.store.set({ camera: { x, y, zoom, rotation: 0 }, follow: false });
+      const url = m.engine.screenshot();
+      const [px, py] = m.engine.project(x, y);
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const ratio = img.width / m.engine.parent.clientWidth;
+      return Array.from(g.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data);
+    },
+    [x, y, zoom] as const,
+  );
+}
