@@ -6,14 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildScene, type FeatureInput, type SceneInput, type TrackInput } from '../../src/scene/build';
-import {
-  LaneType,
-  MapKind,
-  RoadEdgeType,
-  RoadLineType,
-  SignalState,
-  type Scene,
-} from '../../src/scene/scene';
+import { LaneType, MapKind, RoadEdgeType, SignalState, type Scene } from '../../src/scene/scene';
 import { encodeRecords, encodeScene } from '../../src/waymo';
 
 /** World offset like real data; the scene origin snaps to a 100 m grid below it. */
