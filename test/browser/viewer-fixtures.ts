@@ -47,21 +47,35 @@ export const SIGNAL_STATES = [SignalState.Stop, SignalState.Caution, SignalState
 export function galleryInput(id = 'gallery'): SceneInput {
   const T = 91;
   const features: FeatureInput[] = [];
-  let fid = 1;
   for (const l of GALLERY.lanes)
-    features.push({ id: fid++, kind: MapKind.Lane, subtype: l.type, points: line(l.x, l.y, 20) });
+    features.push({
+      id: features.length + 1,
+      kind: MapKind.Lane,
+      subtype: l.type,
+      points: line(l.x, l.y, 20),
+    });
   for (const l of GALLERY.roadLines)
-    features.push({ id: fid++, kind: MapKind.RoadLine, subtype: l.type, points: line(l.x, l.y, 20) });
+    features.push({
+      id: features.length + 1,
+      kind: MapKind.RoadLine,
+      subtype: l.type,
+      points: line(l.x, l.y, 20),
+    });
   for (const l of GALLERY.roadEdges)
-    features.push({ id: fid++, kind: MapKind.RoadEdge, subtype: l.type, points: line(l.x, l.y, 20) });
+    features.push({
+      id: features.length + 1,
+      kind: MapKind.RoadEdge,
+      subtype: l.type,
+      points: line(l.x, l.y, 20),
+    });
   const c = GALLERY.crosswalk;
-  features.push({ id: fid++, kind: MapKind.Crosswalk, points: rect(c.x, c.y, c.w, c.h) });
+  features.push({ id: features.length + 1, kind: MapKind.Crosswalk, points: rect(c.x, c.y, c.w, c.h) });
   const b = GALLERY.speedBump;
-  features.push({ id: fid++, kind: MapKind.SpeedBump, points: rect(b.x, b.y, b.w, b.h) });
+  features.push({ id: features.length + 1, kind: MapKind.SpeedBump, points: rect(b.x, b.y, b.w, b.h) });
   const d = GALLERY.driveway;
-  features.push({ id: fid++, kind: MapKind.Driveway, points: rect(d.x, d.y, d.w, d.h) });
+  features.push({ id: features.length + 1, kind: MapKind.Driveway, points: rect(d.x, d.y, d.w, d.h) });
   features.push({
-    id: fid++,
+    id: features.length + 1,
     kind: MapKind.StopSign,
     points: [{ x: GX + GALLERY.stopSign.x, y: GY + GALLERY.stopSign.y }],
     stopSignLanes: [1],
