@@ -18,7 +18,15 @@ import {
 import type { Pt } from './path';
 import { Rng } from './rng';
 import { DS } from './path';
-import { freeSpeed, geometry, relationsFor, simulate, type AgentSpec, type Relation } from './sim';
+import {
+  freeSpeed,
+  relationsFor,
+  routeGeo,
+  simulate,
+  type AgentSpec,
+  type Relation,
+  type RouteGeo,
+} from './sim';
 
 export { LAYOUTS, type LayoutName } from './layouts';
 
@@ -33,6 +41,11 @@ export interface SynthTruth {
   /** Seconds from scene start at which A / B reach the conflict point. */
   tA: number | null;
   tB: number | null;
+  /**
+   * Extra to the contract: who had the right of way by rule (main road, circulating traffic,
+   * oncoming straight, vehicle over crosswalk gap), null under first-come or all-way-stop order.
+   */
+  rightOfWay?: 'A' | 'B' | null;
 }
 
 export interface SynthOptions {
@@ -143,12 +156,31 @@ function startAt(rng: Rng, layout: Layout, a: AgentSpec, v0: Float32Array, sc: n
 
 const STOP_OVERHEAD_S = 2.5;
 
+/**
+ * Whether two agents present at the start are already committed to a collision: one of them is
+ * too close to its conflict zone to stop comfortably while the other is in or near its own.
+ */
+function startConflict(layout: Layout, geo: RouteGeo, a: AgentSpec, b: AgentSpec): boolean {
+  const thr = (a.W + b.W) / 2 + 0.6;
+  for (const r of relationsFor(geo, layout.routes, a.route, b.route, thr)) {
+    if (r.kind === 'shared' && r.M[0] < 1 && r.M[1] < 1) continue;
+    const ag = [a, b];
+    const close = (x: number) =>
+      r.zin[x]! - (ag[x]!.s + ag[x]!.L / 2) < (ag[x]!.v * ag[x]!.v) / (2 * 2.5) + 4;
+    const near = (x: number) =>
+      ag[x]!.s + ag[x]!.L / 2 > r.zin[x]! - 15 && ag[x]!.s - ag[x]!.L / 2 < r.zout[x]!;
+    if ((close(0) && near(1)) || (close(1) && near(0))) return true;
+  }
+  return false;
+}
+
 interface Placed {
   layout: Layout;
   specs: AgentSpec[];
   signals: ReturnType<Layout['signalize']>;
   pair: PairChoice;
   parked: { x: number; y: number; h: number; L: number; W: number; H: number }[];
+  geo: RouteGeo;
 }
 
 function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
@@ -159,16 +191,8 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
   const aSpec = agentSpec(rng, 'vehicle', choice.a);
   const bSpec = agentSpec(rng, choice.bKind, choice.b);
   const thr = (aSpec.W + bSpec.W) / 2 + 0.6;
-  const rel = relationsFor(
-    (x, y) => [
-      geometry(layout.routes[x]!, layout.routes[y]!),
-      geometry(layout.routes[y]!, layout.routes[x]!),
-    ],
-    layout.routes,
-    choice.a,
-    choice.b,
-    thr,
-  )[0];
+  const geo = routeGeo(layout.routes);
+  const rel = relationsFor(geo, layout.routes, choice.a, choice.b, thr)[0];
   const v0A = freeSpeed(layout.routes[choice.a]!, aSpec);
   const v0B = freeSpeed(layout.routes[choice.b]!, bSpec);
   const signals = layout.signalize(
@@ -177,9 +201,23 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
     choice.redForB ? layout.routes[choice.b]!.arm : null,
   );
   if (rel) {
-    const tA = rng.uniform(2.2, 5.5);
-    const spread = interactive ? 2.8 : 0;
-    let dt = rng.uniform(-spread, spread);
+    // B's arrival relative to A's. The agent without right of way needs a gap of a few seconds
+    // to go first, so it is aimed earlier; that keeps both orders common in every layout.
+    const pa = layout.routes[choice.a]!.prio[Math.floor(rel.zin[0] / DS)]!;
+    const pb = layout.routes[choice.b]!.prio[Math.floor(rel.zin[1] / DS)]!;
+    const minor = pb < pa ? choice.b : choice.a;
+    const stopped = layout.routes[minor]!.controls.some((c) => c.stopSign);
+    const lead = rel.kind === 'shared' ? 1.5 : choice.bKind === 'pedestrian' ? 6 : stopped ? 8 : 5;
+    // A minor road with a stop sign needs the main-road car far off to go first.
+    const tA =
+      stopped && pa !== pb && interactive && rng.chance(0.85) ? rng.uniform(6, 10) : rng.uniform(2.0, 4.5);
+    let dt = !interactive
+      ? 0
+      : pb < pa
+        ? rng.uniform(-lead, 1.5)
+        : pa < pb
+          ? rng.uniform(-1.5, lead)
+          : rng.uniform(-2.8, 2.8);
     if (!interactive && !choice.redForB && rng.chance(0.5))
       dt = (rng.chance(0.5) ? 1 : -1) * rng.uniform(8, 12);
     startAt(rng, layout, aSpec, v0A, rel.sc[0], tA);
@@ -198,7 +236,8 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
     return others.every((o) => {
       if (o.spawn !== s.spawn && Math.abs(o.spawn - s.spawn) > 30) return true;
       const q = layout.routes[o.route]!.path;
-      return Math.hypot(q.x(o.s) - x, q.y(o.s) - y) > (s.L + o.L) / 2 + 8;
+      if (Math.hypot(q.x(o.s) - x, q.y(o.s) - y) <= (s.L + o.L) / 2 + 8) return false;
+      return s.spawn > 0 || o.spawn > 0 || !startConflict(layout, geo, s, o);
     });
   };
   const nBg = rng.int(name === 'midblock_crosswalk' ? 3 : 5, name === 'onramp_merge' ? 14 : 11);
@@ -210,7 +249,7 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
     const len = layout.routes[route]!.path.length;
     if (follow) {
       const lead = specs.find((x) => x.route === route)!;
-      s.s = lead.s - rng.uniform(14, 30) - lead.L;
+      s.s = lead.s - rng.uniform(18, 45) - lead.L;
       if (s.s < 0) continue;
     } else if (rng.chance(0.55)) s.s = rng.uniform(0, len * 0.7);
     else s.spawn = rng.int(5, 80);
@@ -234,7 +273,7 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
     .shuffle(layout.parking.slice())
     .slice(0, MAX_PARKED)
     .map((p) => ({ ...p, L: rng.uniform(4.2, 5.0), W: rng.uniform(1.75, 2.0), H: rng.uniform(1.45, 1.8) }));
-  return { layout, specs, signals, pair: choice, parked };
+  return { layout, specs, signals, pair: choice, parked, geo };
 }
 
 function crossTime(s: Float64Array, valid: Uint8Array, sc: number): number | null {
@@ -253,24 +292,30 @@ export function generateScene(
   index: number,
   opts: SynthOptions = {},
 ): { scene: Scene; truth: SynthTruth } {
+  const { scene, truth } = generateSceneDetailed(seed, index, opts);
+  return { scene, truth };
+}
+
+/**
+ * generateScene plus how many attempts it took: an attempt whose scene fails the plausibility
+ * checks is thrown away and the next attempt draws a new layout and agents; the last attempt keeps
+ * only the pair.
+ */
+export function generateSceneDetailed(
+  seed: number,
+  index: number,
+  opts: SynthOptions = {},
+): { scene: Scene; truth: SynthTruth; attempts: number; plausible: boolean } {
   const layouts = opts.layouts && opts.layouts.length > 0 ? opts.layouts : LAYOUTS;
   const pre = new Rng(seed, index, 0);
   const name = layouts[Math.floor(pre.next() * layouts.length)]!;
   const interactive = pre.next() < (opts.interactiveShare ?? 0.75);
-  let last: { scene: Scene; truth: SynthTruth } | null = null;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const out = attemptScene(
-      seed,
-      index,
-      name,
-      interactive,
-      new Rng(seed, index, attempt + 1),
-      attempt === ATTEMPTS - 1,
-    );
-    last = out;
-    if (validateScene(out.scene).length === 0) return out;
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt === ATTEMPTS - 1;
+    const out = attemptScene(seed, index, name, interactive, new Rng(seed, index, attempt + 1), last);
+    const plausible = validateScene(out.scene).length === 0;
+    if (plausible || last) return { ...out, attempts: attempt + 1, plausible };
   }
-  return last!;
 }
 
 function attemptScene(
@@ -285,7 +330,7 @@ function attemptScene(
   const { layout, signals, parked } = placed;
   // Last resort: the pair alone, which the checks nearly always accept.
   const specs = bare ? placed.specs.slice(0, 2) : placed.specs;
-  const sim = simulate(layout, signals, specs);
+  const sim = simulate(layout, signals, specs, placed.geo);
   const rot = rng.uniform(-Math.PI, Math.PI);
   const X0 = rng.uniform(-9000, 9000);
   const Y0 = rng.uniform(-9000, 9000);
@@ -403,10 +448,11 @@ function truthOf(
   const conflict = { x: Number(p.x.toFixed(3)), y: Number(p.y.toFixed(3)) };
   const interactive = rel.contested && rel.token !== -1 && (tA !== null || tB !== null);
   if (!interactive) return { id, layout, interactive: false, first: null, yielder: null, conflict, tA, tB };
+  const rightOfWay = rel.rule === 'yield' ? (rel.major === sideOfA ? 'A' : 'B') : null;
   const first = rel.token === sideOfA ? 'A' : 'B';
   const second = first === 'A' ? sideOfB : sideOfA;
   const yielder = rel.bound[second] ? (first === 'A' ? 'B' : 'A') : null;
-  return { id, layout, interactive, first, yielder, conflict, tA, tB };
+  return { id, layout, interactive, first, yielder, conflict, tA, tB, rightOfWay };
 }
 
 function normalize(a: number): number {

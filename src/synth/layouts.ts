@@ -104,6 +104,8 @@ interface JunctionOpts {
   stopSigns: 'all' | 'minor' | 'none';
   signalised: boolean;
   prio: (from: ArmSpec, turn: Turn) => number;
+  /** Arm length range, metres. */
+  armLen?: [number, number];
 }
 
 interface Junction {
@@ -116,7 +118,7 @@ interface Junction {
   pedRoutes: Route[];
 }
 
-const ARM_LEN = [105, 130];
+const ARM_LEN: [number, number] = [105, 130];
 const SHOULDER = 0.6;
 const PARK_W = 2.4;
 
@@ -127,7 +129,7 @@ function junction(rng: Rng, o: JunctionOpts): Junction {
   const arms = o.arms;
   const edgeOff = (a: ArmSpec) => a.lanes * w + SHOULDER + (a.parking ? PARK_W : 0);
   const R = Math.max(...arms.map(edgeOff)) + rng.uniform(4.5, 7);
-  const len = rng.uniform(ARM_LEN[0]!, ARM_LEN[1]!);
+  const len = rng.uniform(...(o.armLen ?? ARM_LEN));
   const inc: Lane[][] = [];
   const out: Lane[][] = [];
   const parking: Spot[] = [];
@@ -382,13 +384,16 @@ function buildT(rng: Rng): Layout {
     stopSigns: 'minor',
     signalised: false,
     prio: (a, turn) => (a.minor ? 0 : turn === 'L' ? 1 : 2),
+    // Long enough for the 6-9 s gaps a minor-road left turn needs (HCM critical gap ~7 s).
+    armLen: [140, 170],
   });
   const bKind = (): AgentKind => (rng.chance(0.1) ? 'cyclist' : 'vehicle');
   const interactive: PairChoice[] = [];
   const nonInteractive: PairChoice[] = [];
-  // Main-road left turn into the minor road across oncoming traffic.
-  for (const b of moves(j, 0, 'L'))
-    for (const a of moves(j, 1, 'S')) interactive.push({ a, b, bKind: 'vehicle' });
+  // Main-road left turn into the minor road across oncoming traffic (listed twice: half the pairs).
+  for (let k = 0; k < 2; k++)
+    for (const b of moves(j, 0, 'L'))
+      for (const a of moves(j, 1, 'S')) interactive.push({ a, b, bKind: 'vehicle' });
   // Minor-road left turn across the near lane and into the far one.
   for (const b of moves(j, 2, 'L'))
     for (const a of [...moves(j, 1, 'S'), ...moves(j, 0, 'S')]) interactive.push({ a, b, bKind: bKind() });
@@ -495,8 +500,9 @@ function buildOnramp(rng: Rng): Layout {
     RoadEdgeType.Median,
     sub(ref, 0, total, () => 0.9),
   );
-  const shoulder = 1.2;
-  const gore = sA - 20;
+  // A full-width right shoulder (room for a stopped car) that ends at the gore.
+  const shoulder = 3.0;
+  const gore = sA - 45;
   map.polyline(
     MapKind.RoadEdge,
     RoadEdgeType.Boundary,
@@ -531,7 +537,7 @@ function buildOnramp(rng: Rng): Layout {
   // Broken-down or stopped vehicles on the right shoulder upstream of the gore, sometimes.
   if (rng.chance(0.3)) {
     const s = rng.uniform(30, gore - 30);
-    const o = -w * n - 0.2 - 1.0;
+    const o = -w * n - 1.6;
     const h = ref.heading(s);
     parking.push({ x: ref.x(s) - o * Math.sin(h), y: ref.y(s) + o * Math.cos(h), h });
   }

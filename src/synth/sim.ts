@@ -51,6 +51,10 @@ export const B_MAX = 6.5;
 export const JERK_MAX = 12;
 /** Start braking for a line once the needed deceleration reaches this share of the comfortable one. */
 const STOP_TRIGGER = 0.65;
+/** A decision counts as an interaction when the other agent is due at the conflict within this, s. */
+const CONTEST_S = 8;
+const HELD_SIGNAL = 1;
+const HELD_STOP = 2;
 
 interface PairGeo {
   /** Distance from each sample of path I to path J, and the nearest sample of J. */
@@ -58,7 +62,7 @@ interface PairGeo {
   nJ: Int32Array;
 }
 
-export function geometry(a: Route, b: Route): PairGeo {
+function geometry(a: Route, b: Route): PairGeo {
   const C = 3.5;
   const grid = new Map<number, number[]>();
   const key = (x: number, y: number) => (Math.floor(x / C) + 4096) * 8192 + (Math.floor(y / C) + 4096);
@@ -97,6 +101,23 @@ export function geometry(a: Route, b: Route): PairGeo {
   return { dI, nJ };
 }
 
+export type RouteGeo = (a: number, b: number) => [PairGeo, PairGeo];
+
+/** Distance tables between route paths, computed once per route pair of a layout. */
+export function routeGeo(routes: Route[]): RouteGeo {
+  const cache = new Map<number, [PairGeo, PairGeo]>();
+  return (a, b) => {
+    const key = a * 4096 + b;
+    let g = cache.get(key);
+    if (!g) {
+      const rev = cache.get(b * 4096 + a);
+      g = rev ? [rev[1], rev[0]] : [geometry(routes[a]!, routes[b]!), geometry(routes[b]!, routes[a]!)];
+      cache.set(key, g);
+    }
+    return g;
+  };
+}
+
 export type Rule = 'yield' | 'fcfs' | 'stop' | 'order';
 
 export interface Relation {
@@ -125,7 +146,7 @@ export interface Relation {
 
 /** Conflict relations between two agents' routes (usually zero or one). */
 export function relationsFor(
-  geo: (a: number, b: number) => [PairGeo, PairGeo],
+  geo: RouteGeo,
   routes: Route[],
   ri: number,
   rj: number,
@@ -206,19 +227,13 @@ export interface SimResult {
   relations: Relation[];
 }
 
-export function simulate(layout: Layout, signals: SignalLane[], specs: AgentSpec[]): SimResult {
+export function simulate(
+  layout: Layout,
+  signals: SignalLane[],
+  specs: AgentSpec[],
+  geo: RouteGeo,
+): SimResult {
   const routes = layout.routes;
-  const geoCache = new Map<number, [PairGeo, PairGeo]>();
-  const geo = (a: number, b: number): [PairGeo, PairGeo] => {
-    const key = a * 4096 + b;
-    let g = geoCache.get(key);
-    if (!g) {
-      const rev = geoCache.get(b * 4096 + a);
-      g = rev ? [rev[1], rev[0]] : [geometry(routes[a]!, routes[b]!), geometry(routes[b]!, routes[a]!)];
-      geoCache.set(key, g);
-    }
-    return g;
-  };
   const signalOf = new Map<number, Uint8Array>();
   for (const s of signals) signalOf.set(s.lane, s.states);
   const agents: Agent[] = specs.map((s) => ({
@@ -327,7 +342,7 @@ export function simulate(layout: Layout, signals: SignalLane[], specs: AgentSpec
           else stop = true;
         }
         if (stop) {
-          held[i] = 1;
+          held[i] = c.signalLane !== undefined && !(c.stopSign && A.stopDone < 0) ? HELD_SIGNAL : HELD_STOP;
           limits[i]!.push({ gap, vL: 0, s0: 1 });
         }
         break;
@@ -352,7 +367,13 @@ export function simulate(layout: Layout, signals: SignalLane[], specs: AgentSpec
         continue;
       }
       if (r.token === -1)
-        decide(r, t, ag, { dist, range, inZone, held: (x) => held[x === 0 ? r.i : r.j] === 1 });
+        decide(r, t, ag, {
+          dist,
+          range,
+          inZone,
+          held: (x) => held[x === 0 ? r.i : r.j]! > 0,
+          red: (x) => held[x === 0 ? r.i : r.j] === HELD_SIGNAL,
+        });
       if (r.token !== -1) {
         const first = r.token;
         const second = (1 - first) as 0 | 1;
@@ -421,7 +442,8 @@ export function simulate(layout: Layout, signals: SignalLane[], specs: AgentSpec
       A.s += ((A.v + v) / 2) * DT;
       A.v = v;
       A.a = acc;
-      if (A.s >= routes[A.route]!.path.length) {
+      const p = routes[A.route]!.path;
+      if (A.s >= (p.n - 1) * DS) {
         A.alive = false;
         A.gone = true;
       }
@@ -434,7 +456,10 @@ interface View {
   dist: (x: 0 | 1) => number;
   range: (x: 0 | 1) => boolean;
   inZone: (x: 0 | 1) => boolean;
+  /** Held at a stop line (red light or stop sign). */
   held: (x: 0 | 1) => boolean;
+  /** Held by a red light. */
+  red: (x: 0 | 1) => boolean;
 }
 
 /** Seconds to cover d metres from speed v, accelerating at a up to vMax. */
@@ -446,20 +471,39 @@ function timeTo(d: number, v: number, a: number, vMax: number): number {
   return ta + (d - da) / vMax;
 }
 
+/** Deceleration the other agent needs to fall in behind agent x at the merge (Infinity if it cannot). */
+function followCost(r: Relation, ag: readonly [Agent, Agent], x: 0 | 1): number {
+  const y = (1 - x) as 0 | 1;
+  const gap = ag[x].s - r.M[x] - (ag[y].s - r.M[y]) - (ag[0].L + ag[1].L) / 2 - 2;
+  if (gap <= 0) return Infinity;
+  const dv = ag[y].v - ag[x].v;
+  return dv <= 0 ? 0 : (dv * dv) / (2 * gap);
+}
+
 function decide(r: Relation, t: number, ag: readonly [Agent, Agent], w: View): void {
-  const give = (x: 0 | 1, contested: boolean) => {
+  // The decision is an interaction when the other agent is due at the conflict soon too.
+  const due = (x: 0 | 1) => !w.red(x) && (w.range(x) || w.dist(x) / Math.max(ag[x].v, 1) < CONTEST_S);
+  const give = (x: 0 | 1) => {
     r.token = x;
-    r.contested = contested;
+    r.contested = due((1 - x) as 0 | 1);
   };
   if (r.rule === 'order') {
-    give(ag[0].s - r.M[0] >= ag[1].s - r.M[1] ? 0 : 1, false);
+    give(ag[0].s - r.M[0] >= ag[1].s - r.M[1] ? 0 : 1);
+    r.contested = false;
     return;
   }
   const z0 = w.inZone(0);
   const z1 = w.inZone(1);
+  if (r.kind === 'shared' && (z0 || z1)) {
+    // Side by side before a merge: the order that asks the follower for the least braking.
+    const c0 = followCost(r, ag, 0);
+    const c1 = followCost(r, ag, 1);
+    give(c0 < c1 || (c0 === c1 && ag[0].s - r.M[0] >= ag[1].s - r.M[1]) ? 0 : 1);
+    return;
+  }
   if (z0 || z1) {
     const x: 0 | 1 = z0 && z1 ? (-w.dist(0) >= -w.dist(1) ? 0 : 1) : z0 ? 0 : 1;
-    give(x, w.range((1 - x) as 0 | 1));
+    give(x);
     return;
   }
   if (!w.range(0) && !w.range(1)) return;
@@ -475,16 +519,15 @@ function decide(r: Relation, t: number, ag: readonly [Agent, Agent], w: View): v
         ag[0].stopDone < ag[1].stopDone || (ag[0].stopDone === ag[1].stopDone && ag[0].alpha >= ag[1].alpha)
           ? 0
           : 1,
-        true,
       );
-    else if (r0 || r1) give(r0 ? 0 : 1, w.range(r0 ? 1 : 0));
+    else if (r0 || r1) give(r0 ? 0 : 1);
     return;
   }
   if (r.rule === 'fcfs') {
     const eta = (x: 0 | 1) => (w.held(x) ? Infinity : w.dist(x) / Math.max(ag[x].v, 2));
     const e0 = eta(0);
     const e1 = eta(1);
-    if (Math.min(e0, e1) < 8) give(e0 <= e1 ? 0 : 1, w.range(0) && w.range(1));
+    if (Math.min(e0, e1) < 8) give(e0 <= e1 ? 0 : 1);
     return;
   }
   // 'yield': the minor agent takes the gap if the major one is far enough in time.
@@ -508,7 +551,7 @@ function decide(r: Relation, t: number, ag: readonly [Agent, Agent], w: View): v
     crit = 2.0 - 1.4 * A.alpha;
   }
   const waiting = A.v < 0.5 && w.dist(m) < 4;
-  if (tMajor - tMinor > crit) give(m, w.range(M));
-  else if (!canStop(m, 4.5)) give(m, w.range(M));
-  else if (waiting && B.alpha < (ped ? 0.6 : 0.3) && canStop(M, 2.5) && w.dist(M) > 3) give(m, true);
+  if (tMajor - tMinor > crit) give(m);
+  else if (!canStop(m, 4.5)) give(m);
+  else if (waiting && B.alpha < (ped ? 0.6 : 0.3) && canStop(M, 2.5) && w.dist(M) > 3) give(m);
 }
