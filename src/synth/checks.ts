@@ -116,6 +116,27 @@ class SegmentGrid {
     }
   }
 
+  /** Whether some segment passes within r (r at most one cell). */
+  near(x: number, y: number, r: number): boolean {
+    const cx = Math.floor(x / this.C);
+    const cy = Math.floor(y / this.C);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++) {
+        const c = this.cells.get((cx + dx) * 100003 + cy + dy);
+        if (!c) continue;
+        for (const id of c) {
+          const ax = this.seg[4 * id]!;
+          const ay = this.seg[4 * id + 1]!;
+          const vx = this.seg[4 * id + 2]! - ax;
+          const vy = this.seg[4 * id + 3]! - ay;
+          const len2 = vx * vx + vy * vy;
+          const f = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * vx + (y - ay) * vy) / len2)) : 0;
+          if (Math.hypot(ax + f * vx - x, ay + f * vy - y) <= r) return true;
+        }
+      }
+    return false;
+  }
+
   /** Distance to the nearest segment, or `far` when none is within one cell. */
   distance(x: number, y: number, far = Infinity): number {
     const cx = Math.floor(x / this.C);
@@ -177,7 +198,7 @@ export function checkScene(scene: Scene): { violations: string[]; stats: CheckSt
         stats.minEdgeMargin = Math.min(stats.minEdgeMargin, margin);
         if (margin < -BOUNDS.edgeTolerance)
           out.push(`track ${tracks.ids[i]} step ${t}: ${margin.toFixed(2)} m past a road edge`);
-        if (lanes.distance(st[a + S_X]!, st[a + S_Y]!, 99) > BOUNDS.laneDistance)
+        if (!lanes.near(st[a + S_X]!, st[a + S_Y]!, BOUNDS.laneDistance))
           out.push(`track ${tracks.ids[i]} step ${t}: off every lane`);
       }
       if (t === 0) continue;

@@ -62,30 +62,57 @@ interface PairGeo {
   nJ: Int32Array;
 }
 
-function geometry(a: Route, b: Route): PairGeo {
-  const C = 3.5;
-  const grid = new Map<number, number[]>();
-  const key = (x: number, y: number) => (Math.floor(x / C) + 4096) * 8192 + (Math.floor(y / C) + 4096);
-  const pb = b.path;
-  for (let k = 0; k < pb.n; k++) {
-    const kk = key(pb.xs[k]!, pb.ys[k]!);
-    const cell = grid.get(kk);
+/** A route's path samples bucketed in a coarse grid, built once per route. */
+interface Grid {
+  cells: Map<number, number[]>;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const CELL = 3.5;
+const grids = new WeakMap<Route, Grid>();
+
+function gridOf(r: Route): Grid {
+  let g = grids.get(r);
+  if (g) return g;
+  const p = r.path;
+  g = { cells: new Map(), x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (let k = 0; k < p.n; k++) {
+    const x = p.xs[k]!;
+    const y = p.ys[k]!;
+    g.x0 = Math.min(g.x0, x);
+    g.y0 = Math.min(g.y0, y);
+    g.x1 = Math.max(g.x1, x);
+    g.y1 = Math.max(g.y1, y);
+    const key = (Math.floor(x / CELL) + 4096) * 8192 + (Math.floor(y / CELL) + 4096);
+    const cell = g.cells.get(key);
     if (cell) cell.push(k);
-    else grid.set(kk, [k]);
+    else g.cells.set(key, [k]);
   }
+  grids.set(r, g);
+  return g;
+}
+
+/** Distance from each sample of a's path to b's path (exact below CELL metres, else Infinity). */
+function geometry(a: Route, b: Route): PairGeo {
+  const g = gridOf(b);
+  const pb = b.path;
   const pa = a.path;
   const dI = new Float32Array(pa.n).fill(Infinity);
   const nJ = new Int32Array(pa.n).fill(-1);
   for (let k = 0; k < pa.n; k++) {
     const x = pa.xs[k]!;
     const y = pa.ys[k]!;
-    const cx = Math.floor(x / C);
-    const cy = Math.floor(y / C);
+    if (x < g.x0 - CELL || x > g.x1 + CELL || y < g.y0 - CELL || y > g.y1 + CELL) continue;
+    const cx = Math.floor(x / CELL) + 4096;
+    const cy = Math.floor(y / CELL) + 4096;
     let best = Infinity;
     let bi = -1;
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++) {
-        const cell = grid.get((cx + dx + 4096) * 8192 + (cy + dy + 4096));
+        const cell = g.cells.get((cx + dx) * 8192 + cy + dy);
         if (!cell) continue;
         for (const q of cell) {
           const d = (pb.xs[q]! - x) ** 2 + (pb.ys[q]! - y) ** 2;
