@@ -46,6 +46,8 @@ export interface CheckStats {
   maxSpeed: number;
   maxAccel: number;
   maxYawRate: number;
+  /** Largest longitudinal jerk (second difference of speed) over three valid steps, m/s^3 (not bounded). */
+  maxJerk: number;
   maxHeadingErr: number;
   minEdgeMargin: number;
   overlaps: number;
@@ -172,6 +174,7 @@ export function checkScene(scene: Scene): { violations: string[]; stats: CheckSt
     maxSpeed: 0,
     maxAccel: 0,
     maxYawRate: 0,
+    maxJerk: 0,
     maxHeadingErr: 0,
     minEdgeMargin: Infinity,
     overlaps: 0,
@@ -208,6 +211,12 @@ export function checkScene(scene: Scene): { violations: string[]; stats: CheckSt
       stats.maxAccel = Math.max(stats.maxAccel, acc);
       if (acc > (BOUNDS.accel[type] ?? 8))
         out.push(`track ${tracks.ids[i]} step ${t}: acceleration ${acc.toFixed(2)}`);
+      const c = t >= 2 ? o(i, t - 2) : -1;
+      if (c >= 0 && st[c + S_VALID]) {
+        const sp = (q: number) => Math.hypot(st[q + S_VX]!, st[q + S_VY]!);
+        const jerk = Math.abs(sp(a) - 2 * sp(b) + sp(c)) / (DT * DT);
+        stats.maxJerk = Math.max(stats.maxJerk, jerk);
+      }
       const yaw = Math.abs(wrap(st[a + S_HEADING]! - st[b + S_HEADING]!)) / DT;
       stats.maxYawRate = Math.max(stats.maxYawRate, yaw);
       if (yaw > BOUNDS.yawRate) out.push(`track ${tracks.ids[i]} step ${t}: yaw rate ${yaw.toFixed(2)}`);

@@ -240,8 +240,8 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
       return s.spawn > 0 || o.spawn > 0 || !startConflict(layout, geo, s, o);
     });
   };
-  const nBg = rng.int(name === 'midblock_crosswalk' ? 3 : 5, name === 'onramp_merge' ? 14 : 11);
-  for (let k = 0; k < nBg * 2 && specs.length < nBg + 2; k++) {
+  const nBg = rng.int(name === 'midblock_crosswalk' ? 3 : 6, name === 'onramp_merge' ? 16 : 12);
+  for (let k = 0; k < nBg * 4 && specs.length < nBg + 2; k++) {
     const follow = rng.chance(0.3);
     const route = follow ? rng.pick([choice.a, choice.b]) : rng.pick(layout.vehicleRoutes);
     if (layout.routes[route]!.lanes.length === 0) continue;

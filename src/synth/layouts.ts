@@ -644,6 +644,17 @@ function buildRoundabout(rng: Rng): Layout {
     );
   });
   const routes: Route[] = [];
+  const pedRoutes: number[] = [];
+  // Sidewalks along each arm, outside its road edges.
+  for (const a of angles)
+    for (const side of [1, -1]) {
+      const u = dir(a);
+      const n = dir(a + Math.PI / 2);
+      const p0 = at(u, d0 + 4, n, side * (E + 2));
+      const p1 = at(u, d0 + len - 5, n, side * (E + 2));
+      pedRoutes.push(routes.length);
+      routes.push(freeRoute(rng.chance(0.5) ? line(p0, p1) : line(p1, p0), 1.4, 1, -1));
+    }
   const routeOf = new Map<string, number>();
   for (let k = 0; k < nArms; k++)
     for (let m = 0; m < nArms; m++) {
@@ -685,8 +696,8 @@ function buildRoundabout(rng: Rng): Layout {
     name: 'roundabout',
     map,
     routes,
-    vehicleRoutes: routes.map((_, i) => i),
-    pedRoutes: [],
+    vehicleRoutes: routes.map((_, i) => i).filter((i) => !pedRoutes.includes(i)),
+    pedRoutes,
     allWayStop: false,
     interactive,
     nonInteractive,

@@ -458,11 +458,13 @@ export function simulate(
       }
       if (worst && acc < free - 0.3) worst[0].bound[worst[1]] = true;
       const bMax = A.kind === 'pedestrian' ? 3 : B_MAX;
-      acc = Math.min(A.aMax, Math.max(-bMax, acc));
+      // Ease off the brake while coming to rest (jerk-limited stop: |a| <= sqrt(2 j v), and at
+      // most halving the speed per step so the last steps do not snap to zero).
+      acc = Math.min(A.aMax, Math.max(-bMax, -Math.min(Math.sqrt(2 * JERK_MAX * A.v), A.v / (2 * DT)), acc));
       const jd = JERK_MAX * DT;
       acc = Math.min(A.a + jd, Math.max(A.a - jd, acc));
       let v = A.v + acc * DT;
-      if (v < 0) {
+      if (v < 0.02 && acc <= 0) {
         v = 0;
         acc = -A.v / DT;
       }

@@ -25,6 +25,7 @@ describe('synthetic scenes', () => {
       maxSpeed: 0,
       maxAccel: 0,
       maxYawRate: 0,
+      maxJerk: 0,
       maxHeadingErr: 0,
       minEdgeMargin: Infinity,
       overlaps: 0,
@@ -32,6 +33,7 @@ describe('synthetic scenes', () => {
     const bad: string[] = [];
     let attempts = 0;
     let bytes = 0;
+    const jerks: number[] = [];
     for (let i = 0; i < CHECK_SCENES; i++) {
       const d = generateSceneDetailed(SEED, i);
       attempts += d.attempts;
@@ -42,6 +44,8 @@ describe('synthetic scenes', () => {
       worst.maxSpeed = Math.max(worst.maxSpeed, stats.maxSpeed);
       worst.maxAccel = Math.max(worst.maxAccel, stats.maxAccel);
       worst.maxYawRate = Math.max(worst.maxYawRate, stats.maxYawRate);
+      worst.maxJerk = Math.max(worst.maxJerk, stats.maxJerk);
+      jerks.push(stats.maxJerk);
       worst.maxHeadingErr = Math.max(worst.maxHeadingErr, stats.maxHeadingErr);
       worst.minEdgeMargin = Math.min(worst.minEdgeMargin, stats.minEdgeMargin);
       worst.overlaps += stats.overlaps;
@@ -49,7 +53,9 @@ describe('synthetic scenes', () => {
     console.log(
       `plausibility over ${CHECK_SCENES} scenes: bounds ${JSON.stringify(BOUNDS)}\n` +
         `measured: max speed ${worst.maxSpeed.toFixed(2)} m/s, max |accel| ${worst.maxAccel.toFixed(2)} m/s^2, ` +
-        `max yaw rate ${worst.maxYawRate.toFixed(3)} rad/s, max heading-vs-velocity ${worst.maxHeadingErr.toFixed(4)} rad, ` +
+        `max yaw rate ${worst.maxYawRate.toFixed(3)} rad/s, max longitudinal jerk ${worst.maxJerk.toFixed(1)} m/s^3 ` +
+        `(median of per-scene max ${jerks.sort((x, y) => x - y)[jerks.length >> 1]!.toFixed(1)}), ` +
+        `max heading-vs-velocity ${worst.maxHeadingErr.toFixed(4)} rad, ` +
         `min vehicle edge margin ${worst.minEdgeMargin.toFixed(2)} m, overlapping box pairs ${worst.overlaps}; ` +
         `${(attempts / CHECK_SCENES).toFixed(2)} attempts/scene, ${(bytes / CHECK_SCENES / 1e3).toFixed(0)} KB/scene`,
     );
