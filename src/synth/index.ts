@@ -5,19 +5,9 @@
 import { buildScene, type SceneInput, type StateInput, type TrackInput } from '../scene/build';
 import { ObjectType, type Scene } from '../scene/scene';
 import { validateScene } from './checks';
-import {
-  buildLayout,
-  DT,
-  LAYOUTS,
-  STEPS,
-  type AgentKind,
-  type Layout,
-  type LayoutName,
-  type PairChoice,
-} from './layouts';
-import type { Pt } from './path';
+import { buildLayout, DT, LAYOUTS, STEPS, type AgentKind, type Layout, type LayoutName } from './layouts';
+import { DS, type Pt } from './path';
 import { Rng } from './rng';
-import { DS } from './path';
 import {
   freeSpeed,
   relationsFor,
@@ -178,7 +168,6 @@ interface Placed {
   layout: Layout;
   specs: AgentSpec[];
   signals: ReturnType<Layout['signalize']>;
-  pair: PairChoice;
   parked: { x: number; y: number; h: number; L: number; W: number; H: number }[];
   geo: RouteGeo;
 }
@@ -273,7 +262,7 @@ function place(rng: Rng, name: LayoutName, interactive: boolean): Placed {
     .shuffle(layout.parking.slice())
     .slice(0, MAX_PARKED)
     .map((p) => ({ ...p, L: rng.uniform(4.2, 5.0), W: rng.uniform(1.75, 2.0), H: rng.uniform(1.45, 1.8) }));
-  return { layout, specs, signals, pair: choice, parked, geo };
+  return { layout, specs, signals, parked, geo };
 }
 
 function crossTime(s: Float64Array, valid: Uint8Array, sc: number): number | null {
