@@ -93,23 +93,28 @@ export function App() {
   );
 
   // a new file: nothing is shown from it yet
+  const opened = useRef(false);
   useEffect(() => {
+    opened.current = false;
     store.set({ scene: null, sceneIndex: -1, playing: false });
   }, [state.file, store]);
 
-  // show the scene the URL names once it is listed, else the first readable scene
+  // show the scene the URL names once it is listed, else the first readable scene (once per file:
+  // the decode is async, so later row updates must not queue a second choice)
   useEffect(() => {
-    if (!state.file || store.get().sceneIndex >= 0) return;
+    if (!state.file || opened.current) return;
     const want = pending.current?.scene;
     const hit = want ? state.rows.find((r) => r.summary?.id === want) : undefined;
     if (hit) {
       const restore = pending.current!;
       pending.current = null;
+      opened.current = true;
       void selectScene(hit.k, restore);
     } else if (!want || !state.loading) {
       const first = state.rows.find((r) => r.summary);
       if (first) {
         pending.current = null;
+        opened.current = true;
         void selectScene(first.k);
       }
     }

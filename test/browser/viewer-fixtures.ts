@@ -153,14 +153,24 @@ export function writeGalleryFile(ids: string[]): string {
 
 /** Waits until the viewer has drawn the scene with this id (or any scene when omitted). */
 export async function waitForScene(page: Page, id?: string) {
-  await page.waitForFunction(
-    (want) => {
+  try {
+    await page.waitForFunction(
+      (want) => {
+        const m = window.__modescope;
+        return !!m && m.engine.firstSceneDrawMs !== null && (!want || m.store.get().scene?.id === want);
+      },
+      id,
+      { timeout: 10_000 },
+    );
+  } catch (e) {
+    const seen = await page.evaluate(() => {
       const m = window.__modescope;
-      return !!m && m.engine.firstSceneDrawMs !== null && (!want || m.store.get().scene?.id === want);
-    },
-    id,
-    { timeout: 60_000 },
-  );
+      return m
+        ? { scene: m.store.get().scene?.id, drawn: m.engine.firstSceneDrawMs, url: location.href }
+        : null;
+    });
+    throw new Error(`scene ${id ?? '(any)'} not drawn: ${JSON.stringify(seen)}; ${String(e)}`);
+  }
 }
 
 /**
