@@ -169,7 +169,7 @@ export async function waitForScene(page: Page, id?: string) {
         ? { scene: m.store.get().scene?.id, drawn: m.engine.firstSceneDrawMs, url: location.href }
         : null;
     });
-    throw new Error(`scene ${id ?? '(any)'} not drawn: ${JSON.stringify(seen)}; ${String(e)}`);
+    throw new Error(`scene ${id ?? '(any)'} not drawn: ${JSON.stringify(seen)}`, { cause: e });
   }
 }
 
