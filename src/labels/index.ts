@@ -55,16 +55,28 @@ export type EncounterKind = 'cross' | 'merge' | 'follow' | 'oncoming';
 // ---- thresholds (each with why) ----
 
 /**
+ * An agent passes a conflict point only when it travels at least this far beyond it, metres: a
+ * path that ends at the point (it stopped there, or the scene ended as it arrived) does not pass,
+ * and 0.2 m is above the drift of a standing real track between two steps.
+ */
+export const PASS_BEYOND_M = 0.2;
+
+/**
  * Lateral clearance added to the two half widths to call paths in conflict, metres: drivers keep
  * about half a metre from another road user's body, so closer paths cannot be used at once.
  */
 export const CLEARANCE_M = 0.6;
 /**
- * Segment pairs within this of the closest approach are equally good conflict points, metres;
- * the earliest one is taken (a merge's start, not somewhere along the shared lane). Covers
- * float32 and lane-centre jitter of real tracks.
+ * For paths running the same way, segment pairs within this of the closest approach are equally
+ * good conflict points, metres; the earliest one is taken (a merge's start, not somewhere along
+ * the shared lane). Covers float32 and lane-centre jitter of real tracks.
  */
 export const TIE_M = 0.3;
+/**
+ * For crossing paths the closest approach itself is the conflict point; this only breaks ties
+ * between several crossings (a U-turn crosses a path twice) in favour of the earliest, metres.
+ */
+export const CROSS_TIE_M = 0.05;
 /** Paths meeting at less than this angle run the same way (merge or follow), radians (35 deg). */
 export const SAME_DIRECTION_RAD = (35 * Math.PI) / 180;
 /**
@@ -201,16 +213,25 @@ export function encounter(pa: TrackPath, pb: TrackPath): Encounter | null {
   }
   const cls = minD[0]! < thr ? 0 : minD[1]! < thr ? 1 : -1;
   if (cls < 0) return null;
-  let best = -1;
-  let bestKey = Infinity;
-  for (let k = 0; k < cand.length; k += 4) {
-    if (cand[k] !== cls || cand[k + 3]! > minD[cls]! + TIE_M) continue;
-    const key = Math.max(timeKey(pa, cand[k + 1]!), timeKey(pb, cand[k + 2]!));
-    if (key < bestKey) {
-      bestKey = key;
-      best = k;
+  const pick = (tol: number) => {
+    let best = -1;
+    let bestKey = Infinity;
+    for (let k = 0; k < cand.length; k += 4) {
+      if (cand[k] !== cls || cand[k + 3]! > minD[cls]! + tol) continue;
+      const key = Math.max(timeKey(pa, cand[k + 1]!), timeKey(pb, cand[k + 2]!));
+      if (key < bestKey) {
+        bestKey = key;
+        best = k;
+      }
     }
-  }
+    return best;
+  };
+  // A crossing is where the paths come closest; a same-way meeting is where they first do.
+  let best = pick(CROSS_TIE_M);
+  const sameWay =
+    Math.abs(normalizeAngle(direction(pa, cand[best + 1]!) - direction(pb, cand[best + 2]!))) <
+    SAME_DIRECTION_RAD;
+  if (sameWay) best = pick(TIE_M);
   const fa = cand[best + 1]!;
   const fb = cand[best + 2]!;
   const delta = Math.abs(normalizeAngle(direction(pa, fa) - direction(pb, fb)));
@@ -313,14 +334,19 @@ function noInteraction(
   };
 }
 
+/** Whether the agent passes fractional index f while observed (goes on beyond it). */
+function passes(p: TrackPath, f: number): boolean {
+  return f <= p.n - 1 && at(p.s, f) < p.s[p.n - 1]! - PASS_BEYOND_M;
+}
+
 /** Labels from two prepared paths (the graph reuses paths across pairs). */
 export function labelPaths(scene: Scene, pa: TrackPath, pb: TrackPath): PairDetail {
   const ma = maneuverOf(pa);
   const mb = maneuverOf(pb);
   const e = encounter(pa, pb);
   if (!e) return noInteraction(ma, mb, 'none', 'paths never meet', null);
-  const tA = e.fa <= pa.n - 1 ? at(pa.t, e.fa) : null;
-  const tB = e.fb <= pb.n - 1 ? at(pb.t, e.fb) : null;
+  const tA = passes(pa, e.fa) ? at(pa.t, e.fa) : null;
+  const tB = passes(pb, e.fb) ? at(pb.t, e.fb) : null;
   if (e.kind === 'follow') return noInteraction(ma, mb, e.kind, 'one follows the other', e, tA, tB);
   if (e.kind === 'oncoming')
     return noInteraction(ma, mb, e.kind, 'oncoming, passing side by side', e, tA, tB);
