@@ -368,6 +368,14 @@ export function labelPaths(scene: Scene, pa: TrackPath, pb: TrackPath): PairDeta
     if (dL > NEAR_M && eta > MAX_GAP_S)
       return noInteraction(ma, mb, e.kind, 'later agent not engaged', e, tA, tB);
   }
+  // A standing agent only waits for a conflict it faces (a parked car beside the lane does not).
+  if (maneuverOf(later) === 'stationary') {
+    const h = later.heading[later.n - 1]!;
+    const dx = e.x - later.x[later.n - 1]!;
+    const dy = e.y - later.y[later.n - 1]!;
+    if (dx * Math.cos(h) + dy * Math.sin(h) <= Math.abs(-dx * Math.sin(h) + dy * Math.cos(h)))
+      return noInteraction(ma, mb, e.kind, 'standing agent beside the path', e, tA, tB);
+  }
   if (heldByRed(scene, later, k, dL))
     return noInteraction(ma, mb, e.kind, 'later agent held by a red light', e, tA, tB);
   const yields = slowedBefore(later, fLater, tF - YIELD_LOOKBACK_S);

@@ -1,0 +1,76 @@
+// `npm run labels -- FILE...`: the pseudo label of every scene's interacting pair, a histogram
+// per file, and, where a truth sidecar FILE.truth.json exists, agreement with it and the
+// confusion matrix (and over all files when several have one). `--quiet` drops the per-scene lines.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Agreement, type PassTruth } from '../labels/agreement';
+import { LABEL_NAMES, labelPairDetail } from '../labels';
+import { interactingPair } from '../scene/scene';
+import { ScenarioFile } from '../waymo';
+import { nodeFileSource } from '../waymo/node-file';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { quiet: { type: 'boolean', default: false } },
+});
+if (positionals.length === 0) {
+  console.error('usage: npm run labels -- [--quiet] FILE...');
+  process.exit(2);
+}
+let bad = 0;
+const total = new Agreement();
+let withTruth = 0;
+for (const path of positionals) {
+  const file = await ScenarioFile.open(await nodeFileSource(path));
+  const sidecar = `${path}.truth.json`;
+  const truths = existsSync(sidecar)
+    ? new Map(
+        (JSON.parse(readFileSync(sidecar, 'utf8')) as { scenes: PassTruth[] }).scenes.map((t) => [t.id, t]),
+      )
+    : null;
+  const agreement = new Agreement();
+  const hist = LABEL_NAMES.map(() => 0);
+  let noPair = 0;
+  let secs = 0;
+  console.log(`${path}: ${file.count} records${truths ? `, truth sidecar with ${truths.size} scenes` : ''}`);
+  for await (const { k, scene, error } of file.scenes()) {
+    if (error || !scene) {
+      console.log(`  [${k}] ERROR ${error?.message}`);
+      bad++;
+      continue;
+    }
+    const pair = interactingPair(scene);
+    if (!pair) {
+      noPair++;
+      if (!values.quiet) console.log(`  [${k}] ${scene.id}: no pair`);
+      continue;
+    }
+    const t0 = performance.now();
+    const l = labelPairDetail(scene, pair[0], pair[1]);
+    secs += (performance.now() - t0) / 1000;
+    hist[l.label]!++;
+    const truth = truths?.get(scene.id);
+    if (truth) {
+      agreement.add(truth, l);
+      total.add(truth, l);
+    }
+    if (!values.quiet) {
+      const f = (v: number | null) => (v === null ? '-' : `${v.toFixed(2)} s`);
+      console.log(
+        `  [${k}] ${scene.id}: ${LABEL_NAMES[l.label]} (${l.kind}; ${l.reason}); tA ${f(l.tA)}, tB ${f(l.tB)}, ` +
+          `yielder ${l.yielder ?? '-'}; A ${l.maneuverA}, B ${l.maneuverB}`,
+      );
+    }
+  }
+  const labelled = hist.reduce((a, b) => a + b, 0);
+  console.log(`histogram (${labelled} labelled, ${noPair} without a pair):`);
+  hist.forEach((c, i) => console.log(`  ${LABEL_NAMES[i]!.padEnd(16)} ${String(c).padStart(6)}`));
+  console.log(`labelling time ${(secs * 1000).toFixed(1)} ms (${(labelled / secs).toFixed(0)} scenes/s)`);
+  if (truths) {
+    withTruth++;
+    console.log(agreement.format());
+  }
+  await file.close();
+}
+if (withTruth > 1) console.log(`\nall ${withTruth} files with truth:\n${total.format()}`);
+process.exit(bad > 0 ? 1 : 0);
