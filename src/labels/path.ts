@@ -1,9 +1,11 @@
 // A track's driven path: its valid states in order (history and future), with time, arc length
 // and speed per point, plus an extension ahead of the last valid state, so an agent that stops
 // short of a conflict (it yields until the scene ends) still meets it. The extension keeps the
-// path's last curvature (constant turn rate: a car in a roundabout or mid-turn goes on turning). Only
+// path's lane through the map's lane topology (lanes.ts), or where it is in no lane its last
+// curvature (constant turn rate: a car in a roundabout or mid-turn goes on turning). Only
 // agents still observed at the last step are extended: where one that left the scene went is
 // unknown.
+import { laneAhead } from './lanes';
 import {
   normalizeAngle,
   type Scene,
@@ -23,8 +25,8 @@ import {
  * line is 3-12 m from the lanes it must cross; 20 m also reaches the far lane of a wide road.
  */
 export const EXTEND_M = 20;
-/** Points the extension is drawn with (5 m apart: fine enough to follow a 10 m radius). */
-export const EXTEND_POINTS = 4;
+/** Points the extension is drawn with (2.5 m apart: chords of a 10 m radius stay within 0.1 m). */
+export const EXTEND_POINTS = 8;
 /** Curvature is measured over the last this many metres of travel. */
 const CURVATURE_BASE_M = 3;
 /** Tightest curvature kept, 1/m (a 6 m radius: the tightest urban turns). */
@@ -104,12 +106,21 @@ export function trackPath(scene: Scene, track: number): TrackPath {
     }
     kappa = Math.max(-MAX_CURVATURE, Math.min(MAX_CURVATURE, kappa));
     const ds = stays ? EXTEND_M / EXTEND_POINTS : 0;
+    const lane = new Float64Array(2 * EXTEND_POINTS);
+    const onLane =
+      stays && laneAhead(scene, x[n - 1]!, y[n - 1]!, heading[n - 1]!, kappa, ds, EXTEND_POINTS, lane);
     for (let k = n; k < m; k++) {
-      const h = heading[k - 1]! + kappa * ds;
-      x[k] = x[k - 1]! + ds * Math.cos((h + heading[k - 1]!) / 2);
-      y[k] = y[k - 1]! + ds * Math.sin((h + heading[k - 1]!) / 2);
+      if (onLane) {
+        x[k] = lane[2 * (k - n)]!;
+        y[k] = lane[2 * (k - n) + 1]!;
+        heading[k] = Math.atan2(y[k]! - y[k - 1]!, x[k]! - x[k - 1]!);
+      } else {
+        const h = heading[k - 1]! + kappa * ds;
+        x[k] = x[k - 1]! + ds * Math.cos((h + heading[k - 1]!) / 2);
+        y[k] = y[k - 1]! + ds * Math.sin((h + heading[k - 1]!) / 2);
+        heading[k] = h;
+      }
       s[k] = s[k - 1]! + ds;
-      heading[k] = h;
       speed[k] = speed[n - 1]!;
     }
   }
