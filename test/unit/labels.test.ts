@@ -22,9 +22,15 @@ import {
   U_TURN_RAD,
   YIELD_DROP_MIN,
 } from '../../src/labels';
-import { buildScene, type SignalInput, type StateInput, type TrackInput } from '../../src/scene/build';
+import {
+  buildScene,
+  type FeatureInput,
+  type SignalInput,
+  type StateInput,
+  type TrackInput,
+} from '../../src/scene/build';
 import { boxesOverlap, segmentClosest, segmentIntersection } from '../../src/scene/geometry';
-import { interactingPair, ObjectType, SignalState, type Scene } from '../../src/scene/scene';
+import { interactingPair, MapKind, ObjectType, SignalState, type Scene } from '../../src/scene/scene';
 import { generateScene, LAYOUTS } from '../../src/synth';
 import { ScenarioFile } from '../../src/waymo';
 import { nodeFileSource } from '../../src/waymo/node-file';
@@ -74,7 +80,12 @@ function along(
   return { id, type: o.type ?? ObjectType.Vehicle, states };
 }
 
-function scene(tracks: TrackInput[], signals: SignalInput[][] = [], pair = true): Scene {
+function scene(
+  tracks: TrackInput[],
+  signals: SignalInput[][] = [],
+  pair = true,
+  features: FeatureInput[] = [],
+): Scene {
   return buildScene({
     id: 'hand',
     timestamps: Array.from({ length: T }, (_, k) => k * DT),
@@ -88,7 +99,7 @@ function scene(tracks: TrackInput[], signals: SignalInput[][] = [], pair = true)
           { trackIndex: 0, difficulty: 1 },
         ],
     tracks,
-    features: [],
+    features,
     signals,
   });
 }
@@ -254,6 +265,49 @@ describe('pair labels on hand-built scenes', () => {
     expect(l.label).toBe(0);
     expect(l.tB).toBeNull();
     expect(l.yielder).toBe('B');
+  });
+
+  it('a waiting agent is extended along its lane: a lane turning away before the other path is no conflict', () => {
+    const lane = (id: number, points: Pt[], exitLanes: number[]): FeatureInput => ({
+      id,
+      kind: MapKind.Lane,
+      subtype: 2,
+      points: points.map(([x, y]) => ({ x, y })),
+      lane: {
+        speedLimitMph: 25,
+        interpolating: false,
+        entryLanes: [],
+        exitLanes,
+        leftBoundaries: [],
+        rightBoundaries: [],
+        leftNeighbors: [],
+        rightNeighbors: [],
+      },
+    });
+    // B stops at (0, -15) facing north; its lane bends right onto y = -8 before A's road (y = 0).
+    const map = [
+      lane(
+        10,
+        [
+          [0, -60],
+          [0, -12],
+        ],
+        [11],
+      ),
+      lane(
+        11,
+        [
+          [0, -12],
+          [3, -8],
+          [60, -8],
+        ],
+        [],
+      ),
+    ];
+    const stopAt = (t: number) => Math.min(185, 150 + 8 * t);
+    const tracks = [along(1, EAST, (t) => 200 + 10 * (t - 4)), along(2, NORTH, stopAt)];
+    expect(labelPair(scene(tracks), 0, 1).label).toBe(0);
+    expect(labelPairDetail(scene(tracks, [], true, map), 0, 1).kind).toBe('none');
   });
 
   it(`a red light up to ${RED_AHEAD_M} m ahead explains the waiting; green does not`, () => {
