@@ -1,0 +1,177 @@
+// Joint prediction metrics with the WOMD interactive definitions (DESIGN.md section 6a) and the
+// latent-versus-label measures. Trajectories are in the pair frame (model/features.ts), metres,
+// laid out [agent][step][x, y] for the two agents of the pair, step k = t + 1 + k.
+import { boxesOverlap, type Box } from '../scene/geometry';
+import { S_HEADING, S_LENGTH, S_VALID, S_WIDTH, S_X, S_Y, stateOffset, type Scene } from '../scene/scene';
+import { fromFrame, type PairFrame } from '../model/features';
+
+export const FUTURE_STEPS = 80;
+
+/** Evaluation horizons: seconds and the number of 10 Hz future steps they cover. */
+export const HORIZONS = [
+  { seconds: 3, steps: 30, lateral: 1.0, longitudinal: 2.0 },
+  { seconds: 5, steps: 50, lateral: 1.8, longitudinal: 3.6 },
+  { seconds: 8, steps: 80, lateral: 3.0, longitudinal: 6.0 },
+] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** WOMD's speed scaling of the miss thresholds: 0.5 below 1.4 m/s, 1 above 11 m/s, linear between. */
+export function missScale(speed: number): number {
+  if (speed < 1.4) return 0.5;
+  if (speed > 11) return 1;
+  return 0.5 + (0.5 * (speed - 1.4)) / (11 - 1.4);
+}
+
+export interface JointTruth {
+  future: Float32Array;
+  mask: Float32Array;
+  /** Per agent: speed at t (m/s) and heading at t in the pair frame. */
+  speed: [number, number];
+  heading: [number, number];
+}
+
+const at = (traj: Float32Array, ag: number, k: number): [number, number] => [
+  traj[(ag * FUTURE_STEPS + k) * 2]!,
+  traj[(ag * FUTURE_STEPS + k) * 2 + 1]!,
+];
+
+/**
+ * minADE and minFDE over the joint predictions at a horizon: per prediction the mean over both
+ * agents of the average (final) displacement; null when an agent's end point at the horizon is unknown.
+ */
+export function minDisplacement(
+  preds: Float32Array[],
+  truth: JointTruth,
+  h: Horizon,
+): { minADE: number; minFDE: number } | null {
+  const last = h.steps - 1;
+  if (!truth.mask[last] || !truth.mask[FUTURE_STEPS + last]) return null;
+  let minADE = Infinity;
+  let minFDE = Infinity;
+  for (const p of preds) {
+    let ade = 0;
+    let fde = 0;
+    for (let ag = 0; ag < 2; ag++) {
+      let sum = 0;
+      let n = 0;
+      for (let k = 0; k < h.steps; k++) {
+        if (!truth.mask[ag * FUTURE_STEPS + k]) continue;
+        const [px, py] = at(p, ag, k);
+        const [tx, ty] = at(truth.future, ag, k);
+        sum += Math.hypot(px - tx, py - ty);
+        n++;
+      }
+      ade += sum / n / 2;
+      const [px, py] = at(p, ag, last);
+      const [tx, ty] = at(truth.future, ag, last);
+      fde += Math.hypot(px - tx, py - ty) / 2;
+    }
+    minADE = Math.min(minADE, ade);
+    minFDE = Math.min(minFDE, fde);
+  }
+  return { minADE, minFDE };
+}
+
+/**
+ * WOMD miss at a horizon: a joint prediction hits when both agents' end points lie within the
+ * lateral and longitudinal thresholds in that agent's frame (heading at t), scaled by its speed at t.
+ * The scene is missed when no prediction hits. Null when an end point is unknown.
+ */
+export function isMiss(preds: Float32Array[], truth: JointTruth, h: Horizon): boolean | null {
+  const last = h.steps - 1;
+  if (!truth.mask[last] || !truth.mask[FUTURE_STEPS + last]) return null;
+  for (const p of preds) {
+    let hit = true;
+    for (let ag = 0; ag < 2 && hit; ag++) {
+      const [px, py] = at(p, ag, last);
+      const [tx, ty] = at(truth.future, ag, last);
+      const c = Math.cos(truth.heading[ag]!);
+      const s = Math.sin(truth.heading[ag]!);
+      const lon = c * (px - tx) + s * (py - ty);
+      const lat = -s * (px - tx) + c * (py - ty);
+      const k = missScale(truth.speed[ag]!);
+      hit = Math.abs(lon) <= h.longitudinal * k && Math.abs(lat) <= h.lateral * k;
+    }
+    if (hit) return false;
+  }
+  return true;
+}
+
+/** Heading of a predicted point from the local direction of travel, else `fallback` (slow or standing). */
+function headingAt(traj: Float32Array, ag: number, k: number, fallback: number): number {
+  const [x0, y0] = at(traj, ag, Math.max(0, k - 1));
+  const [x1, y1] = at(traj, ag, Math.min(FUTURE_STEPS - 1, k + 1));
+  return Math.hypot(x1 - x0, y1 - y0) > 0.2 ? Math.atan2(y1 - y0, x1 - x0) : fallback;
+}
+
+/**
+ * Whether a joint prediction's boxes (last known size of each agent of the pair) overlap each
+ * other or any other agent's real box at the same step, within the scene's remaining steps.
+ */
+export function overlaps(scene: Scene, frame: PairFrame, traj: Float32Array): boolean {
+  const tr = scene.tracks;
+  const st = tr.state;
+  const pairIdx = [frame.a, frame.b];
+  const heading = [0, frame.localHeading[1]];
+  for (let k = 0; k < FUTURE_STEPS; k++) {
+    const step = frame.t + 1 + k;
+    if (step >= tr.steps) break;
+    const boxes: Box[] = [0, 1].map((ag) => {
+      const [u, v] = at(traj, ag, k);
+      const [x, y] = fromFrame(frame, u, v);
+      const hd = headingAt(traj, ag, k, heading[ag]!) + frame.heading;
+      return { x, y, length: frame.size[ag]![0], width: frame.size[ag]![1], heading: hd };
+    });
+    if (boxesOverlap(boxes[0]!, boxes[1]!)) return true;
+    for (let i = 0; i < tr.count; i++) {
+      if (pairIdx.includes(i)) continue;
+      const o = stateOffset(tr, i, step);
+      if (st[o + S_VALID] === 0) continue;
+      const other: Box = {
+        x: st[o + S_X]!,
+        y: st[o + S_Y]!,
+        length: st[o + S_LENGTH]!,
+        width: st[o + S_WIDTH]!,
+        heading: st[o + S_HEADING]!,
+      };
+      if (boxesOverlap(boxes[0]!, other) || boxesOverlap(boxes[1]!, other)) return true;
+    }
+  }
+  return false;
+}
+
+/** argmax of a probability vector. */
+export function argmax(p: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+  return best;
+}
+
+/** Mutual information in bits of a joint distribution given as a (not normalised) count table [z][label]. */
+export function mutualInformation(table: number[][]): number {
+  const total = table.flat().reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  const rows = table.map((r) => r.reduce((a, b) => a + b, 0) / total);
+  const cols = table[0]!.map((_, j) => table.reduce((a, r) => a + r[j]!, 0) / total);
+  let mi = 0;
+  table.forEach((r, i) =>
+    r.forEach((c, j) => {
+      const pij = c / total;
+      if (pij > 0) mi += pij * Math.log2(pij / (rows[i]! * cols[j]!));
+    }),
+  );
+  return mi;
+}
+
+/** Entropy in bits of a count vector. */
+export function entropy(counts: number[]): number {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts.reduce((h, c) => (c > 0 ? h - (c / total) * Math.log2(c / total) : h), 0);
+}
+
+/** Mean displacement (m, both agents, all steps) between two joint trajectories. */
+export function meanDistance(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i += 2) s += Math.hypot(a[i]! - b[i]!, a[i + 1]! - b[i + 1]!);
+  return s / (a.length / 2);
+}

@@ -1,0 +1,81 @@
+// Sizes, seeds and hyper-parameters of the model, its data and its training: one place, so the
+// weights card can record exactly what produced the shipped weights.
+
+/** Data sets made by `npm run data` with the synthetic generator (data/ is not committed). */
+export const DATA_CONFIG = {
+  dir: 'data/model',
+  shardSize: 1000,
+  splits: {
+    train: { scenes: 20000, seed: 61001 },
+    val: { scenes: 2000, seed: 61002 },
+    test: { scenes: 2000, seed: 61003 },
+  },
+} as const;
+export type Split = keyof typeof DATA_CONFIG.splits;
+
+/** Feature sizes (features.ts). */
+export const FEATURES = {
+  /** History steps including the current one (1.0 s at 10 Hz). */
+  history: 11,
+  /** Future steps predicted (8.0 s at 10 Hz). */
+  future: 80,
+  /** Other agents kept, nearest to the pair first. */
+  others: 8,
+  /** Map polyline pieces kept, nearest to the pair first. */
+  polylines: 48,
+  /** Points per polyline piece, resampled every `pointStepM`. */
+  points: 8,
+  pointStepM: 2.5,
+  /** Map and agents farther than this from both agents of the pair are left out. */
+  radiusM: 60,
+  /** Positions and velocities are divided by this before entering the network. */
+  scaleM: 10,
+} as const;
+
+/** Network widths (network.ts). */
+export const NETWORK = {
+  modes: 3,
+  hidden: 64,
+  context: 128,
+  decoderHidden: 256,
+  /** Goal mixture components per mode: each component is a joint end point of both agents. */
+  goalComponents: 2,
+} as const;
+
+export interface TrainConfig {
+  /** Weight of the pseudo-label cross-entropy on q and p; 0 gives the vanilla CVAE. */
+  labelWeight: number;
+  klWeight: number;
+  goalWeight: number;
+  trajWeight: number;
+  batch: number;
+  epochs: number;
+  learningRate: number;
+  seed: number;
+  /** Extra prediction times per training scene, drawn in [11, maxExtraStep] besides step 10. */
+  extraSteps: number;
+  maxExtraStep: number;
+}
+
+export const TRAIN_CONFIG: TrainConfig = {
+  labelWeight: 1,
+  klWeight: 1,
+  goalWeight: 1,
+  trajWeight: 1,
+  batch: 64,
+  epochs: 10,
+  learningRate: 1e-3,
+  seed: 7,
+  extraSteps: 1,
+  maxExtraStep: 60,
+};
+
+/** The two trained variants: same everything but the pseudo-label loss. */
+export const VARIANTS = {
+  pseudo: { ...TRAIN_CONFIG },
+  vanilla: { ...TRAIN_CONFIG, labelWeight: 0 },
+} as const;
+export type Variant = keyof typeof VARIANTS;
+
+/** Joint predictions per scene in evaluation (WOMD interactive: at most 6). */
+export const EVAL_SAMPLES = 6;

@@ -1,0 +1,172 @@
+// The goal-conditioned CVAE (DESIGN.md section 6) as plain tfjs ops over named variables, so that
+// the same code trains in Node (wasm backend) and predicts in the browser (WebGPU and fallbacks):
+// agent and map-piece encoders (shared MLP + max-pool), cross-attention from the pair to agents
+// and map, prior p(z|x), posterior q(z|x,y), a goal mixture per mode and a trajectory decoder for
+// both agents given x, z and the goals. Positions inside the network are in units of FEATURES.scaleM.
+import * as tf from '@tensorflow/tfjs';
+import { FEATURES, NETWORK } from './config';
+import { linear, maxPool2 } from './ops';
+import { AGENT_DIM, FUTURE_DIM, POINT_DIM } from './features';
+
+const { hidden: D, context: C, decoderHidden: DH, modes: M, goalComponents: G } = NETWORK;
+const { future: FUT } = FEATURES;
+/** Per goal component: weight logit, mean (xA, yA, xB, yB), log std (same four). */
+const GOAL_PARAMS = 1 + 4 + 4;
+const LOG_STD_MIN = -4;
+const LOG_STD_MAX = 3;
+
+export type Params = Record<string, tf.Variable>;
+
+/** Layer shapes [in, out] in creation order: the order fixes the seeded initial values. */
+export const LAYERS: [string, number, number][] = [
+  ['agent1', AGENT_DIM, D],
+  ['agent2', D, D],
+  ['point1', POINT_DIM, D],
+  ['point2', D, D],
+  ['piece', D, D],
+  ['attQ', D, D],
+  ['attK', D, D],
+  ['attV', D, D],
+  ['attO', D, D],
+  ['ctx1', 2 * D, C],
+  ['ctx2', C, C],
+  ['prior1', C, D],
+  ['prior2', D, M],
+  ['fut1', FUTURE_DIM + 2 * FUT, C],
+  ['fut2', C, D],
+  ['post1', C + D, D],
+  ['post2', D, M],
+  ['goal1', C + M, C],
+  ['goal2', C, G * GOAL_PARAMS],
+  ['traj1', C + M + 4, DH],
+  ['traj2', DH, DH],
+  ['traj3', DH, FUTURE_DIM],
+];
+
+/** Glorot-uniform weights and zero biases, seeded. Variables stay unnamed (tfjs names are global). */
+export function createParams(seed: number): Params {
+  const p: Params = {};
+  LAYERS.forEach(([name, nIn, nOut], k) => {
+    const lim = Math.sqrt(6 / (nIn + nOut));
+    p[`${name}/kernel`] = tf.variable(tf.randomUniform([nIn, nOut], -lim, lim, 'float32', seed * 1000 + k));
+    p[`${name}/bias`] = tf.variable(tf.zeros([nOut]));
+  });
+  return p;
+}
+
+function dense(p: Params, name: string, x: tf.Tensor): tf.Tensor {
+  const w = p[`${name}/kernel`]!;
+  const b = p[`${name}/bias`]!;
+  if (x.rank === 2) return linear(x, w, b);
+  const shape = x.shape;
+  const flat = tf.reshape(x, [-1, shape[shape.length - 1]!]);
+  return tf.reshape(linear(flat, w, b), [...shape.slice(0, -1), w.shape[1]!]);
+}
+
+const relu = (x: tf.Tensor) => tf.relu(x);
+
+/** A batch of inputs as tensors (see features.ts for the layouts). */
+export interface InputBatch {
+  agents: tf.Tensor; // [B, AGENTS, AGENT_DIM]
+  agentMask: tf.Tensor; // [B, AGENTS]
+  map: tf.Tensor; // [B, P, Q, POINT_DIM]
+  pointMask: tf.Tensor; // [B, P, Q]
+  pieceMask: tf.Tensor; // [B, P]
+}
+
+/** Context x: [B, C]. */
+export function encode(p: Params, x: InputBatch): tf.Tensor2D {
+  const agentMask = x.agentMask;
+  const agents = tf.mul(
+    relu(dense(p, 'agent2', relu(dense(p, 'agent1', x.agents)))),
+    tf.expandDims(agentMask, 2),
+  );
+  // map pieces: point MLP, masked max-pool (ReLU outputs are >= 0, so zeroed padding never wins)
+  const points = tf.mul(
+    relu(dense(p, 'point2', relu(dense(p, 'point1', x.map)))),
+    tf.expandDims(x.pointMask, 3),
+  );
+  const pieces = tf.mul(relu(dense(p, 'piece', maxPool2(points))), tf.expandDims(x.pieceMask, 2));
+  const tokens = tf.concat([agents, pieces], 1); // [B, AGENTS+P, D]
+  const tokenMask = tf.concat([agentMask, x.pieceMask], 1);
+  // cross-attention: A and B attend to every agent and map piece
+  const pair = tf.slice(agents, [0, 0, 0], [-1, 2, -1]);
+  const q = dense(p, 'attQ', pair);
+  const k = dense(p, 'attK', tokens);
+  const v = dense(p, 'attV', tokens);
+  const scores = tf.add(
+    tf.div(tf.matMul(q, k, false, true), Math.sqrt(D)),
+    tf.mul(tf.sub(tf.expandDims(tokenMask, 1), 1), 1e9),
+  );
+  const att = tf.matMul(tf.softmax(scores), v); // [B, 2, D]
+  const pairOut = tf.add(pair, dense(p, 'attO', att));
+  const flat = tf.reshape(pairOut, [-1, 2 * D]);
+  return relu(dense(p, 'ctx2', relu(dense(p, 'ctx1', flat)))) as tf.Tensor2D;
+}
+
+/** Prior logits p(z|x): [B, M]. */
+export function priorLogits(p: Params, ctx: tf.Tensor2D): tf.Tensor2D {
+  return dense(p, 'prior2', relu(dense(p, 'prior1', ctx))) as tf.Tensor2D;
+}
+
+/** Posterior logits q(z|x,y) from the future (metres, pair frame) and its mask: [B, M]. */
+export function posteriorLogits(
+  p: Params,
+  ctx: tf.Tensor2D,
+  future: tf.Tensor,
+  futureMask: tf.Tensor,
+): tf.Tensor2D {
+  const mask2 = tf.reshape(tf.tile(tf.expandDims(futureMask, 2), [1, 1, 2]), [-1, FUTURE_DIM]);
+  const y = tf.concat([tf.mul(tf.div(future, FEATURES.scaleM), mask2), futureMask], 1);
+  const f = relu(dense(p, 'fut2', relu(dense(p, 'fut1', y))));
+  return dense(p, 'post2', relu(dense(p, 'post1', tf.concat([ctx, f], 1)))) as tf.Tensor2D;
+}
+
+/** Rows of ctx repeated once per mode, each with its mode one-hot: [B*M, C+M] (row b*M + z). */
+function perMode(ctx: tf.Tensor2D): tf.Tensor2D {
+  const b = ctx.shape[0];
+  const rep = tf.reshape(tf.tile(tf.expandDims(ctx, 1), [1, M, 1]), [b * M, C]);
+  const onehot = tf.tile(tf.eye(M), [b, 1]);
+  return tf.concat([rep, onehot], 1) as tf.Tensor2D;
+}
+
+export interface GoalMixture {
+  /** [B, M, G] log weights. */
+  logWeights: tf.Tensor;
+  /** [B, M, G, 4] scaled units: xA, yA, xB, yB. */
+  mean: tf.Tensor;
+  /** [B, M, G, 4] */
+  logStd: tf.Tensor;
+}
+
+export function goalMixture(p: Params, ctx: tf.Tensor2D): GoalMixture {
+  const b = ctx.shape[0];
+  const out = tf.reshape(dense(p, 'goal2', relu(dense(p, 'goal1', perMode(ctx)))), [b, M, G, GOAL_PARAMS]);
+  const logits = tf.reshape(tf.slice(out, [0, 0, 0, 0], [-1, -1, -1, 1]), [b, M, G]);
+  return {
+    logWeights: tf.logSoftmax(logits),
+    mean: tf.slice(out, [0, 0, 0, 1], [-1, -1, -1, 4]),
+    logStd: tf.clipByValue(tf.slice(out, [0, 0, 0, 5], [-1, -1, -1, 4]), LOG_STD_MIN, LOG_STD_MAX),
+  };
+}
+
+/**
+ * Trajectories of both agents, [N, FUTURE_DIM] in scaled units, for context rows `ctxRows` [N, C],
+ * modes `modes` [N] and goals [N, 4] (scaled).
+ */
+export function decodeTrajectories(
+  p: Params,
+  ctxRows: tf.Tensor2D,
+  modes: tf.Tensor1D,
+  goals: tf.Tensor2D,
+): tf.Tensor2D {
+  const z = tf.oneHot(modes, M).toFloat();
+  const h = relu(dense(p, 'traj2', relu(dense(p, 'traj1', tf.concat([ctxRows, z, goals], 1)))));
+  return dense(p, 'traj3', h) as tf.Tensor2D;
+}
+
+/** Same as decodeTrajectories for every mode of every row: [B*M, FUTURE_DIM], goals [B*M, 4]. */
+export function decodeAllModes(p: Params, ctx: tf.Tensor2D, goals: tf.Tensor2D): tf.Tensor2D {
+  const h = relu(dense(p, 'traj2', relu(dense(p, 'traj1', tf.concat([perMode(ctx), goals], 1)))));
+  return dense(p, 'traj3', h) as tf.Tensor2D;
+}
