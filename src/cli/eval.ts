@@ -236,7 +236,8 @@ if (existsSync(values.womd)) {
   for (const p of r.problems) console.log(`  real WOMD: skipped ${p}`);
   if (r.samples.length)
     real = {
-      files: [...new Set(r.sceneList.map((s) => s.id))].length ? files.map((f) => f.split('/').pop()!) : [],
+      // files that gave scenes (the tf.Example sample is reported as skipped above)
+      files: files.map((f) => f.split('/').pop()!).filter((f) => !r.problems.some((p) => p.startsWith(f))),
       scenes: r.samples.length,
       results: await evaluateAll(r.samples, new Map(r.sceneList.map((s) => [s.id, s])), models),
     };
@@ -271,7 +272,8 @@ console.log(markdown(results));
 
 function markdown(r: typeof results): string {
   const f2 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(2));
-  const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`);
+  const pct = (v: number | undefined) =>
+    v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`;
   const table = (res: Record<string, ModelReport>) => {
     const rows = [
       '| model | minADE 3/5/8 s (m) | minFDE 3/5/8 s (m) | miss rate 3/5/8 s | overlap rate |',

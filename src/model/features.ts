@@ -274,6 +274,17 @@ function signalSlot(state: number): number {
   }
 }
 
+/** All-zero inputs of the real shapes, every slot unmasked (kernel warm-up, shape tests). */
+export function emptyFeatures(): Features {
+  return {
+    agents: new Float32Array(AGENTS * AGENT_DIM),
+    agentMask: new Float32Array(AGENTS).fill(1),
+    map: new Float32Array(P * Q * POINT_DIM),
+    pointMask: new Float32Array(P * Q).fill(1),
+    pieceMask: new Float32Array(P).fill(1),
+  };
+}
+
 /** Inputs for predicting the pair (a, b) from step t. */
 export function buildFeatures(scene: Scene, f: PairFrame): Features {
   const tr = scene.tracks;

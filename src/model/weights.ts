@@ -81,4 +81,3 @@ export async function loadModel(
   if (!r2.ok) throw new Error(`${bin}: HTTP ${r2.status}`);
   return { params: decodeModel(json, await r2.arrayBuffer(), url), json };
 }
-

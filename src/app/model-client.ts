@@ -1,0 +1,112 @@
+// The app's handle on the model worker: start it (backend WebGPU first, then WebGL, wasm, cpu),
+// and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once.
+import type { Variant } from '../model/config';
+import type { Scene } from '../scene/scene';
+import {
+  SCENES_KEPT,
+  type ModelRequest,
+  type ModelResponse,
+  type PairPrediction,
+  type PredictorName,
+} from './model-protocol';
+
+export interface PredictRequestOptions {
+  samplesPerMode: number;
+  mode?: number;
+  seed?: number;
+  variant?: PredictorName;
+}
+
+export class ModelClient {
+  readonly backend: string;
+  readonly loadMs: number;
+  readonly warmupMs: number;
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (p: PairPrediction) => void; reject: (e: Error) => void }>();
+  /** Scenes the worker holds, oldest first (it keeps the same SCENES_KEPT). */
+  private sceneKeys = new Map<Scene, string>();
+  private nextScene = 1;
+
+  private constructor(
+    private worker: Worker,
+    ready: Extract<ModelResponse, { type: 'ready' }>,
+  ) {
+    this.backend = ready.backend;
+    this.loadMs = ready.loadMs;
+    this.warmupMs = ready.warmupMs;
+    worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
+      const msg = ev.data;
+      if (msg.type === 'prediction') {
+        this.pending.get(msg.id)?.resolve(msg.prediction);
+        this.pending.delete(msg.id);
+      } else if (msg.type === 'error' && msg.id !== undefined) {
+        this.pending.get(msg.id)?.reject(new Error(msg.message));
+        this.pending.delete(msg.id);
+      }
+    };
+  }
+
+  /** Starts a worker; `backend` names the one to try first (else WebGPU). */
+  static async start(
+    opts: { baseUrl?: string; backend?: string; variants?: Variant[] } = {},
+  ): Promise<ModelClient> {
+    const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
+    const baseUrl = new URL(opts.baseUrl ?? import.meta.env.BASE_URL, location.href).href;
+    const ready = await new Promise<Extract<ModelResponse, { type: 'ready' }>>((resolve, reject) => {
+      worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
+        if (ev.data.type === 'ready') resolve(ev.data);
+        else if (ev.data.type === 'error') reject(new Error(ev.data.message));
+      };
+      worker.onerror = (e) => reject(new Error(`model worker failed: ${e.message}`));
+      const init: ModelRequest = {
+        type: 'init',
+        baseUrl,
+        variants: opts.variants ?? ['pseudo', 'vanilla'],
+        backend: opts.backend,
+      };
+      worker.postMessage(init);
+    });
+    return new ModelClient(worker, ready);
+  }
+
+  predict(
+    scene: Scene,
+    pair: [number, number],
+    t: number,
+    o: PredictRequestOptions,
+  ): Promise<PairPrediction> {
+    let key = this.sceneKeys.get(scene);
+    if (!key) {
+      key = `s${this.nextScene++}`;
+      this.sceneKeys.set(scene, key);
+      if (this.sceneKeys.size > SCENES_KEPT) this.sceneKeys.delete(this.sceneKeys.keys().next().value!);
+      this.send({ type: 'scene', key, scene });
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({
+        type: 'predict',
+        id,
+        sceneKey: key,
+        a: pair[0],
+        b: pair[1],
+        t,
+        variant: o.variant ?? 'pseudo',
+        samplesPerMode: o.samplesPerMode,
+        mode: o.mode,
+        seed: o.seed,
+      });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('model worker stopped'));
+    this.pending.clear();
+  }
+
+  private send(msg: ModelRequest) {
+    this.worker.postMessage(msg);
+  }
+}
