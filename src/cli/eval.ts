@@ -1,7 +1,9 @@
-// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results]`: constant velocity, the vanilla
+// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...]`: constant velocity, the vanilla
 // CVAE and the pseudo-label CVAE on the synthetic test set (prediction at step 10, 6 joint samples =
 // 2 per mode), and on the real WOMD files in ../shared/womd/ when present. Writes docs/results.md and
 // docs/results.json, and the metrics into each model's card (model.json userDefinedMetadata.metrics).
+// With --files, the given scenario files stand in for the test set (e.g. the demo set, to check the
+// app's file-level run against), and the model cards are left alone.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,15 +29,18 @@ import {
 import type { Scene } from '../scene/scene';
 import { loadSamples, shardPaths } from './lib/samples';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     scenes: { type: 'string' },
     models: { type: 'string', default: 'public/models' },
     out: { type: 'string', default: 'docs/results' },
     womd: { type: 'string', default: join(import.meta.dirname, '../../../shared/womd') },
     data: { type: 'string', default: DATA_CONFIG.dir },
+    files: { type: 'string', multiple: true },
   },
+  allowPositionals: true,
 });
+const files = [...(values.files ?? []), ...positionals];
 await tf.setBackend('wasm');
 await tf.ready();
 const M = NETWORK.modes;
@@ -215,7 +220,7 @@ if (!models.pseudo || !models.vanilla)
 
 const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
 const test = await loadSamples(
-  join(values.data, 'test'),
+  files.length ? files : join(values.data, 'test'),
   maxScenes,
   { extraSteps: 0, maxExtraStep: 0, seed: 0 },
   true,
@@ -229,15 +234,17 @@ const evalSeconds = (performance.now() - t0) / 1000;
 
 let real: { files: string[]; scenes: number; results: Record<string, ModelReport> } | null = null;
 if (existsSync(values.womd)) {
-  const files = readdirSync(values.womd)
+  const womdFiles = readdirSync(values.womd)
     .filter((f) => f.endsWith('.tfrecord'))
     .map((f) => join(values.womd, f));
-  const r = await loadSamples(files, Infinity, { extraSteps: 0, maxExtraStep: 0, seed: 0 }, true);
+  const r = await loadSamples(womdFiles, Infinity, { extraSteps: 0, maxExtraStep: 0, seed: 0 }, true);
   for (const p of r.problems) console.log(`  real WOMD: skipped ${p}`);
   if (r.samples.length)
     real = {
       // files that gave scenes (the tf.Example sample is reported as skipped above)
-      files: files.map((f) => f.split('/').pop()!).filter((f) => !r.problems.some((p) => p.startsWith(f))),
+      files: womdFiles
+        .map((f) => f.split('/').pop()!)
+        .filter((f) => !r.problems.some((p) => p.startsWith(f))),
       scenes: r.samples.length,
       results: await evaluateAll(r.samples, new Map(r.sceneList.map((s) => [s.id, s])), models),
     };
@@ -264,7 +271,7 @@ mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(`${values.out}.json`, `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(`${values.out}.md`, markdown(results));
 for (const [k, v] of Object.entries(loaded)) {
-  if (!v) continue;
+  if (!v || files.length) continue;
   v.json.userDefinedMetadata.metrics = { synthetic: synthetic[k], realWOMD: real?.results[k] ?? null };
   writeFileSync(join(values.models, k, 'model.json'), `${JSON.stringify(v.json, null, 1)}\n`);
 }
@@ -318,9 +325,9 @@ speed-scaled lateral/longitudinal thresholds of at least one joint prediction). 
 boxes touch each other or another agent's real box. Latent: argmax of the prior p(z|x) and the posterior q(z|x,y) against
 the pseudo label of labels/ (modes are trained to mean ${LABEL_NAMES.map((n, k) => `${k} = ${n}`).join(', ')}).
 
-## Synthetic test set
+## ${'files' in r.testSet ? 'Given files' : 'Synthetic test set'}
 
-${r.testSet.scenes} scenes (seed ${r.testSet.seed}), ${r.testSet.samples} with the pair valid at step 10. Labels: ${Object.entries(
+${'files' in r.testSet ? `Files ${(r.testSet.files as string[]).join(', ')}: ${r.testSet.scenes} scenes` : `${r.testSet.scenes} scenes (seed ${r.testSet.seed})`}, ${r.testSet.samples} with the pair valid at step 10. Labels: ${Object.entries(
     r.labelCounts,
   )
     .map(([k, v]) => `${k} ${v}`)
