@@ -154,7 +154,7 @@ describe('losses and gradients', () => {
     const before = measure();
     for (let i = 0; i < 200; i++) {
       const { grads } = tf.variableGrads(() => lossTerms(params, x, y, cfg).total);
-      opt.applyGradients(grads);
+      opt.applyGradients(grads as tf.NamedVariableMap);
       tf.dispose(Object.values(grads));
     }
     const after = measure();
@@ -218,7 +218,7 @@ describe('prediction and weights', () => {
     wrong.modelTopology.network = {
       ...wrong.modelTopology.network,
       hidden: 32,
-    } as ModelJson['modelTopology']['network'];
+    } as unknown as ModelJson['modelTopology']['network'];
     expect(() => decodeModel(wrong, data, 'm.json')).toThrow(/m.json: network.hidden is 32/);
     const missing = JSON.parse(JSON.stringify(json)) as ModelJson;
     missing.weightsManifest[0]!.weights = missing.weightsManifest[0]!.weights.filter(
