@@ -154,7 +154,7 @@ describe('losses and gradients', () => {
     const before = measure();
     for (let i = 0; i < 200; i++) {
       const { grads } = tf.variableGrads(() => lossTerms(params, x, y, cfg).total);
-      opt.applyGradients(grads as tf.NamedVariableMap);
+      opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
       tf.dispose(Object.values(grads));
     }
     const after = measure();
