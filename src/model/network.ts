@@ -5,7 +5,7 @@
 // both agents given x, z and the goals. Positions inside the network are in units of FEATURES.scaleM.
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
-import { linear, maxPool2 } from './ops';
+import { ops } from './ops';
 import { AGENT_DIM, FUTURE_DIM, POINT_DIM } from './features';
 
 const { hidden: D, context: C, decoderHidden: DH, modes: M, goalComponents: G } = NETWORK;
@@ -57,10 +57,10 @@ export function createParams(seed: number): Params {
 function dense(p: Params, name: string, x: tf.Tensor): tf.Tensor {
   const w = p[`${name}/kernel`]!;
   const b = p[`${name}/bias`]!;
-  if (x.rank === 2) return linear(x, w, b);
+  if (x.rank === 2) return ops.linear(x, w, b);
   const shape = x.shape;
   const flat = tf.reshape(x, [-1, shape[shape.length - 1]!]);
-  return tf.reshape(linear(flat, w, b), [...shape.slice(0, -1), w.shape[1]!]);
+  return tf.reshape(ops.linear(flat, w, b), [...shape.slice(0, -1), w.shape[1]!]);
 }
 
 const relu = (x: tf.Tensor) => tf.relu(x);
@@ -86,7 +86,7 @@ export function encode(p: Params, x: InputBatch): tf.Tensor2D {
     relu(dense(p, 'point2', relu(dense(p, 'point1', x.map)))),
     tf.expandDims(x.pointMask, 3),
   );
-  const pieces = tf.mul(relu(dense(p, 'piece', maxPool2(points))), tf.expandDims(x.pieceMask, 2));
+  const pieces = tf.mul(relu(dense(p, 'piece', ops.maxPool2(points))), tf.expandDims(x.pieceMask, 2));
   const tokens = tf.concat([agents, pieces], 1); // [B, AGENTS+P, D]
   const tokenMask = tf.concat([agentMask, x.pieceMask], 1);
   // cross-attention: A and B attend to every agent and map piece

@@ -33,3 +33,18 @@ export const maxPool2 = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[])
     },
   };
 });
+
+/** tfjs's own ops for the same two computations: the baseline of `npm run bench -- model`. */
+const native = {
+  linear: (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) =>
+    tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b),
+  maxPool2: (x: tf.Tensor) => tf.max(x, 2),
+};
+const fast = { linear, maxPool2 };
+
+/** The implementations the network uses; the bench switches to `native` to measure the gain. */
+export const ops = { ...fast };
+
+export function setNativeGradients(on: boolean): void {
+  Object.assign(ops, on ? native : fast);
+}

@@ -1,0 +1,143 @@
+// Model: training steps per second in Node on wasm (hand-written gradients against tfjs's own, same
+// run), and inference latency for all modes x 6 joint samples (first call and steady median) on the
+// Node backends and, in headless Chromium, on every browser backend the worker can pick, as ratios
+// to Node wasm. Uses the shipped weights (public/models/pseudo) and demo scene 0.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { startHarness } from '../../../test/browser/harness';
+import { TRAIN_CONFIG, EVAL_SAMPLES, NETWORK } from '../../model/config';
+import { sceneSamples } from '../../model/dataset';
+import { buildSample } from '../../model/features';
+import { inputBatch, targetBatch, disposeBatch } from '../../model/batch';
+import { lossTerms } from '../../model/losses';
+import { createParams } from '../../model/network';
+import { setNativeGradients } from '../../model/ops';
+import { predictFrames } from '../../model/predict';
+import { decodeModel, type ModelJson } from '../../model/weights';
+import { generateScene } from '../../synth';
+import { interactingPair } from '../../scene/scene';
+import { memorySource, ScenarioFile } from '../../waymo';
+import { fmt, median, timeRuns } from '../lib/timing';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const PER_MODE = EVAL_SAMPLES / NETWORK.modes;
+
+async function trainingRate(): Promise<void> {
+  await tf.setBackend('wasm');
+  const samples = [...Array(40).keys()].flatMap((i) => sceneSamples(generateScene(77, i).scene, 1, 60, 1, i));
+  const batch = samples.slice(0, TRAIN_CONFIG.batch);
+  const x = inputBatch(batch.map((s) => s.features));
+  const y = targetBatch(batch.map((s) => s.targets));
+  const rate = async (native: boolean) => {
+    setNativeGradients(native);
+    const params = createParams(1);
+    const opt = tf.train.adam(1e-3);
+    const step = () => {
+      const { value, grads } = tf.variableGrads(() => lossTerms(params, x, y, TRAIN_CONFIG).total);
+      opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+      value.dataSync();
+      tf.dispose([value, ...Object.values(grads)]);
+    };
+    const runs = await timeRuns(step, native ? 5 : 15, 2);
+    tf.dispose(Object.values(params));
+    return 1000 / median(runs);
+  };
+  const fast = await rate(false);
+  const native = await rate(true);
+  setNativeGradients(false);
+  disposeBatch(x);
+  disposeBatch(y);
+  console.log(
+    `training, Node wasm, batch ${TRAIN_CONFIG.batch}: ${fmt(fast)} steps/s with the hand-written gradients, ` +
+      `${fmt(native)} steps/s with tfjs's own (baseline): ${fmt(fast / native, 1)}x`,
+  );
+}
+
+export default async function () {
+  await trainingRate();
+
+  const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
+  const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
+  const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
+  const scene = await file.scene(0);
+  const pair = interactingPair(scene)!;
+  const features = buildSample(scene, pair[0], pair[1], 10).features;
+  const node: Record<string, { first: number; steady: number }> = {};
+  for (const backend of ['wasm', 'cpu']) {
+    await tf.setBackend(backend);
+    const params = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+    const t0 = performance.now();
+    await predictFrames(params, [features], { samplesPerMode: PER_MODE });
+    const first = performance.now() - t0;
+    const runs = await timeRuns(() => predictFrames(params, [features], { samplesPerMode: PER_MODE }), 20, 1);
+    node[backend] = { first, steady: median(runs) };
+    tf.dispose(Object.values(params));
+  }
+  const base = node.wasm!.steady;
+  console.log(
+    `inference, ${NETWORK.modes} modes x ${PER_MODE} samples = ${EVAL_SAMPLES} joint futures, demo scene 0 at t = 10:`,
+  );
+  for (const [b, v] of Object.entries(node))
+    console.log(
+      `  node ${b.padEnd(6)} first ${fmt(v.first, 1)} ms, steady median ${fmt(v.steady, 1)} ms (${fmt(v.steady / base, 2)}x node wasm)`,
+    );
+
+  // the browser worker on each backend (SwiftShader here: only the ratios and correctness mean anything)
+  const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
+  try {
+    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    process.env.DIST_DIR = dir;
+    const h = await startHarness();
+    try {
+      for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+        const page = await h.newPage();
+        await page.goto(h.url);
+        await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, {
+          timeout: 60_000,
+        });
+        const r = await page.evaluate(
+          async ({ backend, pair, perMode }) => {
+            const client = await window.__modescopeModel!({ backend, variants: ['pseudo'] });
+            const s = window.__modescope!.store.get().scene!;
+            const t0 = performance.now();
+            await client.predict(s, pair, 10, { samplesPerMode: perMode });
+            const first = performance.now() - t0;
+            const runs: number[] = [];
+            const worker: number[] = [];
+            for (let i = 0; i < 10; i++) {
+              const t1 = performance.now();
+              const p = await client.predict(s, pair, 10, { samplesPerMode: perMode });
+              runs.push(performance.now() - t1);
+              worker.push(p.latencyMs);
+            }
+            client.terminate();
+            runs.sort((a, b) => a - b);
+            worker.sort((a, b) => a - b);
+            return {
+              active: client.backend,
+              warmup: client.warmupMs,
+              first,
+              steady: runs[5]!,
+              worker: worker[5]!,
+            };
+          },
+          { backend, pair, perMode: PER_MODE },
+        );
+        console.log(
+          `  browser ${backend.padEnd(6)} (active ${r.active}): warm-up ${fmt(r.warmup, 0)} ms, first predict ${fmt(r.first, 1)} ms, ` +
+            `steady median ${fmt(r.steady, 1)} ms round trip (${fmt(r.worker, 1)} ms in the worker, includes the posterior), ` +
+            `${fmt(r.steady / base, 1)}x node wasm`,
+        );
+        await page.close();
+      }
+    } finally {
+      await h.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
