@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_CONFIG, EVAL_SAMPLES, NETWORK, type Variant } from '../model/config';
-import type { Sample } from '../model/features';
+import { buildSample, type Sample } from '../model/features';
 import { constantVelocity, latentProbabilities, predictFrames, zSensitivity } from '../model/predict';
 import { decodeModel, type ModelJson } from '../model/weights';
 import type { Params } from '../model/network';
@@ -26,7 +26,7 @@ import {
   overlaps,
   type JointTruth,
 } from '../metrics';
-import type { Scene } from '../scene/scene';
+import { interactingPair, isValid, type Scene } from '../scene/scene';
 import { loadSamples, shardPaths } from './lib/samples';
 
 const { values, positionals } = parseArgs({
@@ -232,6 +232,21 @@ const t0 = performance.now();
 const synthetic = await evaluateAll(test.samples, testScenes, models);
 const evalSeconds = (performance.now() - t0) / 1000;
 
+// prediction from a later moment of the scene (the app predicts from wherever playback is): the
+// future is shorter there, so only the horizons it covers are scored
+const LATER_STEP = 30;
+const laterSamples = test.sceneList.flatMap((scene) => {
+  const pair = interactingPair(scene);
+  if (!pair || !isValid(scene.tracks, pair[0], LATER_STEP) || !isValid(scene.tracks, pair[1], LATER_STEP))
+    return [];
+  return [buildSample(scene, pair[0], pair[1], LATER_STEP)];
+});
+const later = {
+  step: LATER_STEP,
+  samples: laterSamples.length,
+  results: await evaluateAll(laterSamples, testScenes, models),
+};
+
 let real: { files: string[]; scenes: number; results: Record<string, ModelReport> } | null = null;
 if (existsSync(values.womd)) {
   const womdFiles = readdirSync(values.womd)
@@ -262,6 +277,7 @@ const results = {
   predictionStep: 10,
   evalSeconds,
   synthetic,
+  later,
   realWOMD: real,
   models: Object.fromEntries(
     Object.entries(loaded).map(([k, v]) => [k, v ? v.json.userDefinedMetadata : null]),
@@ -334,6 +350,13 @@ ${'files' in r.testSet ? `Files ${(r.testSet.files as string[]).join(', ')}: ${r
     .join(', ')}.
 
 ${table(r.synthetic)}
+
+## Predicting from a later step
+
+The same scenes, predicted from step ${r.later.step} (${r.later.samples} with the pair valid there): the scene ends
+${(90 - r.later.step) / 10} s later, so the 8 s horizon is not scored. The pseudo label is still the whole scene's.
+
+${table(r.later.results)}
 
 ## Real WOMD
 
