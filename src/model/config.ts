@@ -40,6 +40,8 @@ export const NETWORK = {
   decoderHidden: 256,
   /** Goal mixture components per mode: each component is a joint end point of both agents. */
   goalComponents: 2,
+  /** The trajectory decoder corrects a constant-acceleration path to the goal (network.ts basePath). */
+  trajectoryBase: 'constant-acceleration-to-goal',
 } as const;
 
 export interface TrainConfig {
@@ -63,7 +65,7 @@ export const TRAIN_CONFIG: TrainConfig = {
   goalWeight: 1,
   trajWeight: 1,
   batch: 64,
-  epochs: 10,
+  epochs: 12,
   learningRate: 1e-3,
   seed: 7,
   extraSteps: 1,

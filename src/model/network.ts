@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
-import { AGENT_DIM, FUTURE_DIM, POINT_DIM } from './features';
+import { AGENT_DIM, FUTURE_DIM, POINT_DIM, STEP_DIM } from './features';
 
 const { hidden: D, context: C, decoderHidden: DH, modes: M, goalComponents: G } = NETWORK;
 const { future: FUT } = FEATURES;
@@ -150,23 +150,58 @@ export function goalMixture(p: Params, ctx: tf.Tensor2D): GoalMixture {
   };
 }
 
+/** Current position and velocity of A and B, scaled (per second): [B, 8] = xA, yA, vxA, vyA, xB, yB, vxB, vyB. */
+export function kinematics(x: InputBatch): tf.Tensor2D {
+  const cur = (FEATURES.history - 1) * STEP_DIM;
+  const pos = tf.slice(x.agents, [0, 0, cur], [-1, 2, 2]);
+  const vel = tf.slice(x.agents, [0, 0, cur + 4], [-1, 2, 2]);
+  return tf.reshape(tf.concat([pos, vel], 2), [-1, 8]) as tf.Tensor2D;
+}
+
+const HORIZON_S = FUT / 10;
+const stepTimes = () => tf.reshape(tf.linspace(0.1, HORIZON_S, FUT), [1, 1, FUT, 1]);
+
+/**
+ * The path the decoder corrects, per agent: constant acceleration from the current position and
+ * velocity that reaches the goal at the horizon, p0 + v0 t + (g - p0 - v0 T) (t/T)^2. It starts
+ * with the real velocity and ends on the goal, so the network only learns the timing around it.
+ */
+export function basePath(kin: tf.Tensor2D, goals: tf.Tensor2D): tf.Tensor2D {
+  const k = tf.reshape(kin, [-1, 2, 1, 4]);
+  const p0 = tf.slice(k, [0, 0, 0, 0], [-1, -1, -1, 2]);
+  const v0 = tf.slice(k, [0, 0, 0, 2], [-1, -1, -1, 2]);
+  const g = tf.reshape(goals, [-1, 2, 1, 2]);
+  const t = stepTimes();
+  const s = tf.square(tf.div(t, HORIZON_S));
+  const miss = tf.sub(g, tf.add(p0, tf.mul(v0, HORIZON_S)));
+  const base = tf.add(tf.add(p0, tf.mul(v0, t)), tf.mul(miss, s));
+  return tf.reshape(base, [-1, FUTURE_DIM]) as tf.Tensor2D;
+}
+
 /**
  * Trajectories of both agents, [N, FUTURE_DIM] in scaled units, for context rows `ctxRows` [N, C],
- * modes `modes` [N] and goals [N, 4] (scaled).
+ * kinematics rows [N, 8], modes [N] and goals [N, 4] (scaled): the base path plus a learned correction.
  */
 export function decodeTrajectories(
   p: Params,
   ctxRows: tf.Tensor2D,
+  kinRows: tf.Tensor2D,
   modes: tf.Tensor1D,
   goals: tf.Tensor2D,
 ): tf.Tensor2D {
   const z = tf.oneHot(modes, M).toFloat();
   const h = relu(dense(p, 'traj2', relu(dense(p, 'traj1', tf.concat([ctxRows, z, goals], 1)))));
-  return dense(p, 'traj3', h) as tf.Tensor2D;
+  return tf.add(basePath(kinRows, goals), dense(p, 'traj3', h)) as tf.Tensor2D;
 }
 
 /** Same as decodeTrajectories for every mode of every row: [B*M, FUTURE_DIM], goals [B*M, 4]. */
-export function decodeAllModes(p: Params, ctx: tf.Tensor2D, goals: tf.Tensor2D): tf.Tensor2D {
+export function decodeAllModes(
+  p: Params,
+  ctx: tf.Tensor2D,
+  kin: tf.Tensor2D,
+  goals: tf.Tensor2D,
+): tf.Tensor2D {
   const h = relu(dense(p, 'traj2', relu(dense(p, 'traj1', tf.concat([perMode(ctx), goals], 1)))));
-  return dense(p, 'traj3', h) as tf.Tensor2D;
+  const kinRows = tf.reshape(tf.tile(tf.expandDims(kin, 1), [1, M, 1]), [-1, 8]) as tf.Tensor2D;
+  return tf.add(basePath(kinRows, goals), dense(p, 'traj3', h)) as tf.Tensor2D;
 }

@@ -9,6 +9,7 @@ import { AGENT_DIM, fromFrame, STEP_DIM, type Features, type PairFrame, type Tar
 import { inputBatch, targetBatch, disposeBatch } from './batch';
 import {
   decodeTrajectories,
+  kinematics,
   encode,
   goalMixture,
   posteriorLogits,
@@ -52,7 +53,7 @@ export async function predictFrames(
 ): Promise<FrameModePrediction[][]> {
   const b = fs.length;
   const x = inputBatch(fs);
-  const ctx = tf.tidy(() => encode(p, x));
+  const [ctx, kin] = tf.tidy(() => [encode(p, x), kinematics(x)]);
   disposeBatch(x);
   const [probT, lw, mu, ls] = tf.tidy(() => {
     const gm = goalMixture(p, ctx);
@@ -104,7 +105,7 @@ export async function predictFrames(
     out.push(list);
   }
   if (rows.length === 0) {
-    ctx.dispose();
+    tf.dispose([ctx, kin]);
     return out;
   }
   const trajT = tf.tidy(() =>
@@ -112,6 +113,7 @@ export async function predictFrames(
       decodeTrajectories(
         p,
         tf.gather(ctx, tf.tensor1d(rows, 'int32')) as tf.Tensor2D,
+        tf.gather(kin, tf.tensor1d(rows, 'int32')) as tf.Tensor2D,
         tf.tensor1d(rowModes, 'int32'),
         tf.tensor2d(goals, [rows.length, 4]),
       ),
@@ -119,7 +121,7 @@ export async function predictFrames(
     ),
   );
   const traj = await trajT.data();
-  tf.dispose([trajT, ctx]);
+  tf.dispose([trajT, ctx, kin]);
   let r = 0;
   for (const list of out)
     for (const pred of list)
@@ -239,10 +241,12 @@ export async function zSensitivity(p: Params, fs: Features[]): Promise<number[]>
   const x = inputBatch(fs);
   const t = tf.tidy(() => {
     const ctx = encode(p, x);
+    const idx = tf.tensor1d(rows, 'int32');
     return tf.mul(
       decodeTrajectories(
         p,
-        tf.gather(ctx, tf.tensor1d(rows, 'int32')) as tf.Tensor2D,
+        tf.gather(ctx, idx) as tf.Tensor2D,
+        tf.gather(kinematics(x), idx) as tf.Tensor2D,
         tf.tensor1d(zs, 'int32'),
         tf.tensor2d(goals, [rows.length, 4]),
       ),
