@@ -135,7 +135,7 @@ async function validate(): Promise<Record<string, number>> {
 
 const bar = new SingleBar(
   {
-    format: `${variant} [{bar}] {value}/{total} steps | epoch {epoch} | loss {total} traj {traj} m goal {goal} kl {kl} label {label} | {rate} steps/s | eta {eta_formatted}`,
+    format: `${variant} [{bar}] {value}/{total} steps | epoch {epoch} | loss {loss} traj {traj} m goal {goal} kl {kl} label {label} | {rate} steps/s | eta {eta_formatted}`,
     // logs redirected to a file still get a line every 30 s
     noTTYOutput: true,
     notTTYSchedule: 30000,
@@ -145,7 +145,7 @@ const bar = new SingleBar(
 const fmt = (v: number) => v.toFixed(3);
 const t0 = performance.now();
 const step0 = step;
-bar.start(totalSteps, step, { epoch: 0, total: '-', traj: '-', goal: '-', kl: '-', label: '-', rate: '0' });
+bar.start(totalSteps, step, { epoch: 0, loss: '-', traj: '-', goal: '-', kl: '-', label: '-', rate: '0' });
 const ema: Record<string, number> = {};
 const everyCkpt = Number(values['checkpoint-every']);
 while (step < totalSteps) {
@@ -172,7 +172,8 @@ while (step < totalSteps) {
   const rate = (step - step0) / ((performance.now() - t0) / 1000);
   bar.update(step, {
     epoch: epoch + 1,
-    ...Object.fromEntries(Object.entries(ema).map(([n, v]) => [n, fmt(v)])),
+    // 'total' is the bar's own token: the loss shows as 'loss'
+    ...Object.fromEntries(Object.entries(ema).map(([n, v]) => [n === 'total' ? 'loss' : n, fmt(v)])),
     rate: rate.toFixed(2),
   });
   if (step % stepsPerEpoch === 0) {
