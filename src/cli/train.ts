@@ -44,6 +44,17 @@ const ckptDir = join(values.checkpoints, variant);
 await tf.setBackend('wasm');
 await tf.ready();
 
+// the code that trains is the code at start (later commits do not count), dirty when uncommitted
+// changes to the model or this command are present
+let commit = 'unknown';
+try {
+  commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
+  if (execSync('git status --porcelain src/model src/cli/train.ts', { encoding: 'utf8' }).trim())
+    commit += '-dirty';
+} catch {
+  /* not a git checkout */
+}
+
 const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
 const train = await loadSamples(join(values.data, 'train'), maxScenes, cfg);
 const val = await loadSamples(join(values.data, 'val'), Number(values['val-scenes']), {
@@ -196,12 +207,6 @@ while (step < totalSteps) {
 }
 bar.stop();
 const seconds = (performance.now() - t0) / 1000;
-let commit = 'unknown';
-try {
-  commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-} catch {
-  /* not a git checkout */
-}
 const model = await encodeModel(params, {
   variant,
   data: { ...DATA_CONFIG, trainSamples: train.samples.length, trainScenes: train.scenes },
