@@ -9,24 +9,13 @@ import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_CONFIG, EVAL_SAMPLES, NETWORK, type Variant } from '../model/config';
-import { buildSample, type Sample } from '../model/features';
-import { constantVelocity, latentProbabilities, predictFrames, zSensitivity } from '../model/predict';
+import { DATA_CONFIG, EVAL_SAMPLES, type Variant } from '../model/config';
+import { buildSample } from '../model/features';
 import { decodeModel, type ModelJson } from '../model/weights';
 import type { Params } from '../model/network';
 import { LABEL_NAMES } from '../labels';
-import {
-  argmax,
-  entropy,
-  HORIZONS,
-  isMiss,
-  meanDistance,
-  minDisplacement,
-  mutualInformation,
-  overlaps,
-  type JointTruth,
-} from '../metrics';
-import { interactingPair, isValid, type Scene } from '../scene/scene';
+import { evaluateAll, PER_MODE, REPRODUCE_SAMPLES, type ModelReport } from '../metrics/evaluate';
+import { interactingPair, isValid } from '../scene/scene';
 import { loadSamples, shardPaths } from './lib/samples';
 
 const { values, positionals } = parseArgs({
@@ -43,30 +32,6 @@ const { values, positionals } = parseArgs({
 const files = [...(values.files ?? []), ...positionals];
 await tf.setBackend('wasm');
 await tf.ready();
-const M = NETWORK.modes;
-const PER_MODE = EVAL_SAMPLES / M;
-const BATCH = 64;
-
-interface ModelReport {
-  scenes: number;
-  minADE: Record<string, number>;
-  minFDE: Record<string, number>;
-  missRate: Record<string, number>;
-  overlapRate: number;
-  latent?: {
-    priorAccuracy: number;
-    posteriorAccuracy: number;
-    meanKL: number;
-    miPriorBits: number;
-    miPosteriorBits: number;
-    labelEntropyBits: number;
-    /** Mean over scenes of the mean pairwise distance (m) between the modes' most likely joint futures. */
-    modeSpreadM: number;
-    /** Same, decoding every mode with one shared goal: what z alone changes in the trajectory. */
-    zSensitivityM: number;
-    confusion: number[][];
-  };
-}
 
 function loadParams(variant: Variant): { params: Params; json: ModelJson } | null {
   const path = join(values.models, variant, 'model.json');
@@ -77,139 +42,6 @@ function loadParams(variant: Variant): { params: Params; json: ModelJson } | nul
     params: decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), path),
     json,
   };
-}
-
-function truthOf(s: Sample): JointTruth {
-  return {
-    future: s.targets.future,
-    mask: s.targets.futureMask,
-    speed: s.frame.speed,
-    heading: [0, s.frame.localHeading[1]],
-  };
-}
-
-/** Metrics of one predictor; `predict` gives per sample its joint predictions, most likely first. */
-async function evaluate(
-  samples: Sample[],
-  scenes: Map<string, Scene>,
-  predict: (batch: Sample[]) => Promise<Float32Array[][]>,
-): Promise<ModelReport> {
-  const sums = { ade: [0, 0, 0], fde: [0, 0, 0], miss: [0, 0, 0], n: [0, 0, 0], overlap: 0 };
-  for (let i = 0; i < samples.length; i += BATCH) {
-    const batch = samples.slice(i, i + BATCH);
-    const preds = await predict(batch);
-    batch.forEach((s, j) => {
-      const truth = truthOf(s);
-      HORIZONS.forEach((h, k) => {
-        const d = minDisplacement(preds[j]!, truth, h);
-        if (!d) return;
-        sums.ade[k]! += d.minADE;
-        sums.fde[k]! += d.minFDE;
-        sums.miss[k]! += isMiss(preds[j]!, truth, h) ? 1 : 0;
-        sums.n[k]!++;
-      });
-      if (overlaps(scenes.get(s.frame.scene)!, s.frame, preds[j]![0]!)) sums.overlap++;
-    });
-  }
-  const per = (v: number[]) =>
-    Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, v[k]! / sums.n[k]!]));
-  return {
-    scenes: samples.length,
-    minADE: per(sums.ade),
-    minFDE: per(sums.fde),
-    missRate: per(sums.miss),
-    overlapRate: sums.overlap / samples.length,
-  };
-}
-
-async function evaluateCVAE(
-  samples: Sample[],
-  scenes: Map<string, Scene>,
-  params: Params,
-): Promise<ModelReport> {
-  const report = await evaluate(samples, scenes, async (batch) => {
-    const out = await predictFrames(
-      params,
-      batch.map((s) => s.features),
-      { samplesPerMode: PER_MODE },
-    );
-    // most probable mode first, so the overlap check takes the most likely joint prediction
-    return out.map((modes) =>
-      [...modes]
-        .sort((a, b) => b.probability - a.probability)
-        .flatMap((m) => m.samples.map((s) => s.trajectory)),
-    );
-  });
-  const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
-  const postTable = [...Array(M)].map(() => new Array<number>(M).fill(0));
-  const labels = new Array<number>(M).fill(0);
-  let priorHit = 0;
-  let postHit = 0;
-  let kl = 0;
-  let spread = 0;
-  let zSens = 0;
-  for (let i = 0; i < samples.length; i += BATCH) {
-    const batch = samples.slice(i, i + BATCH);
-    const fs = batch.map((s) => s.features);
-    const { prior, posterior } = await latentProbabilities(
-      params,
-      fs,
-      batch.map((s) => s.targets),
-    );
-    const modes = await predictFrames(params, fs, { samplesPerMode: 1 });
-    const shared = await zSensitivity(params, fs);
-    batch.forEach((s, j) => {
-      const label = s.targets.label;
-      const zp = argmax(prior[j]!);
-      const zq = argmax(posterior[j]!);
-      confusion[zp]![label]!++;
-      postTable[zq]![label]!++;
-      labels[label]!++;
-      if (zp === label) priorHit++;
-      if (zq === label) postHit++;
-      for (let z = 0; z < M; z++) {
-        const q = posterior[j]![z]!;
-        if (q > 0) kl += q * Math.log(q / Math.max(prior[j]![z]!, 1e-12));
-      }
-      const trajs = modes[j]!.map((m) => m.samples[0]!.trajectory);
-      let pairs = 0;
-      let d = 0;
-      for (let a = 0; a < M; a++)
-        for (let b = a + 1; b < M; b++) {
-          d += meanDistance(trajs[a]!, trajs[b]!);
-          pairs++;
-        }
-      spread += d / pairs;
-      zSens += shared[j]!;
-    });
-  }
-  const n = samples.length;
-  report.latent = {
-    priorAccuracy: priorHit / n,
-    posteriorAccuracy: postHit / n,
-    meanKL: kl / n,
-    miPriorBits: mutualInformation(confusion),
-    miPosteriorBits: mutualInformation(postTable),
-    labelEntropyBits: entropy(labels),
-    modeSpreadM: spread / n,
-    zSensitivityM: zSens / n,
-    confusion,
-  };
-  return report;
-}
-
-async function evaluateAll(
-  samples: Sample[],
-  scenes: Map<string, Scene>,
-  models: Partial<Record<Variant, Params>>,
-) {
-  const out: Record<string, ModelReport> = {};
-  out.constant_velocity = await evaluate(samples, scenes, async (batch) =>
-    batch.map((s) => [constantVelocity(s.features)]),
-  );
-  for (const [name, params] of Object.entries(models))
-    out[name] = await evaluateCVAE(samples, scenes, params);
-  return out;
 }
 
 const loaded = { pseudo: loadParams('pseudo'), vanilla: loadParams('vanilla') };
@@ -241,6 +73,15 @@ const laterSamples = test.sceneList.flatMap((scene) => {
     return [];
   return [buildSample(scene, pair[0], pair[1], LATER_STEP)];
 });
+// the first samples of the test split again, on their own: test/unit/results.test.ts regenerates
+// these scenes with the synthetic generator and checks the shipped weights give these figures
+const reproduce = files.length
+  ? null
+  : {
+      seed: DATA_CONFIG.splits.test.seed,
+      samples: REPRODUCE_SAMPLES,
+      results: await evaluateAll(test.samples.slice(0, REPRODUCE_SAMPLES), testScenes, models),
+    };
 const later = {
   step: LATER_STEP,
   samples: laterSamples.length,
@@ -278,6 +119,7 @@ const results = {
   evalSeconds,
   synthetic,
   later,
+  reproduce,
   realWOMD: real,
   models: Object.fromEntries(
     Object.entries(loaded).map(([k, v]) => [k, v ? v.json.userDefinedMetadata : null]),
