@@ -121,8 +121,12 @@ const results = {
   later,
   reproduce,
   realWOMD: real,
+  // the training cards, without the metrics eval itself wrote into them last time
   models: Object.fromEntries(
-    Object.entries(loaded).map(([k, v]) => [k, v ? v.json.userDefinedMetadata : null]),
+    Object.entries(loaded).map(([k, v]) => [
+      k,
+      v ? { ...v.json.userDefinedMetadata, metrics: undefined } : null,
+    ]),
   ),
 };
 mkdirSync(dirname(values.out), { recursive: true });
@@ -158,7 +162,7 @@ function markdown(r: typeof results): string {
       for (const [name, m] of lat) {
         const l = m.latent!;
         rows.push(
-          `| ${name} | ${pct(l.priorAccuracy)} | ${pct(l.posteriorAccuracy)} | ${l.meanKL.toFixed(3)} | ${l.miPriorBits.toFixed(3)} | ${l.miPosteriorBits.toFixed(3)} | ${l.labelEntropyBits.toFixed(3)} | ${f2(l.modeSpreadM)} | ${f2(l.zSensitivityM)} |`,
+          `| ${name} | ${pct(l.priorAccuracy)} | ${pct(l.posteriorAccuracy)} | ${(Math.abs(l.meanKL) < 5e-4 ? 0 : l.meanKL).toFixed(3)} | ${l.miPriorBits.toFixed(3)} | ${l.miPosteriorBits.toFixed(3)} | ${l.labelEntropyBits.toFixed(3)} | ${f2(l.modeSpreadM)} | ${f2(l.zSensitivityM)} |`,
         );
       }
       for (const [name, m] of lat) {
