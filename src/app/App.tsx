@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { poseAt } from '../scene/interpolate';
 import { LayerPanel } from './components/LayerPanel';
+import { PredictionController } from './predictions/controller';
+import { ModePanel } from './predictions/ModePanel';
 import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, SceneList, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
@@ -16,7 +18,14 @@ export const DEMO_URL = `${import.meta.env.BASE_URL}demo/demo.tfrecord`;
 declare global {
   interface Window {
     /** Test and bench hook: the live store and engine. */
-    __modescope?: { store: Store; engine: Engine; poseAt: typeof poseAt; fileName: string | null };
+    __modescope?: {
+      store: Store;
+      engine: Engine;
+      poseAt: typeof poseAt;
+      fileName: string | null;
+      /** The bench's rebuild-every-frame baseline, in its own chunk. */
+      loadNaive: () => Promise<typeof import('./layers/naive')>;
+    };
   }
 }
 
@@ -60,8 +69,21 @@ export function App() {
     };
   }, [store]);
 
+  // the model's predictions follow the store (scene, step, settings) on their own
   useEffect(() => {
-    if (engine) window.__modescope = { store, engine, poseAt, fileName: state.name };
+    const c = new PredictionController(store);
+    return () => c.dispose();
+  }, [store]);
+
+  useEffect(() => {
+    if (engine)
+      window.__modescope = {
+        store,
+        engine,
+        poseAt,
+        fileName: state.name,
+        loadNaive: () => import('./layers/naive'),
+      };
   }, [engine, store, state.name]);
 
   // open the file named in the URL, else the bundled demo set
@@ -311,6 +333,7 @@ export function App() {
         <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
         <div className="tooltip" ref={tooltip} data-testid="tooltip" />
         <LayerPanel store={store} />
+        <ModePanel store={store} />
         <PlaybackBar store={store} engine={engine} />
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}

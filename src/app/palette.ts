@@ -93,3 +93,18 @@ export function signalColor(state: number): RGBA {
 }
 
 export const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
+
+/**
+ * One colour per latent mode, the same wherever the mode appears (map, panel, legend): mode k
+ * means LABEL_NAMES[k]. Chosen apart from the agent type colours. Constant velocity is grey.
+ */
+export const MODE_COLORS: RGBA[] = [
+  [255, 140, 26, 255], // A passes first
+  [186, 104, 255, 255], // B passes first
+  [46, 214, 190, 255], // no interaction
+];
+export const CV_COLOR: RGBA = [225, 225, 225, 255];
+
+export function modeColor(variant: string, mode: number): RGBA {
+  return variant === 'constant_velocity' ? CV_COLOR : (MODE_COLORS[mode] ?? CV_COLOR);
+}

@@ -1,6 +1,7 @@
 // The viewer's state outside React: the animation loop reads and writes `time` every frame
 // without rendering anything; React components subscribe to the slices they show.
 import type { Scene } from '../scene/scene';
+import type { PairPrediction, PredictorName } from './model-protocol';
 
 export const LAYER_KEYS = [
   'lanes',
@@ -14,6 +15,7 @@ export const LAYER_KEYS = [
   'agents',
   'trails',
   'future',
+  'predictions',
 ] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type LayerToggles = Record<LayerKey, boolean>;
@@ -30,6 +32,7 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   agents: 'Agents',
   trails: 'History trails',
   future: 'Ground-truth future',
+  predictions: 'Model predictions',
 };
 
 export const DEFAULT_LAYERS: LayerToggles = Object.fromEntries(
@@ -45,6 +48,41 @@ export interface Camera {
   zoom: number;
   /** Degrees, counter-clockwise. */
   rotation: number;
+}
+
+/** What the user asked the model for (predictions/). */
+export interface PredictSettings {
+  on: boolean;
+  variant: PredictorName;
+  samplesPerMode: number;
+  /** Decode only this mode (resampled); null: every mode. */
+  forcedMode: number | null;
+  /** Draw only this mode (no new request); null: every mode. */
+  shownMode: number | null;
+  seed: number;
+  /** Backend to try first; 'auto' is WebGPU, then WebGL, wasm, cpu. */
+  backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+}
+
+export const DEFAULT_PREDICT: PredictSettings = {
+  on: true,
+  variant: 'pseudo',
+  samplesPerMode: 2,
+  forcedMode: null,
+  shownMode: null,
+  seed: 1,
+  backend: 'auto',
+};
+
+export interface ModelStatus {
+  state: 'off' | 'loading' | 'ready' | 'error';
+  /** The active tfjs backend of the worker. */
+  backend: string | null;
+  /** Worker-side ms of the last prediction, and from request to answer. */
+  latencyMs: number | null;
+  roundTripMs: number | null;
+  pending: boolean;
+  message: string | null;
 }
 
 export interface ViewerState {
@@ -63,6 +101,10 @@ export interface ViewerState {
   layers: LayerToggles;
   /** null: fit the scene on the next draw. */
   camera: Camera | null;
+  predict: PredictSettings;
+  /** The latest prediction for the current scene (null when none yet). */
+  prediction: PairPrediction | null;
+  model: ModelStatus;
 }
 
 type Listener = (s: ViewerState, prev: ViewerState) => void;
@@ -80,6 +122,9 @@ export class Store {
     follow: false,
     layers: { ...DEFAULT_LAYERS },
     camera: null,
+    predict: { ...DEFAULT_PREDICT },
+    prediction: null,
+    model: { state: 'off', backend: null, latencyMs: null, roundTripMs: null, pending: false, message: null },
   };
   private listeners = new Set<Listener>();
 

@@ -175,3 +175,39 @@ export function meanDistance(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i += 2) s += Math.hypot(a[i]! - b[i]!, a[i + 1]! - b[i + 1]!);
   return s / (a.length / 2);
 }
+
+/**
+ * minADE / minFDE (m) of joint samples given in scene coordinates (80 points per agent, step k =
+ * t + 1 + k) against the scene's real future of the pair, over the steps the scene still has and
+ * both agents are valid; FDE at the last such step. Null when no future step is known.
+ */
+export function sceneMinDisplacement(
+  scene: Scene,
+  a: number,
+  b: number,
+  t: number,
+  samples: { a: Float32Array; b: Float32Array }[],
+): { minADE: number; minFDE: number; steps: number } | null {
+  const tr = scene.tracks;
+  const steps: number[] = [];
+  for (let k = 0; k < FUTURE_STEPS && t + 1 + k < tr.steps; k++) {
+    const oa = stateOffset(tr, a, t + 1 + k);
+    const ob = stateOffset(tr, b, t + 1 + k);
+    if (tr.state[oa + S_VALID] && tr.state[ob + S_VALID]) steps.push(k);
+  }
+  if (steps.length === 0 || samples.length === 0) return null;
+  const last = steps[steps.length - 1]!;
+  const err = (traj: Float32Array, track: number, k: number) => {
+    const o = stateOffset(tr, track, t + 1 + k);
+    return Math.hypot(traj[k * 2]! - tr.state[o + S_X]!, traj[k * 2 + 1]! - tr.state[o + S_Y]!);
+  };
+  let minADE = Infinity;
+  let minFDE = Infinity;
+  for (const s of samples) {
+    let sum = 0;
+    for (const k of steps) sum += (err(s.a, a, k) + err(s.b, b, k)) / 2;
+    minADE = Math.min(minADE, sum / steps.length);
+    minFDE = Math.min(minFDE, (err(s.a, a, last) + err(s.b, b, last)) / 2);
+  }
+  return { minADE, minFDE, steps: steps.length };
+}

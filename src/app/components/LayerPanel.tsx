@@ -4,6 +4,8 @@ import {
   AGENT_COLORS,
   CROSSWALK_COLOR,
   css,
+  CV_COLOR,
+  MODE_COLORS,
   DRIVEWAY_COLOR,
   LANE_COLORS,
   ROAD_EDGE_COLORS,
@@ -15,6 +17,7 @@ import {
   type RGBA,
 } from '../palette';
 import { SignalState } from '../../scene/scene';
+import { LABEL_NAMES } from '../../labels';
 import { LAYER_KEYS, LAYER_LABELS, type LayerKey, type Store } from '../store';
 import { useStore } from '../useStore';
 
@@ -67,6 +70,14 @@ const LEGEND: Partial<Record<LayerKey, Swatch[]>> = {
     { label: 'SDC', color: ROLE_COLORS.sdc, shape: 'outline' },
     { label: 'object of interest', color: ROLE_COLORS.interest, shape: 'outline' },
     { label: 'track to predict', color: ROLE_COLORS.predict, shape: 'outline' },
+  ],
+  predictions: [
+    ...LABEL_NAMES.map((label, k): Swatch => ({
+      label: `mode ${k}: ${label}`,
+      color: MODE_COLORS[k]!,
+      shape: 'line',
+    })),
+    { label: 'constant velocity', color: CV_COLOR, shape: 'line' },
   ],
 };
 

@@ -4,8 +4,9 @@ import type { Layer } from '@deck.gl/core';
 import { agentLayers } from './agents';
 import type { LayerContext, LayerGroup } from './context';
 import { mapLayers } from './map';
+import { predictionLayers } from './predictions';
 
-export const LAYER_GROUPS: LayerGroup[] = [mapLayers, agentLayers];
+export const LAYER_GROUPS: LayerGroup[] = [mapLayers, predictionLayers, agentLayers];
 
 export function composeLayers(ctx: LayerContext): Layer[] {
   return LAYER_GROUPS.flatMap((g) => g(ctx));

@@ -125,9 +125,14 @@ function octagon(x: number, y: number, r: number): Float32Array {
 
 const cache = new WeakMap<Scene, MapGeometry>();
 
+/** The scene's map geometry, built on first use and kept for as long as the scene lives. */
 export function mapGeometry(scene: Scene): MapGeometry {
-  const hit = cache.get(scene);
-  if (hit) return hit;
+  let g = cache.get(scene);
+  if (!g) cache.set(scene, (g = buildMapGeometry(scene)));
+  return g;
+}
+
+export function buildMapGeometry(scene: Scene): MapGeometry {
   const m = scene.map;
   const g: MapGeometry = {
     lanes: [],
@@ -210,7 +215,6 @@ export function mapGeometry(scene: Scene): MapGeometry {
     }
     g.signals.push(list);
   }
-  cache.set(scene, g);
   return g;
 }
 
@@ -240,8 +244,7 @@ function polygons(id: string, data: MapPolygon[], line: RGBA) {
   });
 }
 
-export function mapLayers(ctx: LayerContext): Layer[] {
-  const g = mapGeometry(ctx.scene);
+export function mapLayers(ctx: LayerContext, g = mapGeometry(ctx.scene)): Layer[] {
   const on = ctx.view.layers;
   const out: Layer[] = [];
   if (on.driveways) out.push(polygons('map-driveways', g.driveways, [170, 130, 220, 160]));

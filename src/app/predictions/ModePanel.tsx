@@ -1,0 +1,195 @@
+// The latent, mode by mode: the prior p(z|x) and the posterior q(z|x,y) named by their labels,
+// the pseudo label of what really happened, each mode's minADE / minFDE against the real future;
+// click a mode to draw only it, force a mode to resample only it; the model, the number of samples,
+// the backend, and a status line with the active backend and the last prediction's latency.
+import { useMemo } from 'react';
+import { LABEL_NAMES } from '../../labels';
+import { sceneMinDisplacement } from '../../metrics';
+import { css, modeColor } from '../palette';
+import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
+import { useStore } from '../useStore';
+
+const VARIANTS = [
+  ['pseudo', 'pseudo-label CVAE'],
+  ['vanilla', 'vanilla CVAE'],
+  ['constant_velocity', 'constant velocity'],
+] as const;
+const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+
+export function ModePanel({ store }: { store: Store }) {
+  const predict = useStore(store, (s) => s.predict);
+  const prediction = useStore(store, (s) => s.prediction);
+  const model = useStore(store, (s) => s.model);
+  const scene = useStore(store, (s) => s.scene);
+  const set = (patch: Partial<PredictSettings>) =>
+    store.set({ predict: { ...store.get().predict, ...patch } });
+
+  const errors = useMemo(() => {
+    if (!prediction || !scene || scene.id !== prediction.sceneId) return [];
+    return prediction.modes.map((m) =>
+      sceneMinDisplacement(scene, prediction.a, prediction.b, prediction.t, m.samples),
+    );
+  }, [prediction, scene]);
+
+  const status =
+    model.state === 'off'
+      ? 'model off'
+      : model.state === 'loading'
+        ? 'starting the model…'
+        : model.state === 'error'
+          ? `model error: ${model.message}`
+          : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}`;
+
+  return (
+    <details className="mode-panel" data-testid="mode-panel" open>
+      <summary>
+        <label onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            data-testid="predict-toggle"
+            checked={predict.on}
+            onChange={(e) => set({ on: e.target.checked })}
+          />{' '}
+          Predictions
+        </label>
+        <span className="model-status" data-testid="model-status">
+          {status}
+        </span>
+      </summary>
+      <div className="mode-controls">
+        <select
+          data-testid="model-variant"
+          value={predict.variant}
+          onChange={(e) =>
+            set({ variant: e.target.value as PredictSettings['variant'], forcedMode: null, shownMode: null })
+          }
+          title="Model"
+        >
+          {VARIANTS.map(([v, name]) => (
+            <option key={v} value={v}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <label title="Joint samples per mode">
+          samples{' '}
+          <input
+            type="number"
+            data-testid="samples"
+            min={1}
+            max={20}
+            value={predict.samplesPerMode}
+            onChange={(e) => set({ samplesPerMode: Math.max(1, Math.min(20, Number(e.target.value) || 1)) })}
+          />
+        </label>
+        <button
+          data-testid="resample"
+          onClick={() => set({ seed: predict.seed + 1 })}
+          title="Draw new samples"
+        >
+          resample
+        </button>
+        <button
+          data-testid="reset-modes"
+          onClick={() =>
+            set({ forcedMode: null, shownMode: null, samplesPerMode: DEFAULT_PREDICT.samplesPerMode })
+          }
+        >
+          reset
+        </button>
+        <select
+          data-testid="model-backend"
+          value={predict.backend}
+          onChange={(e) => set({ backend: e.target.value as PredictSettings['backend'] })}
+          title="tfjs backend to try first"
+        >
+          {BACKENDS.map((b) => (
+            <option key={b} value={b}>
+              {b === 'auto' ? 'backend: auto' : b}
+            </option>
+          ))}
+        </select>
+      </div>
+      {prediction && (
+        <>
+          <p className="mode-truth" data-testid="mode-truth">
+            from step {prediction.t} ({(prediction.t / 10).toFixed(1)} s) · what happened:{' '}
+            <b>{prediction.labelName}</b>
+          </p>
+          <table className="modes" data-testid="modes">
+            <thead>
+              <tr>
+                <th>mode</th>
+                <th>p(z|x)</th>
+                <th>q(z|x,y)</th>
+                <th>minADE/FDE</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {prediction.modes.map((m, k) => {
+                const c = css(modeColor(prediction.variant, m.mode));
+                const q = prediction.posterior?.[m.mode];
+                const e = errors[k];
+                const shown = predict.shownMode === null || predict.shownMode === m.mode;
+                return (
+                  <tr
+                    key={m.mode}
+                    data-testid={`mode-row-${m.mode}`}
+                    className={shown ? '' : 'dimmed'}
+                    onClick={() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode })}
+                    title="Click to show only this mode"
+                  >
+                    <td>
+                      <span className="swatch" style={{ background: c }} />{' '}
+                      {prediction.variant === 'constant_velocity'
+                        ? m.label
+                        : (LABEL_NAMES[m.mode] ?? m.label)}
+                      {m.mode === prediction.label && prediction.variant !== 'constant_velocity' ? ' ✓' : ''}
+                    </td>
+                    <td>
+                      <span className="bar" style={{ width: `${40 * m.probability}px`, background: c }} />{' '}
+                      {pct(m.probability)}
+                    </td>
+                    <td>
+                      {q === undefined ? (
+                        '–'
+                      ) : (
+                        <>
+                          <span className="bar" style={{ width: `${40 * q}px`, background: c }} /> {pct(q)}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)} m` : '–'}
+                    </td>
+                    <td>
+                      {prediction.variant !== 'constant_velocity' && (
+                        <button
+                          data-testid={`force-mode-${m.mode}`}
+                          className={predict.forcedMode === m.mode ? 'active' : ''}
+                          onClick={(ev) => {
+                            ev.stopPropagation();
+                            set({
+                              forcedMode: predict.forcedMode === m.mode ? null : m.mode,
+                              shownMode: null,
+                            });
+                          }}
+                          title="Sample only this mode"
+                        >
+                          {predict.forcedMode === m.mode ? 'unforce' : 'force'}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </details>
+  );
+}

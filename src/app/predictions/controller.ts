@@ -1,0 +1,131 @@
+// Keeps a prediction for what is on screen: when the scene, the step (while paused or scrubbing),
+// the model or the sampling settings change, it asks the model worker for a new prediction from
+// the current step. One request runs at a time and only the latest wanted one is sent next, so a
+// fast scrub never queues up work and the UI thread never waits.
+import { interactingPair, type Scene } from '../../scene/scene';
+import { MIN_STEP } from '../../model/features';
+import { ModelClient } from '../model-client';
+import type { PredictSettings, Store, ViewerState } from '../store';
+
+/** The step predicted from at time `time`: history needs 10 steps, the future at least one. */
+export function predictionStep(scene: Scene, time: number): number {
+  return Math.min(scene.tracks.steps - 2, Math.max(MIN_STEP, Math.floor(time + 1e-6)));
+}
+
+interface Want {
+  key: string;
+  scene: Scene;
+  pair: [number, number];
+  t: number;
+  p: PredictSettings;
+}
+
+export class PredictionController {
+  private client: Promise<ModelClient> | null = null;
+  private clientBackend: string | null = null;
+  private running = false;
+  private next: Want | null = null;
+  private shownKey = '';
+  private unsubscribe: () => void;
+
+  constructor(private store: Store) {
+    this.unsubscribe = store.subscribe((s, prev) => this.changed(s, prev));
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    void this.client?.then((c) => c.terminate());
+  }
+
+  private want(s: ViewerState): Want | null {
+    if (!s.predict.on || !s.scene) return null;
+    const pair = interactingPair(s.scene);
+    if (!pair) return null;
+    const t = predictionStep(s.scene, s.time);
+    const p = s.predict;
+    const key = [s.scene.id, t, p.variant, p.samplesPerMode, p.forcedMode, p.seed, p.backend].join('|');
+    return { key, scene: s.scene, pair, t, p };
+  }
+
+  private changed(s: ViewerState, prev: ViewerState) {
+    if (s.predict.backend !== prev.predict.backend && this.client) {
+      void this.client.then((c) => c.terminate());
+      this.client = null;
+    }
+    if (s.scene !== prev.scene && s.prediction && s.prediction.sceneId !== s.scene?.id) {
+      this.store.set({ prediction: null });
+      return;
+    }
+    // during playback the prediction stays where it was made; its ghosts move with the time
+    if (s.playing) return;
+    const w = this.want(s);
+    if (!w) {
+      if (!s.predict.on && (s.prediction || s.model.state !== 'off'))
+        this.store.set({ prediction: null, model: { ...s.model, state: 'off', pending: false } });
+      return;
+    }
+    if (w.key === this.shownKey || w.key === this.next?.key) return;
+    this.next = w;
+    if (!this.running) void this.run();
+  }
+
+  private start(backend: string): Promise<ModelClient> {
+    if (!this.client || this.clientBackend !== backend) {
+      this.clientBackend = backend;
+      this.store.set({ model: { ...this.store.get().model, state: 'loading', message: null } });
+      this.client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
+      this.client.then(
+        (c) => this.store.set({ model: { ...this.store.get().model, state: 'ready', backend: c.backend } }),
+        () => (this.client = null),
+      );
+    }
+    return this.client;
+  }
+
+  private async run() {
+    this.running = true;
+    while (this.next) {
+      const w = this.next;
+      this.next = null;
+      this.store.set({ model: { ...this.store.get().model, pending: true } });
+      try {
+        const client = await this.start(w.p.backend);
+        const t0 = performance.now();
+        const prediction = await client.predict(w.scene, w.pair, w.t, {
+          samplesPerMode: w.p.samplesPerMode,
+          mode: w.p.forcedMode ?? undefined,
+          seed: w.p.seed,
+          variant: w.p.variant,
+        });
+        const roundTripMs = performance.now() - t0;
+        // a newer wish replaces this answer unless it is still what the screen wants
+        const now = this.want(this.store.get());
+        if (now?.key === w.key || (!this.next && now?.scene === w.scene)) {
+          this.shownKey = w.key;
+          this.store.set({
+            prediction,
+            model: {
+              state: 'ready',
+              backend: prediction.backend,
+              latencyMs: prediction.latencyMs,
+              roundTripMs,
+              pending: this.next !== null,
+              message: null,
+            },
+          });
+        }
+      } catch (e) {
+        this.store.set({
+          model: {
+            ...this.store.get().model,
+            state: 'error',
+            pending: false,
+            message: e instanceof Error ? e.message : String(e),
+          },
+        });
+      }
+    }
+    this.store.set({ model: { ...this.store.get().model, pending: false } });
+    this.running = false;
+  }
+}

@@ -1,0 +1,162 @@
+// Predictions in the viewer: the demo scene gets a prediction drawn in the mode colours from the
+// WebGPU worker; forcing a mode leaves only that mode's colour; scrubbing predicts again from the
+// new step; the mode panel shows prior, posterior and the pseudo label.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODE_COLORS } from '../../src/app/palette';
+import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { waitForScene } from './viewer-fixtures';
+
+let h: Harness;
+let page: Page;
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await page.goto(h.url);
+  await waitForScene(page);
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Waits for a prediction from step t for the shown scene, with `modes` modes decoded. */
+async function waitForPrediction(t: number, check = 'true') {
+  await page.waitForFunction(
+    ([t, check]) => {
+      const s = window.__modescope!.store.get();
+      const p = s.prediction;
+      return (
+        !!p && p.sceneId === s.scene?.id && p.t === t && !s.model.pending && (0, eval)(`(p) => ${check}`)(p)
+      );
+    },
+    [t, check] as const,
+    { timeout: 90_000 },
+  );
+}
+
+/** How many canvas pixels lie within 40 of each mode colour (the map never uses these colours). */
+async function modePixels(): Promise<number[]> {
+  return page.evaluate(async (colors) => {
+    const m = window.__modescope!;
+    const s = m.store.get();
+    const p = s.prediction!;
+    // frame the pair's predicted futures
+    const pts = p.modes.flatMap((md) => md.samples.flatMap((x) => [...x.a, ...x.b]));
+    const xs = pts.filter((_, i) => i % 2 === 0);
+    const ys = pts.filter((_, i) => i % 2 === 1);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 20);
+    m.store.set({ camera: { x: cx, y: cy, zoom: Math.log2(600 / span), rotation: 0 }, follow: false });
+    const img = new Image();
+    img.src = m.engine.screenshot();
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const counts = colors.map(() => 0);
+    for (let i = 0; i < d.length; i += 4)
+      colors.forEach((col, k) => {
+        if (Math.abs(d[i]! - col[0]!) + Math.abs(d[i + 1]! - col[1]!) + Math.abs(d[i + 2]! - col[2]!) < 40)
+          counts[k]!++;
+      });
+    return counts;
+  }, MODE_COLORS);
+}
+
+async function shot(name: string) {
+  writeFileSync(join(RESULTS_DIR, name), await page.screenshot());
+}
+
+describe('predictions in the viewer', () => {
+  it('predicts the demo scene on WebGPU and draws every mode in its colour', async () => {
+    await waitForPrediction(10);
+    const s = await page.evaluate(() => {
+      const st = window.__modescope!.store.get();
+      const layer = window.__modescope!.engine.deck.props.layers.find(
+        (l) => (l as { id?: string } | null)?.id === 'prediction-paths',
+      );
+      const colors = new Set(
+        ((layer as { props: { data: { color: number[] }[] } } | undefined)?.props.data ?? []).map((p) =>
+          p.color.slice(0, 3).join(','),
+        ),
+      );
+      return {
+        backend: st.model.backend,
+        variant: st.prediction!.variant,
+        modes: st.prediction!.modes.map((m) => m.samples.length),
+        prior: st.prediction!.prior,
+        posterior: st.prediction!.posterior,
+        colors: [...colors],
+        status: document.querySelector('[data-testid="model-status"]')!.textContent,
+        truth: document.querySelector('[data-testid="mode-truth"]')!.textContent,
+      };
+    });
+    expect(s.backend).toBe('webgpu');
+    expect(s.status).toMatch(/^webgpu · \d+ ms/);
+    expect(s.variant).toBe('pseudo');
+    expect(s.modes).toEqual([2, 2, 2]);
+    expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(s.posterior).not.toBeNull();
+    expect(s.truth).toMatch(/from step 10 .* what happened: (A passes first|B passes first|no interaction)/);
+    expect(s.colors.sort()).toEqual(MODE_COLORS.map((c) => c.slice(0, 3).join(',')).sort());
+    const px = await modePixels();
+    await shot('predictions-all-modes.png');
+    // every mode with a visible probability is drawn (opacity follows probability)
+    s.prior.forEach((p, k) => {
+      if (p > 0.05) expect(px[k], `mode ${k} pixels`).toBeGreaterThan(20);
+    });
+  }, 180_000);
+
+  it('forcing a mode leaves only its colour on the map', async () => {
+    await page.getByTestId('force-mode-1').click();
+    await waitForPrediction(10, 'p.modes[1].samples.length === 2 && p.modes[0].samples.length === 0');
+    const px = await modePixels();
+    await shot('predictions-forced-mode-1.png');
+    expect(px[1]).toBeGreaterThan(20);
+    expect(px[0]).toBe(0);
+    expect(px[2]).toBe(0);
+    await page.getByTestId('reset-modes').click();
+    await waitForPrediction(10, 'p.modes.every((m) => m.samples.length === 2)');
+  }, 180_000);
+
+  it('clicking a mode row shows only that mode without a new request', async () => {
+    await page.getByTestId('mode-row-2').click();
+    const px = await modePixels();
+    expect(px[0]).toBe(0);
+    expect(px[1]).toBe(0);
+    await page.getByTestId('mode-row-2').click();
+  }, 60_000);
+
+  it('scrubbing predicts again from the new step, and ghosts follow the time', async () => {
+    await page.evaluate(() => window.__modescope!.store.set({ time: 30, playing: false }));
+    await waitForPrediction(30);
+    const ghosts = await page.evaluate(() => {
+      const m = window.__modescope!;
+      m.store.set({ time: 45 });
+      m.engine.drawNow('test');
+      const layer = m.engine.deck.props.layers.find(
+        (l) => (l as { id?: string } | null)?.id === 'prediction-ghosts',
+      ) as { props: { data: unknown[] } } | undefined;
+      return layer?.props.data.length ?? 0;
+    });
+    // the ghost boxes of the step-30 prediction move along at step 45 (both agents, each mode);
+    // by then the controller has asked for step 45, so wait for it before the screenshot
+    expect(ghosts).toBeGreaterThanOrEqual(2);
+    await waitForPrediction(45);
+    await shot('predictions-step45.png');
+  }, 180_000);
+
+  it('switches to constant velocity and to the vanilla CVAE', async () => {
+    await page.getByTestId('model-variant').selectOption('constant_velocity');
+    await waitForPrediction(45, "p.variant === 'constant_velocity'");
+    await page.getByTestId('model-variant').selectOption('vanilla');
+    await waitForPrediction(45, "p.variant === 'vanilla' && p.modes.length === 3");
+    await shot('predictions-vanilla.png');
+  }, 180_000);
+});
