@@ -1,12 +1,15 @@
 // Opens a scenario file in the browser and lists its scenes as they decode, without blocking
 // the page: the index comes first (headers only), then one summary per record.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { labelScene, type LabelIndex } from '../labels';
 import { summarizeScene, type SceneSummary } from '../scene/summary';
 import { blobSource, ScenarioFile, type ByteSource } from '../waymo';
 
 export interface SceneRow {
   k: number;
   summary?: SceneSummary;
+  /** Pseudo label of the interacting pair (labels/), null without a pair. */
+  label?: LabelIndex | null;
   error?: string;
 }
 
@@ -36,7 +39,11 @@ export function useScenarioFile() {
       const rows: SceneRow[] = [];
       for await (const { k, scene, error } of file.scenes()) {
         if (gen !== generation.current) return;
-        rows.push(error ? { k, error: error.message } : { k, summary: summarizeScene(scene!) });
+        rows.push(
+          error
+            ? { k, error: error.message }
+            : { k, summary: summarizeScene(scene!), label: labelScene(scene!)?.label ?? null },
+        );
         setState((s) => ({ ...s, rows: [...rows] }));
       }
       setState((s) => ({ ...s, loading: false }));

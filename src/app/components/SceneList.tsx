@@ -1,4 +1,5 @@
 // The scene list: search by id, filters, and one row per record (damaged records name their error).
+import { LABEL_NAMES } from '../../labels';
 import type { SceneRow } from '../useScenarioFile';
 import { formatCounts } from '../../scene/summary';
 
@@ -9,16 +10,19 @@ export interface SceneFilter {
   pairOnly: boolean;
   /** Types every listed scene must contain. */
   types: string[];
+  /** Pseudo label of the pair (index into LABEL_NAMES), null for any. */
+  label: number | null;
 }
 
-export const NO_FILTER: SceneFilter = { search: '', pairOnly: false, types: [] };
+export const NO_FILTER: SceneFilter = { search: '', pairOnly: false, types: [], label: null };
 
 export function filterRows(rows: SceneRow[], f: SceneFilter): SceneRow[] {
   const q = f.search.trim().toLowerCase();
   return rows.filter((r) => {
-    if (!r.summary) return !q && !f.pairOnly && f.types.length === 0;
+    if (!r.summary) return !q && !f.pairOnly && f.types.length === 0 && f.label === null;
     if (q && !r.summary.id.toLowerCase().includes(q)) return false;
     if (f.pairOnly && !r.summary.pair) return false;
+    if (f.label !== null && r.label !== f.label) return false;
     return f.types.every((t) => (r.summary!.tracksByType[t] ?? 0) > 0);
   });
 }
@@ -69,6 +73,21 @@ export function SceneList(props: {
             </label>
           ))}
         </div>
+        <select
+          data-testid="filter-label"
+          value={filter.label ?? ''}
+          onChange={(e) =>
+            onFilter({ ...filter, label: e.target.value === '' ? null : Number(e.target.value) })
+          }
+          title="Pseudo label of the interacting pair"
+        >
+          <option value="">any pseudo label</option>
+          {LABEL_NAMES.map((n, k) => (
+            <option key={n} value={k}>
+              {n}
+            </option>
+          ))}
+        </select>
         <div className="hint">
           {rows.length} of {total} scenes
         </div>
@@ -89,6 +108,8 @@ export function SceneList(props: {
                 <tr
                   key={r.k}
                   data-scene-id={r.summary.id}
+                  data-label={r.label ?? ''}
+                  title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
                   className={r.k === selected ? 'selected' : ''}
                   onClick={() => onSelect(r.k)}
                 >
