@@ -12,7 +12,7 @@ import { LaneType, MapKind, RoadEdgeType, SignalState } from '../../scene/scene'
 import { encodeRecords, encodeScene } from '../../waymo';
 import { fmt, median, quantile } from '../lib/timing';
 
-const FRAMES = 120;
+const FRAMES = 60;
 
 /**
  * A busy WOMD-sized scene: 128 agents over 91 steps on a 6 x 6 street grid, with lanes, every
