@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { poseAt } from '../scene/interpolate';
 import { LayerPanel } from './components/LayerPanel';
 import { PredictionController } from './predictions/controller';
+import { FileRun } from './predictions/FileRun';
 import { ModePanel } from './predictions/ModePanel';
 import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, SceneList, type SceneFilter } from './components/SceneList';
@@ -70,10 +71,8 @@ export function App() {
   }, [store]);
 
   // the model's predictions follow the store (scene, step, settings) on their own
-  useEffect(() => {
-    const c = new PredictionController(store);
-    return () => c.dispose();
-  }, [store]);
+  const [controller] = useState(() => new PredictionController(store));
+  useEffect(() => controller.attach(), [controller]);
 
   useEffect(() => {
     if (engine)
@@ -334,6 +333,7 @@ export function App() {
         <div className="tooltip" ref={tooltip} data-testid="tooltip" />
         <LayerPanel store={store} />
         <ModePanel store={store} />
+        <FileRun store={store} file={state.file} fileName={state.name} onOpen={(k) => void selectScene(k)} />
         <PlaybackBar store={store} engine={engine} />
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}

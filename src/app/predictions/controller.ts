@@ -26,15 +26,24 @@ export class PredictionController {
   private running = false;
   private next: Want | null = null;
   private shownKey = '';
-  private unsubscribe: () => void;
+  private unsubscribe: (() => void) | null = null;
 
-  constructor(private store: Store) {
-    this.unsubscribe = store.subscribe((s, prev) => this.changed(s, prev));
+  constructor(private store: Store) {}
+
+  /** Starts following the store (React effects attach and detach, twice under StrictMode). */
+  attach(): () => void {
+    this.unsubscribe = this.store.subscribe((s, prev) => this.changed(s, prev));
+    this.changed(this.store.get(), this.store.get());
+    return () => this.detach();
   }
 
-  dispose(): void {
-    this.unsubscribe();
+  private detach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     void this.client?.then((c) => c.terminate());
+    this.client = null;
+    this.shownKey = '';
+    this.next = null;
   }
 
   private want(s: ViewerState): Want | null {
@@ -67,6 +76,11 @@ export class PredictionController {
     if (w.key === this.shownKey || w.key === this.next?.key) return;
     this.next = w;
     if (!this.running) void this.run();
+  }
+
+  /** The model worker, started on the chosen backend if it is not running (the file-level run shares it). */
+  worker(): Promise<ModelClient> {
+    return this.start(this.store.get().predict.backend);
   }
 
   private start(backend: string): Promise<ModelClient> {
