@@ -108,3 +108,10 @@ export const CV_COLOR: RGBA = [225, 225, 225, 255];
 export function modeColor(variant: string, mode: number): RGBA {
   return variant === 'constant_velocity' ? CV_COLOR : (MODE_COLORS[mode] ?? CV_COLOR);
 }
+
+/** Interaction graph edges (labels/ interactionGraph), by relation. */
+export const RELATION_COLORS: Record<'passes_first' | 'yields_to' | 'follows', RGBA> = {
+  passes_first: [255, 214, 102, 235],
+  yields_to: [255, 92, 92, 235],
+  follows: [140, 170, 255, 220],
+};

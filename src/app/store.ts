@@ -16,6 +16,7 @@ export const LAYER_KEYS = [
   'trails',
   'future',
   'predictions',
+  'graph',
 ] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type LayerToggles = Record<LayerKey, boolean>;
@@ -33,6 +34,7 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   trails: 'History trails',
   future: 'Ground-truth future',
   predictions: 'Model predictions',
+  graph: 'Interaction graph',
 };
 
 export const DEFAULT_LAYERS: LayerToggles = Object.fromEntries(

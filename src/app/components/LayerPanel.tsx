@@ -6,6 +6,7 @@ import {
   css,
   CV_COLOR,
   MODE_COLORS,
+  RELATION_COLORS,
   DRIVEWAY_COLOR,
   LANE_COLORS,
   ROAD_EDGE_COLORS,
@@ -78,6 +79,11 @@ const LEGEND: Partial<Record<LayerKey, Swatch[]>> = {
       shape: 'line',
     })),
     { label: 'constant velocity', color: CV_COLOR, shape: 'line' },
+  ],
+  graph: [
+    { label: 'passes first →', color: RELATION_COLORS.passes_first, shape: 'line' },
+    { label: 'yields to →', color: RELATION_COLORS.yields_to, shape: 'line' },
+    { label: 'follows →', color: RELATION_COLORS.follows, shape: 'line' },
   ],
 };
 

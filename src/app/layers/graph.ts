@@ -1,0 +1,75 @@
+// The interpretable interaction graph of labels/ on the map: an arrow from agent to agent per
+// relation (passes first, yields to, follows), drawn between the agents' current poses. The graph
+// is computed once per scene; only the arrow ends move with the time (a handful of segments).
+import type { Layer } from '@deck.gl/core';
+import { LineLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { interactionGraph, type InteractionGraph } from '../../labels';
+import { poseAt } from '../../scene/interpolate';
+import type { Scene } from '../../scene/scene';
+import { RELATION_COLORS, type RGBA } from '../palette';
+import type { LayerContext } from './context';
+
+const cache = new WeakMap<Scene, InteractionGraph>();
+
+export function sceneGraph(scene: Scene): InteractionGraph {
+  let g = cache.get(scene);
+  if (!g) cache.set(scene, (g = interactionGraph(scene)));
+  return g;
+}
+
+interface Arrow {
+  from: [number, number];
+  to: [number, number];
+  head: [number, number][];
+  color: RGBA;
+  relation: string;
+}
+
+export function graphArrows(scene: Scene, time: number): Arrow[] {
+  const out: Arrow[] = [];
+  for (const e of sceneGraph(scene).edges) {
+    if (e.relation === 'none') continue;
+    const a = poseAt(scene.tracks, e.from, time);
+    const b = poseAt(scene.tracks, e.to, time);
+    if (!a || !b) continue;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len = Math.hypot(dx, dy);
+    if (len < 1) continue;
+    const ux = dx / len;
+    const uy = dy / len;
+    // stop short of the target's centre so the head sits beside its box
+    const tip: [number, number] = [b.x - ux * 2.5, b.y - uy * 2.5];
+    const base = [tip[0] - ux * 2.2, tip[1] - uy * 2.2];
+    out.push({
+      from: [a.x + ux * 2.5, a.y + uy * 2.5],
+      to: tip,
+      head: [tip, [base[0]! - uy * 1.1, base[1]! + ux * 1.1], [base[0]! + uy * 1.1, base[1]! - ux * 1.1]],
+      color: RELATION_COLORS[e.relation],
+      relation: e.relation,
+    });
+  }
+  return out;
+}
+
+export function graphLayers(ctx: LayerContext): Layer[] {
+  if (!ctx.view.layers.graph) return [];
+  const arrows = graphArrows(ctx.scene, ctx.time);
+  return [
+    new LineLayer<Arrow>({
+      id: 'graph-edges',
+      data: arrows,
+      getSourcePosition: (a) => a.from,
+      getTargetPosition: (a) => a.to,
+      getColor: (a) => a.color,
+      getWidth: 3,
+      widthUnits: 'pixels',
+    }),
+    new SolidPolygonLayer<Arrow>({
+      id: 'graph-heads',
+      data: arrows,
+      getPolygon: (a) => a.head,
+      getFillColor: (a) => a.color,
+    }),
+  ];
+}
