@@ -1,0 +1,225 @@
+// Across a file: the model on every scene of the open file (its own worker, progress bar, cancel),
+// a sortable table of scenes that opens a scene on click, the confusion matrix of argmax prior mode
+// against pseudo label, and the table as CSV and the predictions as JSON.
+import { useMemo, useRef, useState } from 'react';
+import { LABEL_NAMES } from '../../labels';
+import type { Variant } from '../../model/config';
+import type { ScenarioFile } from '../../waymo';
+import { css, modeColor } from '../palette';
+import type { Store } from '../store';
+import { runFile, toCsv, toJson, type FileRunResult, type FileRunRow } from './fileRun';
+import './predictions.css';
+
+type SortKey = 'k' | 'id' | 'label' | 'topMode' | 'topProbability' | 'agree' | 'minFDE';
+const COLUMNS: [SortKey, string][] = [
+  ['k', '#'],
+  ['id', 'scene'],
+  ['label', 'pseudo label'],
+  ['topMode', 'top mode'],
+  ['topProbability', 'p'],
+  ['agree', 'agrees'],
+  ['minFDE', 'minFDE (m)'],
+];
+
+function download(name: string, type: string, text: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function compare(a: FileRunRow, b: FileRunRow, key: SortKey): number {
+  const va = a[key];
+  const vb = b[key];
+  if (typeof va === 'string' && typeof vb === 'string') return va.localeCompare(vb);
+  return Number(va ?? Infinity) - Number(vb ?? Infinity);
+}
+
+export function FileRun(props: {
+  store: Store;
+  file: ScenarioFile | null;
+  fileName: string | null;
+  onOpen: (k: number) => void;
+}) {
+  const { store, file, fileName, onOpen } = props;
+  const [open, setOpen] = useState(false);
+  const [variant, setVariant] = useState<Variant>('pseudo');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<FileRunResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'k', desc: false });
+  const abort = useRef<AbortController | null>(null);
+  const running = progress !== null;
+
+  const rows = useMemo(() => {
+    if (!result) return [];
+    const r = [...result.rows].sort((a, b) => compare(a, b, sort.key));
+    return sort.desc ? r.reverse() : r;
+  }, [result, sort]);
+
+  const start = async () => {
+    if (!file) return;
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setError(null);
+    setResult(null);
+    setProgress({ done: 0, total: file.count });
+    const p = store.get().predict;
+    try {
+      const r = await runFile(file, {
+        variant,
+        samplesPerMode: p.samplesPerMode,
+        backend: p.backend === 'auto' ? undefined : p.backend,
+        signal: ctl.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      setResult(r);
+    } catch (e) {
+      setError(ctl.signal.aborted ? 'cancelled' : e instanceof Error ? e.message : String(e));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  if (!open)
+    return (
+      <button
+        className="file-run-open"
+        data-testid="file-run-open"
+        disabled={!file}
+        onClick={() => setOpen(true)}
+      >
+        Run on every scene…
+      </button>
+    );
+
+  const agree = result ? result.rows.filter((r) => r.agree).length : 0;
+  const base = (fileName ?? 'scenes').replace(/\.[^.]*$/, '');
+  return (
+    <section className="file-run" data-testid="file-run">
+      <header>
+        <strong>Across the file{fileName ? `: ${fileName}` : ''}</strong>
+        <button data-testid="file-run-close" onClick={() => setOpen(false)} title="Close">
+          ×
+        </button>
+      </header>
+      <div className="mode-controls">
+        <select
+          value={variant}
+          data-testid="file-run-variant"
+          disabled={running}
+          onChange={(e) => setVariant(e.target.value as Variant)}
+        >
+          <option value="pseudo">pseudo-label CVAE</option>
+          <option value="vanilla">vanilla CVAE</option>
+        </select>
+        {running ? (
+          <>
+            <progress data-testid="file-run-progress" value={progress.done} max={progress.total} />
+            <span>
+              {progress.done} / {progress.total}
+            </span>
+            <button data-testid="file-run-cancel" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button data-testid="file-run-start" disabled={!file} onClick={() => void start()}>
+            Run
+          </button>
+        )}
+        {result && (
+          <>
+            <button
+              data-testid="export-csv"
+              onClick={() => download(`${base}-modes.csv`, 'text/csv', toCsv(result))}
+            >
+              CSV
+            </button>
+            <button
+              data-testid="export-json"
+              onClick={() =>
+                download(`${base}-predictions.json`, 'application/json', toJson(result, fileName))
+              }
+            >
+              JSON
+            </button>
+          </>
+        )}
+      </div>
+      {error && (
+        <p className="error" data-testid="file-run-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <>
+          <p data-testid="file-run-summary">
+            {result.rows.length} scenes scored ({result.skipped.length} skipped) on {result.backend} in{' '}
+            {(result.ms / 1000).toFixed(1)} s, prediction from step 10; argmax prior = pseudo label in {agree}{' '}
+            / {result.rows.length} ({((100 * agree) / Math.max(1, result.rows.length)).toFixed(1)}%)
+          </p>
+          <table className="confusion" data-testid="confusion">
+            <thead>
+              <tr>
+                <th>mode \ label</th>
+                {LABEL_NAMES.map((n) => (
+                  <th key={n}>{n}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.confusion.map((row, z) => (
+                <tr key={z}>
+                  <th style={{ color: css(modeColor(result.variant, z)) }}>
+                    mode {z} ({LABEL_NAMES[z]})
+                  </th>
+                  {row.map((n, l) => (
+                    <td key={l} className={l === z ? 'diag' : ''}>
+                      {n}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="file-run-table">
+            <table data-testid="file-run-table">
+              <thead>
+                <tr>
+                  {COLUMNS.map(([key, name]) => (
+                    <th
+                      key={key}
+                      data-sort={key}
+                      onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}
+                    >
+                      {name}
+                      {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.k} data-k={r.k} onClick={() => onOpen(r.k)}>
+                    <td>{r.k}</td>
+                    <td>{r.id}</td>
+                    <td>{r.labelName}</td>
+                    <td style={{ color: css(modeColor(result.variant, r.topMode)) }}>
+                      {r.topMode} ({LABEL_NAMES[r.topMode]})
+                    </td>
+                    <td>{r.topProbability.toFixed(2)}</td>
+                    <td>{r.agree ? 'yes' : 'no'}</td>
+                    <td>{r.minFDE?.toFixed(2) ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
