@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import { poseAt } from '../scene/interpolate';
 import { LayerPanel } from './components/LayerPanel';
 import { PredictionController } from './predictions/controller';
+import { CompareView } from './predictions/CompareView';
 import { FileRun } from './predictions/FileRun';
 import { ModePanel } from './predictions/ModePanel';
 import { PlaybackBar } from './components/PlaybackBar';
@@ -334,6 +335,7 @@ export function App() {
         <LayerPanel store={store} />
         <ModePanel store={store} />
         <FileRun store={store} file={state.file} fileName={state.name} onOpen={(k) => void selectScene(k)} />
+        <CompareView store={store} />
         <PlaybackBar store={store} engine={engine} />
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}

@@ -106,6 +106,9 @@ export interface ViewerState {
   predict: PredictSettings;
   /** The latest prediction for the current scene (null when none yet). */
   prediction: PairPrediction | null;
+  /** Split view: the model drawn beside the main one (null: no split), and its latest prediction. */
+  compare: PredictorName | null;
+  comparePrediction: PairPrediction | null;
   model: ModelStatus;
 }
 
@@ -126,6 +129,8 @@ export class Store {
     camera: null,
     predict: { ...DEFAULT_PREDICT },
     prediction: null,
+    compare: null,
+    comparePrediction: null,
     model: { state: 'off', backend: null, latencyMs: null, roundTripMs: null, pending: false, message: null },
   };
   private listeners = new Set<Listener>();

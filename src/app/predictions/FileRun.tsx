@@ -173,8 +173,8 @@ export function FileRun(props: {
             <tbody>
               {result.confusion.map((row, z) => (
                 <tr key={z}>
-                  <th style={{ color: css(modeColor(result.variant, z)) }}>
-                    mode {z} ({LABEL_NAMES[z]})
+                  <th style={{ color: css(modeColor(result.variant, z)) }} title={LABEL_NAMES[z]}>
+                    mode {z}
                   </th>
                   {row.map((n, l) => (
                     <td key={l} className={l === z ? 'diag' : ''}>
@@ -207,8 +207,11 @@ export function FileRun(props: {
                     <td>{r.k}</td>
                     <td>{r.id}</td>
                     <td>{r.labelName}</td>
-                    <td style={{ color: css(modeColor(result.variant, r.topMode)) }}>
-                      {r.topMode} ({LABEL_NAMES[r.topMode]})
+                    <td
+                      style={{ color: css(modeColor(result.variant, r.topMode)) }}
+                      title={LABEL_NAMES[r.topMode]}
+                    >
+                      mode {r.topMode}
                     </td>
                     <td>{r.topProbability.toFixed(2)}</td>
                     <td>{r.agree ? 'yes' : 'no'}</td>

@@ -8,12 +8,14 @@ import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
+import type { PredictorName } from '../model-protocol';
 
 const VARIANTS = [
   ['pseudo', 'pseudo-label CVAE'],
   ['vanilla', 'vanilla CVAE'],
   ['constant_velocity', 'constant velocity'],
 ] as const;
+export const VARIANT_NAMES = Object.fromEntries(VARIANTS) as Record<PredictorName, string>;
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
@@ -23,6 +25,7 @@ export function ModePanel({ store }: { store: Store }) {
   const prediction = useStore(store, (s) => s.prediction);
   const model = useStore(store, (s) => s.model);
   const scene = useStore(store, (s) => s.scene);
+  const compare = useStore(store, (s) => s.compare);
   const set = (patch: Partial<PredictSettings>) =>
     store.set({ predict: { ...store.get().predict, ...patch } });
 
@@ -70,6 +73,21 @@ export function ModePanel({ store }: { store: Store }) {
           {VARIANTS.map(([v, name]) => (
             <option key={v} value={v}>
               {name}
+            </option>
+          ))}
+        </select>
+        <select
+          data-testid="compare-variant"
+          value={compare ?? ''}
+          onChange={(e) =>
+            store.set({ compare: (e.target.value || null) as PredictorName | null, comparePrediction: null })
+          }
+          title="Split view: another model beside this one, camera and time in sync"
+        >
+          <option value="">no split view</option>
+          {VARIANTS.map(([v, name]) => (
+            <option key={v} value={v}>
+              split: {name}
             </option>
           ))}
         </select>

@@ -5,7 +5,7 @@
 import { interactingPair, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { ModelClient } from '../model-client';
-import type { PredictSettings, Store, ViewerState } from '../store';
+import type { ModelStatus, PredictSettings, Store, ViewerState } from '../store';
 
 /** The step predicted from at time `time`: history needs 10 steps, the future at least one. */
 export function predictionStep(scene: Scene, time: number): number {
@@ -28,7 +28,24 @@ export class PredictionController {
   private shownKey = '';
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private store: Store) {}
+  /**
+   * `compare`: this controller feeds the split view (the model in `compare`, the answer in
+   * `comparePrediction`, no status line) instead of the main prediction.
+   */
+  constructor(
+    private store: Store,
+    private compare = false,
+  ) {}
+
+  private current(s: ViewerState) {
+    return this.compare ? s.comparePrediction : s.prediction;
+  }
+
+  private setModel(m: Partial<ModelStatus>, extra: Partial<ViewerState> = {}) {
+    if (this.compare) {
+      if (Object.keys(extra).length) this.store.set(extra);
+    } else this.store.set({ ...extra, model: { ...this.store.get().model, ...m } });
+  }
 
   /** Starts following the store (React effects attach and detach, twice under StrictMode). */
   attach(): () => void {
@@ -47,11 +64,12 @@ export class PredictionController {
   }
 
   private want(s: ViewerState): Want | null {
-    if (!s.predict.on || !s.scene) return null;
+    const on = this.compare ? s.compare !== null : s.predict.on;
+    if (!on || !s.scene) return null;
     const pair = interactingPair(s.scene);
     if (!pair) return null;
     const t = predictionStep(s.scene, s.time);
-    const p = s.predict;
+    const p = this.compare ? { ...s.predict, variant: s.compare! } : s.predict;
     const key = [s.scene.id, t, p.variant, p.samplesPerMode, p.forcedMode, p.seed, p.backend].join('|');
     return { key, scene: s.scene, pair, t, p };
   }
@@ -61,16 +79,20 @@ export class PredictionController {
       void this.client.then((c) => c.terminate());
       this.client = null;
     }
-    if (s.scene !== prev.scene && s.prediction && s.prediction.sceneId !== s.scene?.id) {
-      this.store.set({ prediction: null });
+    const shown = this.current(s);
+    if (s.scene !== prev.scene && shown && shown.sceneId !== s.scene?.id) {
+      this.store.set(this.compare ? { comparePrediction: null } : { prediction: null });
       return;
     }
     // during playback the prediction stays where it was made; its ghosts move with the time
     if (s.playing) return;
     const w = this.want(s);
     if (!w) {
-      if (!s.predict.on && (s.prediction || s.model.state !== 'off'))
+      if (this.compare) {
+        if (shown) this.store.set({ comparePrediction: null });
+      } else if (!s.predict.on && (s.prediction || s.model.state !== 'off'))
         this.store.set({ prediction: null, model: { ...s.model, state: 'off', pending: false } });
+      this.shownKey = '';
       return;
     }
     if (w.key === this.shownKey || w.key === this.next?.key) return;
@@ -86,10 +108,10 @@ export class PredictionController {
   private start(backend: string): Promise<ModelClient> {
     if (!this.client || this.clientBackend !== backend) {
       this.clientBackend = backend;
-      this.store.set({ model: { ...this.store.get().model, state: 'loading', message: null } });
+      this.setModel({ state: 'loading', message: null });
       this.client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
       this.client.then(
-        (c) => this.store.set({ model: { ...this.store.get().model, state: 'ready', backend: c.backend } }),
+        (c) => this.setModel({ state: 'ready', backend: c.backend }),
         () => (this.client = null),
       );
     }
@@ -101,7 +123,7 @@ export class PredictionController {
     while (this.next) {
       const w = this.next;
       this.next = null;
-      this.store.set({ model: { ...this.store.get().model, pending: true } });
+      this.setModel({ pending: true });
       try {
         const client = await this.start(w.p.backend);
         const t0 = performance.now();
@@ -116,9 +138,8 @@ export class PredictionController {
         const now = this.want(this.store.get());
         if (now?.key === w.key || (!this.next && now?.scene === w.scene)) {
           this.shownKey = w.key;
-          this.store.set({
-            prediction,
-            model: {
+          this.setModel(
+            {
               state: 'ready',
               backend: prediction.backend,
               latencyMs: prediction.latencyMs,
@@ -126,20 +147,18 @@ export class PredictionController {
               pending: this.next !== null,
               message: null,
             },
-          });
+            this.compare ? { comparePrediction: prediction } : { prediction },
+          );
         }
       } catch (e) {
-        this.store.set({
-          model: {
-            ...this.store.get().model,
-            state: 'error',
-            pending: false,
-            message: e instanceof Error ? e.message : String(e),
-          },
+        this.setModel({
+          state: 'error',
+          pending: false,
+          message: e instanceof Error ? e.message : String(e),
         });
       }
     }
-    this.store.set({ model: { ...this.store.get().model, pending: false } });
+    this.setModel({ pending: false });
     this.running = false;
   }
 }
