@@ -100,11 +100,6 @@ export class PredictionController {
     if (!this.running) void this.run();
   }
 
-  /** The model worker, started on the chosen backend if it is not running (the file-level run shares it). */
-  worker(): Promise<ModelClient> {
-    return this.start(this.store.get().predict.backend);
-  }
-
   private start(backend: string): Promise<ModelClient> {
     if (!this.client || this.clientBackend !== backend) {
       this.clientBackend = backend;
