@@ -142,8 +142,9 @@ describe('predictions in the viewer', () => {
       m.engine.drawNow('test');
       const layer = m.engine.deck.props.layers.find(
         (l) => (l as { id?: string } | null)?.id === 'prediction-ghosts',
-      ) as { props: { data: unknown[] } } | undefined;
-      return layer?.props.data.length ?? 0;
+      ) as { props: { data: { length: number; steps: number } } } | undefined;
+      // one ghost per (mode, agent): the buffers hold one instance per ghost and scene step
+      return layer ? layer.props.data.length / layer.props.data.steps : 0;
     });
     // the ghost boxes of the step-30 prediction move along at step 45 (both agents, each mode);
     // by then the controller has asked for step 45, so wait for it before the screenshot

@@ -1,12 +1,13 @@
 // The model's joint futures on the map: every sample of every mode for both agents of the pair in
 // the mode's colour (opacity by the mode's probability), the goal mixture as circles sized by its
 // spread, and ghost boxes that move along each mode's most likely sample in time with playback.
-// Path and goal data are built once per prediction; only the few ghost boxes change per frame.
+// Path, goal and ghost data are built once per prediction; playback changes only the time uniform.
 import type { Layer } from '@deck.gl/core';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { S_LENGTH, S_WIDTH, S_X, S_Y, stateOffset, type Scene } from '../../scene/scene';
 import type { PairPrediction } from '../model-protocol';
 import { modeColor, type RGBA } from '../palette';
+import { AgentLayer, type AgentBuffers } from './agent-layer';
 import type { LayerContext } from './context';
 
 interface PredPath {
@@ -21,14 +22,11 @@ interface PredGoal {
   radius: number;
   color: RGBA;
 }
-interface Ghost {
-  polygon: [number, number][];
-  color: RGBA;
-}
 
 interface PredictionData {
   paths: PredPath[];
   goals: PredGoal[];
+  ghosts: AgentBuffers;
 }
 
 const cache = new WeakMap<PairPrediction, Map<number, PredictionData>>();
@@ -80,7 +78,7 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
             color: [c[0], c[1], c[2], Math.round(a * Math.max(0.3, g.weight))],
           });
   }
-  return { paths, goals };
+  return { paths, goals, ghosts: ghostBuffers(scene, pred, shown) };
 }
 
 export function predictionData(scene: Scene, pred: PairPrediction, shown: number | null): PredictionData {
@@ -92,29 +90,23 @@ export function predictionData(scene: Scene, pred: PairPrediction, shown: number
   return d;
 }
 
-/** Oriented box corners at (x, y) heading h. */
-function box(x: number, y: number, h: number, length: number, width: number): [number, number][] {
-  const c = Math.cos(h);
-  const s = Math.sin(h);
-  return [
-    [1, 1],
-    [1, -1],
-    [-1, -1],
-    [-1, 1],
-  ].map(([u, v]) => [
-    x + (c * u! * length) / 2 - (s * v! * width) / 2,
-    y + (s * u! * length) / 2 + (c * v! * width) / 2,
-  ]);
-}
-
-/** Where each mode's most likely sample puts the pair at `time` (steps since scene start). */
-function ghosts(scene: Scene, pred: PairPrediction, shown: number | null, time: number): Ghost[] {
-  const tau = time - pred.t; // steps after the prediction step
-  if (tau <= 0) return [];
+/**
+ * Ghost boxes as AgentLayer instances (one per ghost and scene step, uploaded once per
+ * prediction): each mode's most likely sample for both agents, starting from the agent's real
+ * pose at the prediction step. Playback then changes only the layer's time uniform.
+ */
+function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number): AgentBuffers {
   const tr = scene.tracks;
-  const out: Ghost[] = [];
-  for (const m of pred.modes) {
-    if ((shown !== null && m.mode !== shown) || m.samples.length === 0) continue;
+  const T = tr.steps;
+  const drawn = pred.modes.filter((m) => (shown < 0 || m.mode === shown) && m.samples.length > 0);
+  const n = drawn.length * 2 * T;
+  const pose0 = new Float32Array(n * 4);
+  const pose1 = new Float32Array(n * 4);
+  const sizes = new Float32Array(n * 4);
+  const fill = new Uint8Array(n * 4);
+  const line = new Uint8Array(n * 4);
+  let g = 0;
+  for (const m of drawn) {
     const c = modeColor(pred.variant, m.mode);
     const s = m.samples[0]!;
     for (const [pts, track] of [
@@ -122,26 +114,43 @@ function ghosts(scene: Scene, pred: PairPrediction, shown: number | null, time: 
       [s.b, pred.b],
     ] as const) {
       const o = stateOffset(tr, track, pred.t);
-      const n = pts.length / 2;
-      const k = Math.min(n - 1, tau - 1); // sample index k is step t + 1 + k
-      const k0 = Math.max(0, Math.floor(k));
-      const k1 = Math.min(n - 1, k0 + 1);
-      const f = Math.max(0, k - k0);
-      const px = (i: number) => (i < 0 ? tr.state[o + S_X]! : pts[i * 2]!);
-      const py = (i: number) => (i < 0 ? tr.state[o + S_Y]! : pts[i * 2 + 1]!);
-      const kk = k < 0 ? -1 : k0;
-      const x = k < 0 ? px(-1) + (px(0) - px(-1)) * (1 + k) : px(kk) + (px(k1) - px(kk)) * f;
-      const y = k < 0 ? py(-1) + (py(0) - py(-1)) * (1 + k) : py(kk) + (py(k1) - py(kk)) * f;
-      const a = Math.max(-1, k0 - 1);
-      const b = Math.min(n - 1, k0 + 1);
-      const h = Math.atan2(py(b) - py(a), px(b) - px(a));
-      out.push({
-        polygon: box(x, y, h, tr.state[o + S_LENGTH]!, tr.state[o + S_WIDTH]!),
-        color: [c[0], c[1], c[2], Math.round(alpha(m.probability) * 0.55)],
-      });
+      // positions at steps t, t+1, ...: the real pose, then the sample
+      const xs = [tr.state[o + S_X]!];
+      const ys = [tr.state[o + S_Y]!];
+      for (let k = 0; k < pts.length / 2 && pred.t + 1 + k < T; k++) {
+        xs.push(pts[k * 2]!);
+        ys.push(pts[k * 2 + 1]!);
+      }
+      const heading = (i: number) => {
+        const a = Math.max(0, i - 1);
+        const b = Math.min(xs.length - 1, i + 1);
+        return Math.atan2(ys[b]! - ys[a]!, xs[b]! - xs[a]!);
+      };
+      const len = tr.state[o + S_LENGTH]!;
+      const wid = tr.state[o + S_WIDTH]!;
+      const pose = (i: number) => (i < xs.length ? [xs[i]!, ys[i]!, heading(i), 1] : [0, 0, 0, 0]);
+      for (let i = 0; i < xs.length; i++) {
+        const k = (g * T + pred.t + i) * 4;
+        pose0.set(pose(i), k);
+        pose1.set(pose(i + 1 < xs.length ? i + 1 : i), k);
+        sizes.set([len, wid, len, wid], k);
+        fill.set([c[0], c[1], c[2], Math.round(alpha(m.probability) * 0.55)], k);
+        line.set([c[0], c[1], c[2], alpha(m.probability)], k);
+      }
+      g++;
     }
   }
-  return out;
+  return {
+    length: n,
+    steps: T,
+    attributes: {
+      getPose0: { value: pose0, size: 4 },
+      getPose1: { value: pose1, size: 4 },
+      getSizes: { value: sizes, size: 4 },
+      getFillColor: { value: fill, size: 4, normalized: true },
+      getLineColor: { value: line, size: 4, normalized: true },
+    },
+  };
 }
 
 export function predictionLayers(ctx: LayerContext): Layer[] {
@@ -175,11 +184,13 @@ export function predictionLayers(ctx: LayerContext): Layer[] {
       jointRounded: true,
       capRounded: true,
     }),
-    new SolidPolygonLayer<Ghost>({
+    new AgentLayer({
       id: 'prediction-ghosts',
-      data: ghosts(ctx.scene, pred, shown, ctx.time),
-      getPolygon: (g) => g.polygon,
-      getFillColor: (g) => g.color,
+      data: d.ghosts,
+      time: ctx.time,
+      selected: -1,
+      hovered: -1,
+      lineWidthPixels: 1.5,
     }),
   ];
 }
