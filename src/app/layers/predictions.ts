@@ -78,7 +78,7 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
             color: [c[0], c[1], c[2], Math.round(a * Math.max(0.3, g.weight))],
           });
   }
-  return { paths, goals, ghosts: ghostBuffers(scene, pred, shown) };
+  return { paths, goals, ghosts: ghostBuffers(scene, pred, shown, single) };
 }
 
 export function predictionData(scene: Scene, pred: PairPrediction, shown: number | null): PredictionData {
@@ -95,7 +95,7 @@ export function predictionData(scene: Scene, pred: PairPrediction, shown: number
  * prediction): each mode's most likely sample for both agents, starting from the agent's real
  * pose at the prediction step. Playback then changes only the layer's time uniform.
  */
-function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number): AgentBuffers {
+function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single: boolean): AgentBuffers {
   const tr = scene.tracks;
   const T = tr.steps;
   const drawn = pred.modes.filter((m) => (shown < 0 || m.mode === shown) && m.samples.length > 0);
@@ -108,6 +108,7 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number): AgentB
   let g = 0;
   for (const m of drawn) {
     const c = modeColor(pred.variant, m.mode);
+    const a = single ? 255 : alpha(m.probability);
     const s = m.samples[0]!;
     for (const [pts, track] of [
       [s.a, pred.a],
@@ -134,8 +135,8 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number): AgentB
         pose0.set(pose(i), k);
         pose1.set(pose(i + 1 < xs.length ? i + 1 : i), k);
         sizes.set([len, wid, len, wid], k);
-        fill.set([c[0], c[1], c[2], Math.round(alpha(m.probability) * 0.55)], k);
-        line.set([c[0], c[1], c[2], alpha(m.probability)], k);
+        fill.set([c[0], c[1], c[2], Math.round(a * 0.55)], k);
+        line.set([c[0], c[1], c[2], a], k);
       }
       g++;
     }
