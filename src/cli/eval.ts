@@ -108,11 +108,13 @@ if (existsSync(values.womd)) {
 
 const results = {
   generatedBy: 'npm run eval',
-  testSet: {
-    ...DATA_CONFIG.splits.test,
-    shards: shardPaths(join(values.data, 'test')).length,
-    samples: test.samples.length,
-  },
+  testSet: files.length
+    ? { files, scenes: test.scenes, samples: test.samples.length }
+    : {
+        ...DATA_CONFIG.splits.test,
+        shards: shardPaths(join(values.data, 'test')).length,
+        samples: test.samples.length,
+      },
   labelCounts: Object.fromEntries(LABEL_NAMES.map((n, k) => [n, labelCounts[k]])),
   jointSamples: EVAL_SAMPLES,
   predictionStep: 10,
