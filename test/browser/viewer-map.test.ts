@@ -28,8 +28,10 @@ beforeAll(async () => {
   await waitForScene(page);
   await page.getByTestId('file-input').setInputFiles(writeGalleryFile(['gallery']));
   await waitForScene(page, 'gallery');
-  // the legend panel would cover part of the close-ups
+  // the legend and the model's panel would cover part of the close-ups, and predictions the agents
   await page.locator('[data-testid="layer-panel"] summary').click();
+  await page.getByTestId('predict-toggle').uncheck();
+  await page.getByTestId('mode-panel').evaluate((d) => ((d as HTMLDetailsElement).open = false));
 });
 afterAll(async () => {
   await h?.close();
@@ -56,7 +58,7 @@ const BG = [BACKGROUND[0], BACKGROUND[1], BACKGROUND[2]];
 
 describe('map elements', () => {
   it('draws every lane, road line and road edge type', async () => {
-    await look(115, 12, 2, 'lines');
+    await look(115, 15, 1.9, 'lines'); // the whole gallery, x 0-230 m
     await look(40, 10, 4.3, 'lines-close');
     const white = over(roadLineStyle(RoadLineType.SolidSingleWhite).color);
     const yellow = over(roadLineStyle(RoadLineType.SolidSingleYellow).color);
@@ -80,7 +82,7 @@ describe('map elements', () => {
   });
 
   it('draws crosswalks, speed bumps, driveways, stop signs and signals in their state', async () => {
-    await look(62, 34, 3.2, 'areas');
+    await look(64, 34, 2.5, 'areas'); // crosswalk (x 0) to the last signal (x 132)
     for (const a of [GALLERY.crosswalk, GALLERY.speedBump, GALLERY.driveway])
       expect(near(await pixelAt(page, a.x + a.w / 2, a.y + a.h / 2), BG)).not.toBe(true);
     const s = GALLERY.stopSign;
