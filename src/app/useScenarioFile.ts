@@ -28,8 +28,9 @@ export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
   const generation = useRef(0);
 
-  const openSource = useCallback(async (source: ByteSource) => {
-    const gen = ++generation.current;
+  // `gen` is taken by openUrl before its fetch, so a file picked while the demo downloads wins
+  const openSource = useCallback(async (source: ByteSource, gen = ++generation.current) => {
+    if (gen !== generation.current) return;
     setState({ ...EMPTY, name: source.name, loading: true });
     try {
       const file = await ScenarioFile.open(source);
@@ -59,14 +60,18 @@ export function useScenarioFile() {
 
   const openUrl = useCallback(
     async (url: string) => {
-      const res = await fetch(url);
-      if (!res.ok) {
-        setState({ ...EMPTY, name: url, error: `${url}: HTTP ${res.status}` });
-        return;
+      const gen = ++generation.current;
+      try {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const blob = await res.blob();
+        await openSource(blobSource(blob, url.split('/').pop() ?? url), gen);
+      } catch (e) {
+        if (gen === generation.current)
+          setState({ ...EMPTY, name: url, error: `${url}: ${e instanceof Error ? e.message : String(e)}` });
       }
-      await openBlob(await res.blob(), url.split('/').pop() ?? url);
     },
-    [openBlob],
+    [openSource],
   );
 
   useEffect(() => () => void generation.current++, []);

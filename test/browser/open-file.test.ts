@@ -16,13 +16,18 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function openAndList(path: string, expected: number) {
+const ROWS = '[data-testid="scene-list"] [data-scene-id]';
+
+/** Opens `path` through the file input and waits until exactly `ids` are listed (by id, not by
+ * count: the demo set may be part-listed when the file is picked). */
+async function openAndList(path: string, ids: string[]) {
   const page = await h.newPage();
   await page.goto(h.url);
   await page.getByTestId('file-input').setInputFiles(path);
-  const rows = page.locator('[data-testid="scene-list"] [data-scene-id]');
-  await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(expected);
-  return { page, rows };
+  const rows = page.locator(ROWS);
+  const listed = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-scene-id')));
+  await expect.poll(listed, { timeout: 60_000 }).toEqual(ids);
+  return { page, listed };
 }
 
 describe('open a scenario file', () => {
@@ -34,11 +39,7 @@ describe('open a scenario file', () => {
     const second = 12 + new DataView(bytes.buffer).getUint32(0, true) + 4;
     bytes[second + 12 + 50]! ^= 0xff;
     writeFileSync(path, bytes);
-    const { page, rows } = await openAndList(path, 2);
-    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-scene-id')))).toEqual([
-      'fixture-1',
-      'fixture-3',
-    ]);
+    const { page } = await openAndList(path, ['fixture-1', 'fixture-3']);
     await expect
       .poll(() => page.getByText(/three\.tfrecord: record 1: payload: CRC mismatch/).count())
       .toBeGreaterThan(0);
@@ -46,9 +47,32 @@ describe('open a scenario file', () => {
     await page.close();
   });
 
+  it('keeps a file picked while the demo set still downloads', async () => {
+    const page = await h.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/demo/demo.tfrecord', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(h.url);
+    const dir = mkdtempSync(join(tmpdir(), 'modescope-race-'));
+    const path = join(dir, 'one.tfrecord');
+    writeFileSync(path, encodeRecords([fixturePayload(7)]));
+    await page.getByTestId('file-input').setInputFiles(path);
+    const rows = page.locator(ROWS);
+    const listed = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-scene-id')));
+    await expect.poll(listed, { timeout: 60_000 }).toEqual(['fixture-7']);
+    const demoArrived = page.waitForResponse('**/demo/demo.tfrecord');
+    release(); // the demo arrives after the user's file: it must not replace it
+    await demoArrived;
+    await page.waitForTimeout(1500); // time for a wrongly started demo decode to list rows
+    expect(await listed()).toEqual(['fixture-7']);
+    await page.close();
+  });
+
   it.skipIf(!existsSync(REAL))('opens a real WOMD file and lists its scene', async () => {
-    const { page, rows } = await openAndList(REAL, 1);
-    expect(await rows.first().getAttribute('data-scene-id')).toBe('637f20cafde22ff8');
+    const { page } = await openAndList(REAL, ['637f20cafde22ff8']);
     await page.close();
   });
 });
