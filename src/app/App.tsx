@@ -9,7 +9,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, SceneList, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Engine, fitCamera, type HoverDetails } from './engine';
-import { SPEEDS, Store } from './store';
+import { choosePair, SPEEDS, Store } from './store';
 import { formatUrl, parseUrl, type UrlView } from './url';
 import { useScenarioFile } from './useScenarioFile';
 import { useStore } from './useStore';
@@ -98,6 +98,7 @@ export function App() {
       const scene = await state.file.scene(k);
       if (gen !== selectGen.current) return;
       const sel = restore?.sel != null ? scene.tracks.ids.indexOf(restore.sel) : -1;
+      const pair = restore?.pair?.map((id) => scene.tracks.ids.indexOf(id));
       const last = scene.timestamps.length - 1;
       store.set({
         scene,
@@ -107,6 +108,7 @@ export function App() {
         selected: sel,
         hovered: -1,
         follow: sel >= 0 && !!restore?.follow,
+        pair: pair && pair[0]! >= 0 && pair[1]! >= 0 && pair[0] !== pair[1] ? [pair[0]!, pair[1]!] : null,
         camera: restore?.camera ?? null,
         ...(restore ? { layers: restore.layers } : {}),
       });
@@ -154,6 +156,7 @@ export function App() {
         t: s.time,
         sel: s.selected >= 0 ? s.scene.tracks.ids[s.selected]! : null,
         follow: s.follow,
+        pair: s.pair ? [s.scene.tracks.ids[s.pair[0]]!, s.scene.tracks.ids[s.pair[1]]!] : null,
         layers: s.layers,
         camera: s.camera,
       });
@@ -214,6 +217,10 @@ export function App() {
           return handled();
         case 'f':
           store.set({ follow: !s.follow && s.selected >= 0 });
+          return handled();
+        case 'a':
+        case 'b':
+          if (s.selected >= 0) store.set({ pair: choosePair(s, e.key === 'a' ? 0 : 1, s.selected) });
           return handled();
         case 'g':
           store.set({ layers: { ...s.layers, future: !s.layers.future } });

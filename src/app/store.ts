@@ -1,6 +1,7 @@
 // The viewer's state outside React: the animation loop reads and writes `time` every frame
 // without rendering anything; React components subscribe to the slices they show.
-import type { Scene } from '../scene/scene';
+import { poseAt } from '../scene/interpolate';
+import { interactingPair, type Scene } from '../scene/scene';
 import type { PairPrediction, PredictorName } from './model-protocol';
 
 export const LAYER_KEYS = [
@@ -100,6 +101,11 @@ export interface ViewerState {
   selected: number;
   hovered: number;
   follow: boolean;
+  /**
+   * The pair the user chose to predict (track indices, A then B); null: the scene's own pair
+   * (objects_of_interest, else tracks_to_predict). Real scenes often mark no pair at all.
+   */
+  pair: [number, number] | null;
   layers: LayerToggles;
   /** null: fit the scene on the next draw. */
   camera: Camera | null;
@@ -125,6 +131,7 @@ export class Store {
     selected: -1,
     hovered: -1,
     follow: false,
+    pair: null,
     layers: { ...DEFAULT_LAYERS },
     camera: null,
     predict: { ...DEFAULT_PREDICT },
@@ -154,4 +161,36 @@ export class Store {
   lastStep(): number {
     return Math.max(0, (this.s.scene?.timestamps.length ?? 1) - 1);
   }
+}
+
+/** The pair predicted, labelled and centred on by the graph: the user's choice, else the scene's. */
+export function activePair(s: ViewerState): [number, number] | null {
+  return s.pair ?? (s.scene ? interactingPair(s.scene) : null);
+}
+
+/**
+ * The pair after making `track` agent A (`role` 0) or B (1). The other member stays; choosing
+ * the other member swaps A and B. With no pair at all, the partner is the agent nearest `track`
+ * at the current time, so one click gives a pair to refine.
+ */
+export function choosePair(s: ViewerState, role: 0 | 1, track: number): [number, number] | null {
+  const scene = s.scene;
+  if (!scene || track < 0 || track >= scene.tracks.count) return activePair(s);
+  const cur = activePair(s);
+  let other: number;
+  if (cur) {
+    other = cur[1 - role]!;
+    if (other === track) other = cur[role]!;
+  } else {
+    const here = poseAt(scene.tracks, track, s.time);
+    let best = Infinity;
+    other = -1;
+    for (let i = 0; i < scene.tracks.count; i++) {
+      const p = i === track || !here ? null : poseAt(scene.tracks, i, s.time);
+      const d = p ? Math.hypot(p.x - here!.x, p.y - here!.y) : Infinity;
+      if (d < best) [best, other] = [d, i];
+    }
+    if (other < 0) return null;
+  }
+  return role === 0 ? [track, other] : [other, track];
 }

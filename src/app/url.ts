@@ -1,5 +1,5 @@
 // View state in the URL, so a reload or a shared link reopens the same view:
-// ?file=URL&scene=ID&t=STEP&sel=TRACK_ID&follow=1&off=layer,layer&cam=x,y,zoom,rotation
+// ?file=URL&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
 import { DEFAULT_LAYERS, LAYER_KEYS, type Camera, type LayerToggles } from './store';
 
 export interface UrlView {
@@ -9,6 +9,8 @@ export interface UrlView {
   /** Track ID (not index) of the selected agent. */
   sel: number | null;
   follow: boolean;
+  /** Track IDs of a pair the user chose (A, B); null: the scene's own. */
+  pair: [number, number] | null;
   layers: LayerToggles;
   camera: Camera | null;
 }
@@ -27,12 +29,14 @@ export function parseUrl(search: string): UrlView {
   if (off !== null) for (const k of off.split(',')) if (k in layers) layers[k as keyof LayerToggles] = false;
   if (on !== null) for (const k of on.split(',')) if (k in layers) layers[k as keyof LayerToggles] = true;
   const cam = q.get('cam')?.split(',').map(Number);
+  const pair = q.get('pair')?.split(',').map(Number);
   return {
     file: q.get('file'),
     scene: q.get('scene'),
     t: num(q.get('t')),
     sel: num(q.get('sel')),
     follow: q.get('follow') === '1',
+    pair: pair && pair.length === 2 && pair.every(Number.isInteger) ? [pair[0]!, pair[1]!] : null,
     layers,
     camera:
       cam && cam.length === 4 && cam.every(Number.isFinite)
@@ -48,6 +52,7 @@ export function formatUrl(v: UrlView): string {
   if (v.t !== null) q.set('t', String(Math.round(v.t * 100) / 100));
   if (v.sel !== null) q.set('sel', String(v.sel));
   if (v.follow) q.set('follow', '1');
+  if (v.pair) q.set('pair', v.pair.join(','));
   const off = LAYER_KEYS.filter((k) => DEFAULT_LAYERS[k] && !v.layers[k]);
   const on = LAYER_KEYS.filter((k) => !DEFAULT_LAYERS[k] && v.layers[k]);
   if (off.length) q.set('off', off.join(','));

@@ -5,6 +5,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Home / End', 'first / last step'],
   ['[ / ]', 'previous / next scene'],
   ['f', 'follow the selected agent'],
+  ['a / b', 'predict for the selected agent as A / as B'],
   ['g', 'toggle the ground-truth future'],
   ['q / e', 'rotate the view'],
   ['0', 'fit the scene'],

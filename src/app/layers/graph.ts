@@ -9,11 +9,15 @@ import type { Scene } from '../../scene/scene';
 import { RELATION_COLORS, type RGBA } from '../palette';
 import type { LayerContext } from './context';
 
-const cache = new WeakMap<Scene, InteractionGraph>();
+// per scene, per pair centred on (the user may choose another pair than the scene's)
+const cache = new WeakMap<Scene, Map<string, InteractionGraph>>();
 
-export function sceneGraph(scene: Scene): InteractionGraph {
-  let g = cache.get(scene);
-  if (!g) cache.set(scene, (g = interactionGraph(scene)));
+export function sceneGraph(scene: Scene, pair: [number, number] | null = null): InteractionGraph {
+  let byPair = cache.get(scene);
+  if (!byPair) cache.set(scene, (byPair = new Map()));
+  const key = pair ? pair.join(',') : '';
+  let g = byPair.get(key);
+  if (!g) byPair.set(key, (g = interactionGraph(scene, pair ? { pair } : {})));
   return g;
 }
 
@@ -25,9 +29,9 @@ interface Arrow {
   relation: string;
 }
 
-export function graphArrows(scene: Scene, time: number): Arrow[] {
+export function graphArrows(scene: Scene, time: number, pair: [number, number] | null = null): Arrow[] {
   const out: Arrow[] = [];
-  for (const e of sceneGraph(scene).edges) {
+  for (const e of sceneGraph(scene, pair).edges) {
     if (e.relation === 'none') continue;
     const a = poseAt(scene.tracks, e.from, time);
     const b = poseAt(scene.tracks, e.to, time);
@@ -54,7 +58,7 @@ export function graphArrows(scene: Scene, time: number): Arrow[] {
 
 export function graphLayers(ctx: LayerContext): Layer[] {
   if (!ctx.view.layers.graph) return [];
-  const arrows = graphArrows(ctx.scene, ctx.time);
+  const arrows = graphArrows(ctx.scene, ctx.time, ctx.view.pair);
   return [
     new LineLayer<Arrow>({
       id: 'graph-edges',

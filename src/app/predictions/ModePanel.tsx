@@ -2,11 +2,13 @@
 // the pseudo label of what really happened, each mode's minADE / minFDE against the real future;
 // click a mode to draw only it, force a mode to resample only it; the model, the number of samples,
 // the backend, and a status line with the active backend and the last prediction's latency.
+// The pair predicted is the scene's own unless the user picks agents as A and B.
 import { useMemo } from 'react';
 import { LABEL_NAMES } from '../../labels';
+import { OBJECT_TYPE_NAMES, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
-import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
+import { activePair, choosePair, DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
 import type { PredictorName } from '../model-protocol';
 
@@ -26,6 +28,9 @@ export function ModePanel({ store }: { store: Store }) {
   const model = useStore(store, (s) => s.model);
   const scene = useStore(store, (s) => s.scene);
   const compare = useStore(store, (s) => s.compare);
+  const chosen = useStore(store, (s) => s.pair);
+  const selected = useStore(store, (s) => s.selected);
+  const pair = scene ? activePair(store.get()) : null;
   const set = (patch: Partial<PredictSettings>) =>
     store.set({ predict: { ...store.get().predict, ...patch } });
 
@@ -130,6 +135,52 @@ export function ModePanel({ store }: { store: Store }) {
           ))}
         </select>
       </div>
+      {scene && (
+        <div className="mode-pair" data-testid="mode-pair">
+          <span data-testid="pair-names">
+            {pair ? (
+              <>
+                A <b>{agentName(scene, pair[0])}</b> · B <b>{agentName(scene, pair[1])}</b>{' '}
+                {chosen ? '(chosen)' : '(the scene’s pair)'}
+              </>
+            ) : (
+              'no pair: select an agent, then make it A or B'
+            )}
+          </span>
+          <button
+            data-testid="pair-a"
+            disabled={selected < 0}
+            onClick={() => store.set({ pair: choosePair(store.get(), 0, selected) })}
+            title="Predict for the selected agent as A (key a)"
+          >
+            selected → A
+          </button>
+          <button
+            data-testid="pair-b"
+            disabled={selected < 0}
+            onClick={() => store.set({ pair: choosePair(store.get(), 1, selected) })}
+            title="Predict for the selected agent as B (key b)"
+          >
+            selected → B
+          </button>
+          <button
+            data-testid="pair-swap"
+            disabled={!pair}
+            onClick={() => store.set({ pair: pair && [pair[1], pair[0]] })}
+            title="Swap A and B"
+          >
+            swap
+          </button>
+          <button
+            data-testid="pair-reset"
+            disabled={!chosen}
+            onClick={() => store.set({ pair: null })}
+            title="Back to objects_of_interest (else tracks_to_predict)"
+          >
+            scene’s pair
+          </button>
+        </div>
+      )}
       {prediction && (
         <>
           <p className="mode-truth" data-testid="mode-truth">
@@ -210,4 +261,8 @@ export function ModePanel({ store }: { store: Store }) {
       )}
     </details>
   );
+}
+
+function agentName(scene: Scene, i: number): string {
+  return `${scene.tracks.ids[i]} ${OBJECT_TYPE_NAMES[scene.tracks.types[i]!] ?? 'unknown'}`;
 }

@@ -2,10 +2,10 @@
 // the model or the sampling settings change, it asks the model worker for a new prediction from
 // the current step. One request runs at a time and only the latest wanted one is sent next, so a
 // fast scrub never queues up work and the UI thread never waits.
-import { interactingPair, type Scene } from '../../scene/scene';
+import type { Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { ModelClient } from '../model-client';
-import type { ModelStatus, PredictSettings, Store, ViewerState } from '../store';
+import { activePair, type ModelStatus, type PredictSettings, type Store, type ViewerState } from '../store';
 
 /** The step predicted from at time `time`: history needs 10 steps, the future at least one. */
 export function predictionStep(scene: Scene, time: number): number {
@@ -66,11 +66,20 @@ export class PredictionController {
   private want(s: ViewerState): Want | null {
     const on = this.compare ? s.compare !== null : s.predict.on;
     if (!on || !s.scene) return null;
-    const pair = interactingPair(s.scene);
+    const pair = activePair(s);
     if (!pair) return null;
     const t = predictionStep(s.scene, s.time);
     const p = this.compare ? { ...s.predict, variant: s.compare! } : s.predict;
-    const key = [s.scene.id, t, p.variant, p.samplesPerMode, p.forcedMode, p.seed, p.backend].join('|');
+    const key = [
+      s.scene.id,
+      pair.join(','),
+      t,
+      p.variant,
+      p.samplesPerMode,
+      p.forcedMode,
+      p.seed,
+      p.backend,
+    ].join('|');
     return { key, scene: s.scene, pair, t, p };
   }
 
@@ -146,11 +155,12 @@ export class PredictionController {
           );
         }
       } catch (e) {
-        this.setModel({
-          state: 'error',
-          pending: false,
-          message: e instanceof Error ? e.message : String(e),
-        });
+        // no stale answer from another step or pair stays on screen beside the error
+        this.shownKey = '';
+        this.setModel(
+          { state: 'error', pending: false, message: e instanceof Error ? e.message : String(e) },
+          this.compare ? { comparePrediction: null } : { prediction: null },
+        );
       }
     }
     this.setModel({ pending: false });
