@@ -73,6 +73,7 @@ export class Engine {
   private last = 0;
   private dirty = true;
   private unsubscribe: () => void;
+  private drawn = new Set<() => void>();
   /** performance.now() of the first frame that drew a scene; for the load-time figure. */
   firstSceneDrawMs: number | null = null;
   /** Build the layer stack; replaced by the bench to time a naive baseline. */
@@ -116,6 +117,7 @@ export class Engine {
         if (this.firstSceneDrawMs === null && this.store.get().scene && this.deck.isInitialized) {
           this.firstSceneDrawMs = performance.now();
         }
+        for (const f of this.drawn) f();
       },
     });
     this.unsubscribe = store.subscribe(() => {
@@ -205,6 +207,16 @@ export class Engine {
         `size ${p.length.toFixed(1)} × ${p.width.toFixed(1)} m`,
       ],
     });
+  }
+
+  /**
+   * Calls `f` after every draw. DOM that follows the time (the timeline) is written here: deck
+   * reads the page layout while it draws (its widget container), so a write before the draw
+   * forces a synchronous layout every frame (about 1 ms here, `npm run bench -- viewer`).
+   */
+  afterDraw(f: () => void): () => void {
+    this.drawn.add(f);
+    return () => void this.drawn.delete(f);
   }
 
   /** Applies the store to deck and draws synchronously. */

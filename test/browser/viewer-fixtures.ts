@@ -179,7 +179,7 @@ export async function waitForScene(page: Page, id?: string) {
  */
 export async function pickAgentAt(page: Page, i: number, t: number, offset: [number, number] = [0, 0]) {
   return page.evaluate(
-    ([i, t, dx, dy]) => {
+    async ([i, t, dx, dy]) => {
       const m = window.__modescope!;
       const s = m.store.get();
       const p = m.poseAt(s.scene!.tracks, i, t);
@@ -190,6 +190,8 @@ export async function pickAgentAt(page: Page, i: number, t: number, offset: [num
         follow: false,
         camera: { ...cam, x: p?.x ?? cam.x, y: p?.y ?? cam.y },
       });
+      // two frames, so a layout change just before (a panel closed) has reached deck's canvas size
+      for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
       m.engine.drawNow('test');
       if (!p) return null;
       const [x, y] = m.engine.project(p.x + dx, p.y + dy);

@@ -1,5 +1,6 @@
-// Play/pause, step, speed, loop and the timeline. The time readout and the slider follow the
-// store through a subscription that writes to the DOM, so playback never renders React.
+// Play/pause, step, speed, loop and the timeline. The time readout and the slider are written to
+// the DOM after each map draw (never before it, see Engine.afterDraw), so playback never renders
+// React and never forces a layout.
 import { useEffect, useRef } from 'react';
 import { SPEEDS, type Store } from '../store';
 import { useStore } from '../useStore';
@@ -30,8 +31,8 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
       readout.current.dataset.step = String(step);
     };
     show();
-    return store.subscribe(show);
-  }, [store]);
+    return engine ? engine.afterDraw(show) : store.subscribe(show);
+  }, [store, engine]);
 
   const last = Math.max(0, steps - 1);
   const step = (d: number) => {
