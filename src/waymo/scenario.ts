@@ -12,6 +12,7 @@ import {
   type Scene,
   featurePoints,
 } from '../scene/scene';
+import $protobuf from 'protobufjs/minimal.js';
 import { WaymoReadError } from './errors';
 import { modescope } from './proto/scenario.js';
 
@@ -87,6 +88,31 @@ function feature(f: modescope.womd.IMapFeature): FeatureInput | null {
   return null; // a feature kind we do not know: skipped, like an unknown field
 }
 
+/**
+ * Says what a payload that is not a Scenario is instead, when we can tell: WOMD also ships its
+ * data as tf.Example records (the tf_example layout, keys like 'state/current/x'), which ModeScope
+ * does not read yet. An Example is field 1 (Features) holding field 1 map entries whose field 1 is
+ * the key string.
+ */
+export function notScenario(payload: Uint8Array): string | null {
+  try {
+    const r = $protobuf.Reader.create(payload);
+    if (r.uint32() !== 0x0a) return null; // Example.features, length-delimited
+    const features = $protobuf.Reader.create(r.bytes());
+    if (features.uint32() !== 0x0a) return null; // Features.feature map entry
+    const entry = $protobuf.Reader.create(features.bytes());
+    if (entry.uint32() !== 0x0a) return null; // entry key
+    const key = entry.string();
+    if (!/^[a-z_]+\/[a-z_/]+$/.test(key)) return null;
+    return (
+      `a tf.Example (WOMD's tf_example layout, first key '${key}'), not a Scenario: ` +
+      `open the scenario files instead (uncompressed/scenario/...)`
+    );
+  } catch {
+    return null;
+  }
+}
+
 /** Decodes one Scenario payload into a Scene; any problem is a WaymoReadError naming the field. */
 export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0): Scene {
   const fail = (field: string, reason: string) => new WaymoReadError(file, record, field, reason);
@@ -94,9 +120,10 @@ export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0)
   try {
     s = pb.Scenario.decode(payload);
   } catch (e) {
-    throw fail('payload', `not a Scenario protobuf: ${(e as Error).message}`);
+    throw fail('payload', notScenario(payload) ?? `not a Scenario protobuf: ${(e as Error).message}`);
   }
-  if (!s.scenarioId) throw fail('scenario_id', 'missing: not a Scenario, or an empty one');
+  if (!s.scenarioId)
+    throw fail('scenario_id', notScenario(payload) ?? 'missing: not a Scenario, or an empty one');
   const T = s.timestampsSeconds?.length ?? 0;
   if (T === 0) throw fail('timestamps_seconds', 'missing: a scenario needs at least one step');
   const tracksPb = s.tracks ?? [];
