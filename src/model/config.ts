@@ -65,7 +65,7 @@ export const TRAIN_CONFIG: TrainConfig = {
   goalWeight: 1,
   trajWeight: 1,
   batch: 64,
-  epochs: 12,
+  epochs: 20,
   learningRate: 1e-3,
   seed: 7,
   extraSteps: 1,
