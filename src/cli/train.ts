@@ -181,12 +181,13 @@ while (step < totalSteps) {
   disposeBatch(y);
   step++;
   const rate = (step - step0) / ((performance.now() - t0) / 1000);
-  bar.update(step, {
+  const payload = {
     epoch: epoch + 1,
     // 'total' is the bar's own token: the loss shows as 'loss'
     ...Object.fromEntries(Object.entries(ema).map(([n, v]) => [n === 'total' ? 'loss' : n, fmt(v)])),
     rate: rate.toFixed(2),
-  });
+  };
+  bar.update(step, payload);
   if (step % stepsPerEpoch === 0) {
     const v = await validate();
     history.push({
@@ -201,7 +202,7 @@ while (step < totalSteps) {
         .map(([n, e]) => `${n} ${fmt(e)}`)
         .join(' ')}`,
     );
-    bar.start(totalSteps, step);
+    bar.start(totalSteps, step, payload); // without it the restarted bar prints its {tokens}
   }
   if (step % everyCkpt === 0 || step === totalSteps) await saveCheckpoint();
 }
