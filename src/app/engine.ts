@@ -89,7 +89,10 @@ export class Engine {
       parent,
       views: new RotatedOrthographicView({
         id: 'scene',
-        controller: { doubleClickZoom: false },
+        // the app owns the keyboard (space, arrows, - and + drive playback): deck's own key
+        // handling would also pan, rotate and zoom the map on the same keys, with animated
+        // transitions that fight the camera in the store
+        controller: { doubleClickZoom: false, keyboard: false },
         clear: true,
         clearColor: BACKGROUND,
       }),

@@ -65,8 +65,10 @@ describe('viewer on the demo set', () => {
     expect(first.tracks.state[o + S_VALID]).toBe(1);
     const [x, y] = [first.tracks.state[o + S_X]!, first.tracks.state[o + S_Y]!];
     const picked = await page.evaluate(
-      ([x, y]) => {
+      async ([x, y]) => {
         const m = window.__modescope!;
+        // two frames first, so the page's last layout change has reached deck's canvas size
+        for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
         m.engine.drawNow('test');
         const [px, py] = m.engine.project(x, y);
         return m.engine.deck.pickObject({ x: px, y: py, radius: 0, layerIds: ['agents'] })?.index ?? null;
@@ -154,12 +156,16 @@ describe('viewer on the demo set', () => {
     expect((await state()).camera?.y).toBeCloseTo(p!.y, 3);
     await page.keyboard.press('f');
     expect((await state()).follow).toBe(false);
-    // speed, rotation, future, shortcuts sheet
+    // speed, rotation, future, shortcuts sheet; the keys drive playback only, never deck's own
+    // keyboard camera (it zoomed on - and + with an animated transition)
+    const zoom = (await state()).camera?.zoom;
     await page.keyboard.press('+');
     expect((await state()).speed).toBe(2);
     await page.keyboard.press('-');
     await page.keyboard.press('-');
     expect((await state()).speed).toBe(0.5);
+    await page.waitForTimeout(500);
+    expect((await state()).camera?.zoom).toBe(zoom);
     await page.keyboard.press('q');
     expect((await state()).camera?.rotation).toBe(15);
     await page.keyboard.press('g');
