@@ -190,7 +190,7 @@ export async function pickAgentAt(page: Page, i: number, t: number, offset: [num
         follow: false,
         camera: { ...cam, x: p?.x ?? cam.x, y: p?.y ?? cam.y },
       });
-      // two frames, so a layout change just before (a panel closed) has reached deck's canvas size
+      // two frames, so deck's own frame loop has run since the store changed
       for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
       m.engine.drawNow('test');
       if (!p) return null;

@@ -65,10 +65,8 @@ describe('viewer on the demo set', () => {
     expect(first.tracks.state[o + S_VALID]).toBe(1);
     const [x, y] = [first.tracks.state[o + S_X]!, first.tracks.state[o + S_Y]!];
     const picked = await page.evaluate(
-      async ([x, y]) => {
+      ([x, y]) => {
         const m = window.__modescope!;
-        // two frames first, so the page's last layout change has reached deck's canvas size
-        for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
         m.engine.drawNow('test');
         const [px, py] = m.engine.project(x, y);
         return m.engine.deck.pickObject({ x: px, y: py, radius: 0, layerIds: ['agents'] })?.index ?? null;
