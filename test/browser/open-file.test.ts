@@ -43,6 +43,13 @@ describe('open a scenario file', () => {
     await expect
       .poll(() => page.getByText(/three\.tfrecord: record 1: payload: CRC mismatch/).count())
       .toBeGreaterThan(0);
+    // the whole message is on screen: it wraps inside the list instead of running past its edge
+    const fits = await page.evaluate(() => {
+      const row = document.querySelector('[data-testid="record-error"]')!.getBoundingClientRect();
+      const list = document.querySelector('.scene-table')!.getBoundingClientRect();
+      return row.right <= list.right + 1;
+    });
+    expect(fits).toBe(true);
     await page.screenshot({ path: join(RESULTS_DIR, 'open-file.png') });
     await page.close();
   });

@@ -127,7 +127,7 @@ export function SceneList(props: {
                   </td>
                 </tr>
               ) : (
-                <tr key={r.k} className="error">
+                <tr key={r.k} className="error" data-testid="record-error">
                   <td>{r.k}</td>
                   <td colSpan={3}>{r.error}</td>
                 </tr>
