@@ -9,7 +9,8 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, SceneList, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Engine, fitCamera, type HoverDetails } from './engine';
-import { choosePair, SPEEDS, Store } from './store';
+import { commandFor, type CommandContext } from './commands';
+import { choosePair, SPEEDS, stepAt, Store } from './store';
 import { formatUrl, parseUrl, type UrlView } from './url';
 import { useScenarioFile } from './useScenarioFile';
 import { useStore } from './useStore';
@@ -38,6 +39,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [filter, setFilter] = useState<SceneFilter>(NO_FILTER);
   const [sheet, setSheet] = useState(false);
+  const [sceneError, setSceneError] = useState<string | null>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HTMLDivElement>(null);
   // what the URL asked for; consumed when its scene is listed
@@ -95,8 +97,16 @@ export function App() {
     async (k: number, restore?: UrlView) => {
       if (!state.file) return;
       const gen = ++selectGen.current;
-      const scene = await state.file.scene(k);
+      let scene;
+      try {
+        scene = await state.file.scene(k);
+      } catch (e) {
+        // a record that lists but fails to read now (the file changed on disk, a stale row)
+        if (gen === selectGen.current) setSceneError(e instanceof Error ? e.message : String(e));
+        return;
+      }
       if (gen !== selectGen.current) return;
+      setSceneError(null);
       const sel = restore?.sel != null ? scene.tracks.ids.indexOf(restore.sel) : -1;
       const pair = restore?.pair?.map((id) => scene.tracks.ids.indexOf(id));
       const last = scene.timestamps.length - 1;
@@ -120,7 +130,8 @@ export function App() {
   const opened = useRef(false);
   useEffect(() => {
     opened.current = false;
-    store.set({ scene: null, sceneIndex: -1, playing: false });
+    setSceneError(null);
+    store.set({ scene: null, sceneIndex: -1, playing: false, prediction: null, comparePrediction: null });
   }, [state.file, store]);
 
   // show the scene the URL names once it is listed, else the first readable scene (once per file:
@@ -183,82 +194,60 @@ export function App() {
   );
 
   useEffect(() => {
+    const ctx: CommandContext = {
+      // time commands need a scene: with none open there is no time to move
+      togglePlay: () => store.get().scene && store.set({ playing: !store.get().playing }),
+      step: (d) =>
+        store.get().scene &&
+        store.set({ playing: false, time: Math.min(store.lastStep(), Math.max(0, stepAt(store.get().time) + d)) }),
+      first: () => store.get().scene && store.set({ playing: false, time: 0 }),
+      last: () => store.get().scene && store.set({ playing: false, time: store.lastStep() }),
+      scene: stepScene,
+      toggleFollow: () => {
+        const s = store.get();
+        store.set({ follow: !s.follow && s.selected >= 0 });
+      },
+      makePair: (role) => {
+        const s = store.get();
+        if (s.selected >= 0) store.set({ pair: choosePair(s, role, s.selected) });
+      },
+      toggleFuture: () => {
+        const s = store.get();
+        store.set({ layers: { ...s.layers, future: !s.layers.future } });
+      },
+      toggleLoop: () => store.set({ loop: !store.get().loop }),
+      speed: (d) => {
+        const at = SPEEDS.indexOf(store.get().speed as (typeof SPEEDS)[number]);
+        store.set({ speed: SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, at + d))]! });
+      },
+      rotate: (deg) => {
+        const cam = store.get().camera;
+        if (cam) store.set({ camera: { ...cam, rotation: cam.rotation + deg } });
+      },
+      fit: () => {
+        const s = store.get();
+        if (s.scene && canvasHost.current)
+          store.set({
+            follow: false,
+            camera: fitCamera(
+              s.scene,
+              canvasHost.current.clientWidth,
+              canvasHost.current.clientHeight,
+              s.camera?.rotation,
+            ),
+          });
+      },
+      toggleSheet: () => setSheet((v) => !v),
+      escape: () => {
+        setSheet(false);
+        store.set({ selected: -1, follow: false });
+      },
+    };
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'search') return;
-      if (t.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const s = store.get();
-      const last = store.lastStep();
-      const stepTo = (v: number) => store.set({ playing: false, time: Math.min(last, Math.max(0, v)) });
-      const speedAt = SPEEDS.indexOf(s.speed as (typeof SPEEDS)[number]);
-      const cam = s.camera;
-      const handled = () => e.preventDefault();
-      switch (e.key) {
-        case ' ':
-          store.set({ playing: !s.playing });
-          return handled();
-        case 'ArrowLeft':
-          stepTo(Math.round(s.time) - (e.shiftKey ? 10 : 1));
-          return handled();
-        case 'ArrowRight':
-          stepTo(Math.round(s.time) + (e.shiftKey ? 10 : 1));
-          return handled();
-        case 'Home':
-          stepTo(0);
-          return handled();
-        case 'End':
-          stepTo(last);
-          return handled();
-        case '[':
-          stepScene(-1);
-          return handled();
-        case ']':
-          stepScene(1);
-          return handled();
-        case 'f':
-          store.set({ follow: !s.follow && s.selected >= 0 });
-          return handled();
-        case 'a':
-        case 'b':
-          if (s.selected >= 0) store.set({ pair: choosePair(s, e.key === 'a' ? 0 : 1, s.selected) });
-          return handled();
-        case 'g':
-          store.set({ layers: { ...s.layers, future: !s.layers.future } });
-          return handled();
-        case 'l':
-          store.set({ loop: !s.loop });
-          return handled();
-        case '-':
-          store.set({ speed: SPEEDS[Math.max(0, speedAt - 1)]! });
-          return handled();
-        case '+':
-        case '=':
-          store.set({ speed: SPEEDS[Math.min(SPEEDS.length - 1, speedAt + 1)]! });
-          return handled();
-        case 'q':
-        case 'e':
-          if (cam) store.set({ camera: { ...cam, rotation: cam.rotation + (e.key === 'q' ? 15 : -15) } });
-          return handled();
-        case '0':
-          if (s.scene && canvasHost.current)
-            store.set({
-              follow: false,
-              camera: fitCamera(
-                s.scene,
-                canvasHost.current.clientWidth,
-                canvasHost.current.clientHeight,
-                cam?.rotation,
-              ),
-            });
-          return handled();
-        case '?':
-          setSheet((v) => !v);
-          return handled();
-        case 'Escape':
-          setSheet(false);
-          store.set({ selected: -1, follow: false });
-          return handled();
-      }
+      const cmd = commandFor(e);
+      if (!cmd) return;
+      e.preventDefault();
+      cmd.run(ctx);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -319,6 +308,11 @@ export function App() {
           </p>
         )}
         {state.error && <p className="error">{state.error}</p>}
+        {sceneError && (
+          <p className="error" data-testid="scene-error">
+            {sceneError}
+          </p>
+        )}
         {state.problems.map((p) => (
           <p className="error" key={p}>
             {p}
@@ -341,7 +335,13 @@ export function App() {
         <div className="tooltip" ref={tooltip} data-testid="tooltip" />
         <LayerPanel store={store} />
         <ModePanel store={store} />
-        <FileRun store={store} file={state.file} fileName={state.name} onOpen={(k) => void selectScene(k)} />
+        <FileRun
+          key={state.openId}
+          store={store}
+          file={state.file}
+          fileName={state.name}
+          onOpen={(k) => void selectScene(k)}
+        />
         <CompareView store={store} />
         <PlaybackBar store={store} engine={engine} />
       </main>

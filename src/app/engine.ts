@@ -13,6 +13,13 @@ import { RotatedOrthographicView } from './view';
 
 /** WOMD steps are 10 Hz. */
 export const STEP_HZ = 10;
+/**
+ * Longest wall-clock gap one frame may advance playback by, seconds. Slower frames than this are
+ * not drawing: rAF stops in a hidden tab, and the time should not leap when it comes back.
+ */
+const MAX_FRAME_S = 0.5;
+/** A press that moves further than this (CSS px) before release is a pan, not a click. */
+const CLICK_SLOP_PX = 5;
 const MIN_ZOOM = -4;
 const MAX_ZOOM = 7;
 
@@ -111,11 +118,6 @@ export class Engine {
         return viewState;
       },
       onHover: (info) => this.hover(info),
-      onClick: (info) => {
-        const s = this.store.get();
-        const track = info.layer?.id === 'agents' ? info.index : -1;
-        this.store.set({ selected: track, follow: track >= 0 && s.follow });
-      },
       onAfterRender: () => {
         if (this.firstSceneDrawMs === null && this.store.get().scene && this.deck.isInitialized) {
           this.firstSceneDrawMs = performance.now();
@@ -126,12 +128,20 @@ export class Engine {
     this.unsubscribe = store.subscribe(() => {
       this.dirty = true;
     });
+    // Clicks are ours, not deck's: deck's tap recogniser drops a press held over 250 ms, and on a
+    // slow frame (a 257-agent real scene on a software GPU picks in 110-250 ms) the press and
+    // release land in frames far enough apart that most clicks were lost. A press and release of
+    // the primary button within CLICK_SLOP_PX of each other select, however long the press.
+    parent.addEventListener('pointerdown', this.onPointerDown);
+    parent.addEventListener('pointerup', this.onPointerUp);
     this.raf = requestAnimationFrame(this.tick);
   }
 
   private tick = (now: number) => {
     this.raf = requestAnimationFrame(this.tick);
-    const dt = this.last ? Math.min(0.1, (now - this.last) / 1000) : 0;
+    // playback follows the wall clock however slow the frames (a real scene on a software GPU
+    // draws at 5-10 fps); only a gap over MAX_FRAME_S (a hidden tab, a debugger pause) is cut
+    const dt = this.last ? Math.min(MAX_FRAME_S, (now - this.last) / 1000) : 0;
     this.last = now;
     const s = this.store.get();
     if (s.playing && s.scene) this.advance(dt * STEP_HZ * s.speed);
@@ -186,6 +196,33 @@ export class Engine {
       } as never,
       layers: this.buildLayers(s as ViewerState & { scene: Scene }),
     });
+  }
+
+  private press: { id: number; x: number; y: number } | null = null;
+
+  private onPointerDown = (e: PointerEvent) => {
+    this.press = e.button === 0 && e.isPrimary ? { id: e.pointerId, x: e.clientX, y: e.clientY } : null;
+  };
+
+  private onPointerUp = (e: PointerEvent) => {
+    const p = this.press;
+    this.press = null;
+    if (!p || p.id !== e.pointerId || Math.hypot(e.clientX - p.x, e.clientY - p.y) > CLICK_SLOP_PX) return;
+    const r = this.parent.getBoundingClientRect();
+    this.select(this.pickAgent(e.clientX - r.left, e.clientY - r.top));
+  };
+
+  /** The agent drawn at canvas pixel (x, y), -1 for none. */
+  pickAgent(x: number, y: number): number {
+    if (!this.deck.isInitialized) return -1;
+    const info = this.deck.pickObject({ x, y, radius: 2, layerIds: ['agents'] });
+    return info?.layer?.id === 'agents' ? info.index : -1;
+  }
+
+  /** Selects a track (-1 clears); following stays on only for a selected agent. */
+  select(track: number) {
+    const s = this.store.get();
+    this.store.set({ selected: track, follow: track >= 0 && s.follow });
   }
 
   private hover(info: PickingInfo) {
@@ -244,6 +281,8 @@ export class Engine {
 
   finalize() {
     cancelAnimationFrame(this.raf);
+    this.parent.removeEventListener('pointerdown', this.onPointerDown);
+    this.parent.removeEventListener('pointerup', this.onPointerUp);
     this.unsubscribe();
     this.deck.finalize();
   }

@@ -14,6 +14,8 @@ export interface PredictRequestOptions {
   samplesPerMode: number;
   mode?: number;
   seed?: number;
+  /** See PredictOptions.meansFirst (default true). */
+  meansFirst?: boolean;
   variant?: PredictorName;
 }
 
@@ -52,21 +54,30 @@ export class ModelClient {
   ): Promise<ModelClient> {
     const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
     const baseUrl = new URL(opts.baseUrl ?? import.meta.env.BASE_URL, location.href).href;
-    const ready = await new Promise<Extract<ModelResponse, { type: 'ready' }>>((resolve, reject) => {
-      worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
-        if (ev.data.type === 'ready') resolve(ev.data);
-        else if (ev.data.type === 'error') reject(new Error(ev.data.message));
-      };
-      worker.onerror = (e) => reject(new Error(`model worker failed: ${e.message}`));
-      const init: ModelRequest = {
-        type: 'init',
-        baseUrl,
-        variants: opts.variants ?? ['pseudo', 'vanilla'],
-        backend: opts.backend,
-      };
-      worker.postMessage(init);
-    });
-    return new ModelClient(worker, ready);
+    try {
+      const ready = await new Promise<Extract<ModelResponse, { type: 'ready' }>>((resolve, reject) => {
+        worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
+          if (ev.data.type === 'ready') resolve(ev.data);
+          else if (ev.data.type === 'error') reject(new Error(ev.data.message));
+        };
+        // Chromium leaves `message` empty when the worker's own script cannot load
+        worker.onerror = (e) =>
+          reject(new Error(`the model worker failed to start${e.message ? `: ${e.message}` : ''}`));
+        const init: ModelRequest = {
+          type: 'init',
+          baseUrl,
+          variants: opts.variants ?? ['pseudo', 'vanilla'],
+          backend: opts.backend,
+        };
+        worker.postMessage(init);
+      });
+      worker.onerror = null;
+      return new ModelClient(worker, ready);
+    } catch (e) {
+      // a worker that failed to start is never left running
+      worker.terminate();
+      throw e;
+    }
   }
 
   predict(
@@ -96,6 +107,7 @@ export class ModelClient {
         samplesPerMode: o.samplesPerMode,
         mode: o.mode,
         seed: o.seed,
+        meansFirst: o.meansFirst,
       });
     });
   }

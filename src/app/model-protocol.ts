@@ -8,6 +8,30 @@ export const SCENES_KEPT = 4;
 
 export type PredictorName = Variant | 'constant_velocity';
 
+export interface PredictorInfo {
+  /** Shown in the model selects. */
+  title: string;
+  /**
+   * Whether mode k of this predictor means pseudo label k (LABEL_NAMES[k]): true only where a
+   * pseudo-label loss tied the latent to the labels in training. Otherwise its modes are shown as
+   * "mode 1..M", in colours of their own, and never marked as the real outcome.
+   */
+  modesMeanLabels: boolean;
+}
+
+/** Every predictor the app can run, in menu order. */
+export const PREDICTORS: Record<PredictorName, PredictorInfo> = {
+  pseudo: { title: 'pseudo-label CVAE', modesMeanLabels: true },
+  vanilla: { title: 'vanilla CVAE', modesMeanLabels: false },
+  constant_velocity: { title: 'constant velocity', modesMeanLabels: false },
+};
+
+/** How a predictor's mode is named: its label's name where modes mean labels, else "mode k+1". */
+export function modeName(variant: PredictorName, mode: number, labelNames: readonly string[]): string {
+  if (variant === 'constant_velocity') return 'constant velocity';
+  return PREDICTORS[variant].modesMeanLabels ? (labelNames[mode] ?? `mode ${mode + 1}`) : `mode ${mode + 1}`;
+}
+
 export type ModelRequest =
   | { type: 'init'; baseUrl: string; variants: Variant[]; backend?: string }
   | { type: 'scene'; key: string; scene: Scene }
@@ -22,6 +46,8 @@ export type ModelRequest =
       samplesPerMode: number;
       mode?: number;
       seed?: number;
+      /** See PredictOptions.meansFirst. */
+      meansFirst?: boolean;
     };
 
 export interface PairPrediction {

@@ -1,5 +1,6 @@
 // Every colour the viewer draws with, in one place, so the legend and the layers cannot disagree.
 import { LaneType, ObjectType, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
+import { PREDICTORS, type PredictorName } from './model-protocol';
 
 export type RGBA = [number, number, number, number];
 
@@ -105,8 +106,19 @@ export const MODE_COLORS: RGBA[] = [
 ];
 export const CV_COLOR: RGBA = [225, 225, 225, 255];
 
-export function modeColor(variant: string, mode: number): RGBA {
-  return variant === 'constant_velocity' ? CV_COLOR : (MODE_COLORS[mode] ?? CV_COLOR);
+/**
+ * Colours for the modes of a predictor whose modes carry no label meaning (the vanilla CVAE): as
+ * distinct from each other as MODE_COLORS, but none of them, so no mode reads as a label.
+ */
+export const PLAIN_MODE_COLORS: RGBA[] = [
+  [80, 150, 255, 255],
+  [255, 225, 70, 255],
+  [255, 95, 160, 255],
+];
+
+export function modeColor(variant: PredictorName, mode: number): RGBA {
+  if (variant === 'constant_velocity') return CV_COLOR;
+  return (PREDICTORS[variant].modesMeanLabels ? MODE_COLORS : PLAIN_MODE_COLORS)[mode] ?? CV_COLOR;
 }
 
 /** Interaction graph edges (labels/ interactionGraph), by relation. */

@@ -44,6 +44,14 @@ export const DEFAULT_LAYERS: LayerToggles = Object.fromEntries(
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
+/**
+ * The whole step shown at fractional time `t`: the readout, the arrow keys, the prediction and the
+ * URL all count from it (the epsilon absorbs float error in times written as step sums).
+ */
+export function stepAt(t: number): number {
+  return Math.floor(t + 1e-6);
+}
+
 export interface Camera {
   /** Target in scene metres. */
   x: number;
@@ -149,6 +157,9 @@ export class Store {
   set(patch: Partial<ViewerState>): void {
     const prev = this.s;
     this.s = { ...prev, ...patch };
+    // one time base: playback stopped without a new time rests on the whole step shown, so the
+    // readout, the arrows, the prediction and the URL all name the same step
+    if (prev.playing && !this.s.playing && patch.time === undefined) this.s.time = stepAt(this.s.time);
     for (const l of this.listeners) l(this.s, prev);
   }
 

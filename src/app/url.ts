@@ -49,7 +49,8 @@ export function formatUrl(v: UrlView): string {
   const q = new URLSearchParams();
   if (v.file) q.set('file', v.file);
   if (v.scene) q.set('scene', v.scene);
-  if (v.t !== null) q.set('t', String(Math.round(v.t * 100) / 100));
+  // truncated, never rounded up: 43.996 must reload as step 43, the step it showed
+  if (v.t !== null) q.set('t', String(Math.floor(v.t * 100 + 1e-6) / 100));
   if (v.sel !== null) q.set('sel', String(v.sel));
   if (v.follow) q.set('follow', '1');
   if (v.pair) q.set('pair', v.pair.join(','));

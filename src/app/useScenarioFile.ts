@@ -6,7 +6,10 @@ import { summarizeScene, type SceneSummary } from '../scene/summary';
 import { blobSource, ScenarioFile, type ByteSource } from '../waymo';
 
 export interface SceneRow {
+  /** Position in the file's index (what ScenarioFile.scene takes); never shown. */
   k: number;
+  /** Record number, as every message, view and export names the record (ScenarioFile.record). */
+  record: number;
   summary?: SceneSummary;
   /** Pseudo label of the interacting pair (labels/), null without a pair. */
   label?: LabelIndex | null;
@@ -14,6 +17,8 @@ export interface SceneRow {
 }
 
 export interface OpenFileState {
+  /** Counts opens: what belongs to one open file (a file-level run) is keyed by it. */
+  openId: number;
   name: string | null;
   file: ScenarioFile | null;
   rows: SceneRow[];
@@ -22,7 +27,7 @@ export interface OpenFileState {
   error: string | null;
 }
 
-const EMPTY: OpenFileState = { name: null, file: null, rows: [], problems: [], loading: false, error: null };
+const EMPTY: OpenFileState = { openId: 0, name: null, file: null, rows: [], problems: [], loading: false, error: null };
 
 export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
@@ -31,19 +36,19 @@ export function useScenarioFile() {
   // `gen` is taken by openUrl before its fetch, so a file picked while the demo downloads wins
   const openSource = useCallback(async (source: ByteSource, gen = ++generation.current) => {
     if (gen !== generation.current) return;
-    setState({ ...EMPTY, name: source.name, loading: true });
+    setState({ ...EMPTY, openId: gen, name: source.name, loading: true });
     try {
       const file = await ScenarioFile.open(source);
       if (gen !== generation.current) return;
       const problems = file.problems.map((p) => p.message);
       setState((s) => ({ ...s, file, problems }));
       const rows: SceneRow[] = [];
-      for await (const { k, scene, error } of file.scenes()) {
+      for await (const { k, record, scene, error } of file.scenes()) {
         if (gen !== generation.current) return;
         rows.push(
           error
-            ? { k, error: error.message }
-            : { k, summary: summarizeScene(scene!), label: labelScene(scene!)?.label ?? null },
+            ? { k, record, error: error.message }
+            : { k, record, summary: summarizeScene(scene!), label: labelScene(scene!)?.label ?? null },
         );
         setState((s) => ({ ...s, rows: [...rows] }));
       }
@@ -68,7 +73,7 @@ export function useScenarioFile() {
         await openSource(blobSource(blob, url.split('/').pop() ?? url), gen);
       } catch (e) {
         if (gen === generation.current)
-          setState({ ...EMPTY, name: url, error: `${url}: ${e instanceof Error ? e.message : String(e)}` });
+          setState({ ...EMPTY, openId: gen, name: url, error: `${url}: ${e instanceof Error ? e.message : String(e)}` });
       }
     },
     [openSource],

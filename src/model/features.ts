@@ -113,7 +113,7 @@ export function pairFrame(scene: Scene, a: number, b: number, t: number): PairFr
     throw new FeatureError(`step ${t} out of range [${MIN_STEP}, ${tr.steps - 1}]`);
   for (const i of [a, b])
     if (tr.state[stateOffset(tr, i, t) + S_VALID] === 0)
-      throw new FeatureError(`agent ${tr.ids[i]} is not valid at step ${t}`);
+      throw new FeatureError(`agent ${tr.ids[i]} is not tracked at step ${t} (no valid state there)`);
   const oa = stateOffset(tr, a, t);
   const ob = stateOffset(tr, b, t);
   const st = tr.state;

@@ -22,10 +22,17 @@ const { future: FUT, scaleM: SCALE } = FEATURES;
 
 export interface PredictOptions {
   /**
-   * Joint samples per mode: the first `goalComponents` are the goal components' means by weight, then
-   * seeded draws from the mixture; 0 gives probabilities and goals only.
+   * Joint samples per mode: the first `goalComponents` are the goal components' means by weight
+   * (unless `meansFirst` is false), then seeded draws from the mixture; 0 gives probabilities and
+   * goals only.
    */
   samplesPerMode: number;
+  /**
+   * Whether the first samples are the goal components' means (the deterministic best guesses; the
+   * default, what eval scores). False: every sample is a seeded draw, so a new seed gives new
+   * samples even when samplesPerMode <= goalComponents (the app's "resample").
+   */
+  meansFirst?: boolean;
   /** Decode only this mode (the others still get their probability). */
   mode?: number;
   seed?: number;
@@ -85,7 +92,7 @@ export async function predictFrames(
       if (!modes.includes(z)) continue;
       for (let s = 0; s < S; s++) {
         let goal: number[];
-        if (s < G) goal = comps[s]!.mean;
+        if (s < G && o.meansFirst !== false) goal = comps[s]!.mean;
         else {
           let u = rng.next();
           let c = comps[comps.length - 1]!;

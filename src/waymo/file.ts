@@ -3,7 +3,7 @@ import type { Scene } from '../scene/scene';
 import { WaymoReadError } from './errors';
 import { decodeScenario } from './scenario';
 import type { ByteSource } from './source';
-import { indexRecords, readRecord, type RecordIndex } from './tfrecord';
+import { HEADER, indexRecords, readRecord, type RecordIndex } from './tfrecord';
 
 export class ScenarioFile {
   private constructor(readonly index: RecordIndex) {}
@@ -27,22 +27,32 @@ export class ScenarioFile {
     return this.index.problems;
   }
 
-  /** Reads and decodes the k-th indexed record; throws WaymoReadError naming its record index. */
+  /**
+   * The record number of the k-th indexed record: its ordinal among the records found, a damaged
+   * span counting as one. `k` (the position among records with a readable header) addresses
+   * records in this API; the record number is what every message and view shows.
+   */
+  record(k: number): number {
+    return this.index.records[k]?.index ?? -1;
+  }
+
+  /** Reads and decodes the k-th indexed record; throws WaymoReadError naming its record number. */
   async scene(k: number): Promise<Scene> {
     const entry = this.index.records[k];
     if (!entry) throw new WaymoReadError(this.name, k, 'index', `no record ${k} (file has ${this.count})`);
     const payload = await readRecord(this.index, entry);
-    return decodeScenario(payload, this.name, entry.index);
+    return decodeScenario(payload, this.name, entry.index, entry.offset - HEADER);
   }
 
   /** Every scene in order, with a WaymoReadError in place of each record that could not be read. */
-  async *scenes(): AsyncGenerator<{ k: number; scene?: Scene; error?: WaymoReadError }> {
+  async *scenes(): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
     for (let k = 0; k < this.count; k++) {
+      const record = this.record(k);
       try {
-        yield { k, scene: await this.scene(k) };
+        yield { k, record, scene: await this.scene(k) };
       } catch (e) {
         if (!(e instanceof WaymoReadError)) throw e;
-        yield { k, error: e };
+        yield { k, record, error: e };
       }
     }
   }

@@ -114,8 +114,8 @@ export function notScenario(payload: Uint8Array): string | null {
 }
 
 /** Decodes one Scenario payload into a Scene; any problem is a WaymoReadError naming the field. */
-export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0): Scene {
-  const fail = (field: string, reason: string) => new WaymoReadError(file, record, field, reason);
+export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0, offset?: number): Scene {
+  const fail = (field: string, reason: string) => new WaymoReadError(file, record, field, reason, offset);
   let s: modescope.womd.Scenario;
   try {
     s = pb.Scenario.decode(payload);

@@ -4,7 +4,7 @@ import { maskedCrc32c } from './crc32c';
 import { WaymoReadError } from './errors';
 import { type ByteSource, memorySource } from './source';
 
-const HEADER = 12;
+export const HEADER = 12;
 const FOOTER = 4;
 
 /**
@@ -108,7 +108,7 @@ export async function indexRecords(source: ByteSource): Promise<RecordIndex> {
     const left = src.size - pos;
     if (left < HEADER) {
       problems.push(
-        new WaymoReadError(file, index, 'header', `truncated: ${left} bytes left, a header needs ${HEADER}`),
+        new WaymoReadError(file, index, 'header', `truncated: ${left} bytes left, a header needs ${HEADER}`, pos),
       );
       break;
     }
@@ -124,7 +124,7 @@ export async function indexRecords(source: ByteSource): Promise<RecordIndex> {
       index++;
       continue;
     }
-    problems.push(new WaymoReadError(file, index, 'header', bad));
+    problems.push(new WaymoReadError(file, index, 'header', bad, pos));
     index++;
     const next = await resync(src, pos + 1);
     if (next < 0) break;
@@ -137,10 +137,16 @@ export async function indexRecords(source: ByteSource): Promise<RecordIndex> {
 export async function readRecord(idx: RecordIndex, entry: RecordEntry): Promise<Uint8Array> {
   const buf = await idx.source.read(entry.offset, entry.length + FOOTER);
   if (buf.length < entry.length + FOOTER)
-    throw new WaymoReadError(idx.file, entry.index, 'payload', 'truncated payload');
+    throw new WaymoReadError(idx.file, entry.index, 'payload', 'truncated payload', entry.offset - HEADER);
   const payload = buf.subarray(0, entry.length);
   if (maskedCrc32c(payload) !== u32le(buf, entry.length))
-    throw new WaymoReadError(idx.file, entry.index, 'payload', 'CRC mismatch: the payload is damaged');
+    throw new WaymoReadError(
+      idx.file,
+      entry.index,
+      'payload',
+      'CRC mismatch: the payload is damaged',
+      entry.offset - HEADER,
+    );
   return payload;
 }
 

@@ -41,7 +41,7 @@ describe('open a scenario file', () => {
     writeFileSync(path, bytes);
     const { page } = await openAndList(path, ['fixture-1', 'fixture-3']);
     await expect
-      .poll(() => page.getByText(/three\.tfrecord: record 1: payload: CRC mismatch/).count())
+      .poll(() => page.getByText(/three\.tfrecord: record 1 \(byte \d+\): payload: CRC mismatch/).count())
       .toBeGreaterThan(0);
     // the whole message is on screen: it wraps inside the list instead of running past its edge
     const fits = await page.evaluate(() => {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODE_COLORS } from '../../src/app/palette';
+import { PLAIN_MODE_COLORS } from '../../src/app/palette';
 import { RESULTS_DIR, startHarness, type Harness } from './harness';
 import { waitForScene } from './viewer-fixtures';
 
@@ -88,7 +88,7 @@ describe('split view', () => {
             n[k]!++;
         });
       return n;
-    }, MODE_COLORS);
+    }, PLAIN_MODE_COLORS);
     console.log(`split view: mode-colour pixels on the compared map ${JSON.stringify(counts)}`);
     expect(counts.reduce((x, y) => x + y, 0)).toBeGreaterThan(20);
     writeFileSync(join(RESULTS_DIR, 'predictions-split.png'), await page.screenshot());

@@ -173,7 +173,7 @@ describe('bad input: each record fails alone, with file, record and field named'
     const { ids, errors } = await readAll(bytes.subarray(0, bytes.length - 10));
     expect(ids).toEqual(['fixture-1', 'fixture-2']);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/^test\.tfrecord: record 2: header: length \d+ runs past the end/);
+    expect(errors[0]!.message).toMatch(/^test\.tfrecord: record 2 \(byte \d+\): header: length \d+ runs past the end/);
   });
 
   it('flipped byte in a payload (CRC mismatch)', async () => {
@@ -203,7 +203,7 @@ describe('bad input: each record fails alone, with file, record and field named'
     const { ids, errors } = await readAll(bytes);
     expect(ids).toEqual(['fixture-1', 'fixture-3']);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/record 1: header: length 1099511627776 runs past the end/);
+    expect(errors[0]!.message).toMatch(/record 1 \(byte \d+\): header: length 1099511627776 runs past the end/);
   });
 
   it('a payload that is not a Scenario', async () => {
@@ -244,9 +244,12 @@ describe('bad input: each record fails alone, with file, record and field named'
     const bytes = encodeRecords([encodeScene(buildScene(a)), encodeScene(buildScene(b)), fixturePayload(2)]);
     const { ids, errors } = await readAll(bytes);
     expect(ids).toEqual(['fixture-2']);
+    // the byte offset of each record's header: record 1 starts after record 0's 12-byte header,
+    // payload and 4-byte footer
+    const second = 12 + encodeScene(buildScene(a)).length + 4;
     expect(errors.map((e) => e.message)).toEqual([
-      'test.tfrecord: record 0: tracks[2].states[7].center_x: NaN in a valid state',
-      'test.tfrecord: record 1: tracks[1].states[3].velocity_y: -Infinity in a valid state',
+      'test.tfrecord: record 0 (byte 0): tracks[2].states[7].center_x: NaN in a valid state',
+      `test.tfrecord: record 1 (byte ${second}): tracks[1].states[3].velocity_y: -Infinity in a valid state`,
     ]);
   });
 
@@ -257,7 +260,7 @@ describe('bad input: each record fails alone, with file, record and field named'
     const { file, ids, errors } = await readAll(text, 'notes.json');
     expect(file.count).toBe(0);
     expect(ids).toEqual([]);
-    expect(errors[0]!.message).toMatch(/^notes\.json: record 0: header: length CRC mismatch/);
+    expect(errors[0]!.message).toMatch(/^notes\.json: record 0 \(byte 0\): header: length CRC mismatch/);
   });
 
   it('a damaged GZIP stream keeps the records before the damage', async () => {
@@ -355,7 +358,7 @@ describe.skipIf(!existsSync(REAL_SCENARIO))('real WOMD files (../shared/womd)', 
     const { ids, errors } = await readAll(bytes, 'motion_data_one_example.tfrecord');
     expect(ids).toEqual([]);
     expect(errors[0]!.message).toMatch(
-      /^motion_data_one_example\.tfrecord: record 0: payload: a tf\.Example/,
+      /^motion_data_one_example\.tfrecord: record 0 \(byte 0\): payload: a tf\.Example/,
     );
     expect(errors[0]!.message).toContain("first key 'roadgraph_samples/dir'");
   });

@@ -6,6 +6,7 @@ import {
   css,
   CV_COLOR,
   MODE_COLORS,
+  PLAIN_MODE_COLORS,
   RELATION_COLORS,
   DRIVEWAY_COLOR,
   LANE_COLORS,
@@ -74,8 +75,13 @@ const LEGEND: Partial<Record<LayerKey, Swatch[]>> = {
   ],
   predictions: [
     ...LABEL_NAMES.map((label, k): Swatch => ({
-      label: `mode ${k}: ${label}`,
+      label: `pseudo-label CVAE: ${label}`,
       color: MODE_COLORS[k]!,
+      shape: 'line',
+    })),
+    ...PLAIN_MODE_COLORS.map((color, k): Swatch => ({
+      label: `vanilla CVAE: mode ${k + 1} (no label meaning)`,
+      color,
       shape: 'line',
     })),
     { label: 'constant velocity', color: CV_COLOR, shape: 'line' },

@@ -2,7 +2,7 @@
 // the DOM after each map draw (never before it, see Engine.afterDraw), so playback never renders
 // React and never forces a layout.
 import { useEffect, useRef } from 'react';
-import { SPEEDS, type Store } from '../store';
+import { SPEEDS, stepAt, type Store } from '../store';
 import { useStore } from '../useStore';
 import type { Engine } from '../engine';
 
@@ -19,10 +19,15 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
     const show = () => {
       const s = store.get();
       const sc = s.scene;
-      if (!sc || !slider.current || !readout.current) return;
+      if (!slider.current || !readout.current) return;
+      if (!sc) {
+        readout.current.textContent = 'no scene';
+        delete readout.current.dataset.step;
+        return;
+      }
       slider.current.value = String(s.time);
       const t0 = sc.timestamps[0] ?? 0;
-      const step = Math.floor(s.time);
+      const step = stepAt(s.time);
       const frac = s.time - step;
       const a = sc.timestamps[step] ?? 0;
       const b = sc.timestamps[Math.min(step + 1, sc.timestamps.length - 1)] ?? a;
@@ -32,27 +37,30 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
     };
     show();
     return engine ? engine.afterDraw(show) : store.subscribe(show);
-  }, [store, engine]);
+    // `steps` changes with the scene: show the new scene's readout (or 'no scene') at once
+  }, [store, engine, steps]);
 
   const last = Math.max(0, steps - 1);
+  const none = steps === 0;
   const step = (d: number) => {
     const s = store.get();
-    store.set({ playing: false, time: Math.min(last, Math.max(0, Math.round(s.time) + d)) });
+    store.set({ playing: false, time: Math.min(last, Math.max(0, stepAt(s.time) + d)) });
   };
   return (
     <div className="playback" data-testid="playback">
-      <button onClick={() => step(-1)} title="Step back (←)" aria-label="step back">
+      <button onClick={() => step(-1)} disabled={none} title="Step back (←)" aria-label="step back">
         ◀|
       </button>
       <button
         data-testid="play"
+        disabled={none}
         onClick={() => store.set({ playing: !playing })}
         title="Play / pause (space)"
         aria-label={playing ? 'pause' : 'play'}
       >
         {playing ? '❚❚' : '▶'}
       </button>
-      <button onClick={() => step(1)} title="Step forward (→)" aria-label="step forward">
+      <button onClick={() => step(1)} disabled={none} title="Step forward (→)" aria-label="step forward">
         |▶
       </button>
       <label>
@@ -77,6 +85,7 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
           ref={slider}
           type="range"
           data-testid="timeline"
+          disabled={none}
           min={0}
           max={last}
           step={0.01}
@@ -92,7 +101,12 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
         )}
       </div>
       <span className="readout" data-testid="time" ref={readout} />
-      <button onClick={() => engine && download(engine, store)} data-testid="screenshot" title="Save a PNG">
+      <button
+        onClick={() => engine && download(engine, store)}
+        disabled={none}
+        data-testid="screenshot"
+        title="Save a PNG"
+      >
         Save PNG
       </button>
     </div>

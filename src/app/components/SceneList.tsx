@@ -108,12 +108,13 @@ export function SceneList(props: {
                 <tr
                   key={r.k}
                   data-scene-id={r.summary.id}
+                  data-record={r.record}
                   data-label={r.label ?? ''}
                   title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
                   className={r.k === selected ? 'selected' : ''}
                   onClick={() => onSelect(r.k)}
                 >
-                  <td>{r.k}</td>
+                  <td>{r.record}</td>
                   <td>{r.summary.id}</td>
                   <td title={formatCounts(r.summary.tracksByType)}>{r.summary.tracks}</td>
                   <td
@@ -128,7 +129,7 @@ export function SceneList(props: {
                 </tr>
               ) : (
                 <tr key={r.k} className="error" data-testid="record-error">
-                  <td>{r.k}</td>
+                  <td>{r.record}</td>
                   <td colSpan={3}>{r.error}</td>
                 </tr>
               ),

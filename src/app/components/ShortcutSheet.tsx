@@ -1,20 +1,5 @@
-// The keyboard shortcuts sheet (toggled with ?).
-export const SHORTCUTS: [string, string][] = [
-  ['space', 'play / pause'],
-  ['← / →', 'step back / forward (shift: 10 steps)'],
-  ['Home / End', 'first / last step'],
-  ['[ / ]', 'previous / next scene'],
-  ['f', 'follow the selected agent'],
-  ['a / b', 'predict for the selected agent as A / as B'],
-  ['g', 'toggle the ground-truth future'],
-  ['q / e', 'rotate the view'],
-  ['0', 'fit the scene'],
-  ['- / +', 'slower / faster'],
-  ['l', 'loop on / off'],
-  ['?', 'this sheet'],
-  ['Esc', 'close the sheet, clear the selection'],
-];
-
+// The keyboard shortcuts sheet (toggled with ?): every command of the command table, by its keys.
+import { COMMANDS } from '../commands';
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <div className="sheet-backdrop" onClick={onClose}>
@@ -22,17 +7,21 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
+            {COMMANDS.map((c) => (
+              <tr key={c.id} data-command={c.id}>
                 <td>
-                  <kbd>{k}</kbd>
+                  <kbd>{c.label}</kbd>
                 </td>
-                <td>{what}</td>
+                <td>{c.help}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="hint">Drag to pan, scroll to zoom, click an agent to select it.</p>
+        <p className="hint">
+          Drag to pan, scroll to zoom, click an agent to select it. In a text or number field, typed keys
+          and arrows stay in the field; on a button or checkbox, Space and Enter press it; on a slider or
+          list, arrows, Home and End move it. PageUp, PageDown, Esc and ? always work.
+        </p>
       </div>
     </div>
   );

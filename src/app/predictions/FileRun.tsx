@@ -1,13 +1,16 @@
 // Across a file: the model on every scene of the open file (its own worker, progress bar, cancel),
 // a sortable table of scenes that opens a scene on click, the confusion matrix of argmax prior mode
-// against pseudo label, and the table as CSV and the predictions as JSON.
-import { useMemo, useRef, useState } from 'react';
+// against pseudo label, and the table as CSV and the predictions as JSON. A run belongs to its
+// file: the app mounts one FileRun per opened file (keyed by the open), and unmounting cancels a
+// run still going, so no row, export or click ever reaches another file.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LABEL_NAMES } from '../../labels';
 import type { Variant } from '../../model/config';
 import type { ScenarioFile } from '../../waymo';
 import { css, modeColor } from '../palette';
+import { modeName, PREDICTORS } from '../model-protocol';
 import type { Store } from '../store';
-import { runFile, toCsv, toJson, type FileRunResult, type FileRunRow } from './fileRun';
+import { runFile, toCsv, toJson, type FileRunResult, type FileRunRow } from './run-file';
 import './predictions.css';
 
 type SortKey = 'k' | 'id' | 'label' | 'topMode' | 'topProbability' | 'agree' | 'minFDE';
@@ -51,6 +54,9 @@ export function FileRun(props: {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'k', desc: false });
   const abort = useRef<AbortController | null>(null);
   const running = progress !== null;
+  const empty = !file || file.count === 0;
+  // the file is closed (another one opened): stop its run
+  useEffect(() => () => abort.current?.abort(), []);
 
   const rows = useMemo(() => {
     if (!result) return [];
@@ -88,7 +94,8 @@ export function FileRun(props: {
       <button
         className="file-run-open"
         data-testid="file-run-open"
-        disabled={!file}
+        disabled={empty}
+        title={file && empty ? 'the file has no readable records' : undefined}
         onClick={() => setOpen(true)}
       >
         Run on every scene…
@@ -96,6 +103,8 @@ export function FileRun(props: {
     );
 
   const agree = result ? result.rows.filter((r) => r.agree).length : 0;
+  // agreement with the label means something only where modes mean labels (not the vanilla CVAE)
+  const meaningful = result ? PREDICTORS[result.variant].modesMeanLabels : false;
   const base = (fileName ?? 'scenes').replace(/\.[^.]*$/, '');
   return (
     <section className="file-run" data-testid="file-run">
@@ -126,11 +135,11 @@ export function FileRun(props: {
             </button>
           </>
         ) : (
-          <button data-testid="file-run-start" disabled={!file} onClick={() => void start()}>
+          <button data-testid="file-run-start" disabled={empty} onClick={() => void start()}>
             Run
           </button>
         )}
-        {result && (
+        {result && result.rows.length > 0 && (
           <>
             <button
               data-testid="export-csv"
@@ -158,9 +167,20 @@ export function FileRun(props: {
         <>
           <p data-testid="file-run-summary">
             {result.rows.length} scenes scored ({result.skipped.length} skipped) on {result.backend} in{' '}
-            {(result.ms / 1000).toFixed(1)} s, prediction from step 10; argmax prior = pseudo label in {agree}{' '}
-            / {result.rows.length} ({((100 * agree) / Math.max(1, result.rows.length)).toFixed(1)}%)
+            {(result.ms / 1000).toFixed(1)} s, prediction from step 10;{' '}
+            {meaningful
+              ? `argmax prior = pseudo label in ${agree} / ${result.rows.length} (${((100 * agree) / Math.max(1, result.rows.length)).toFixed(1)}%)`
+              : 'this model’s modes carry no label meaning: the matrix shows how its top modes split by pseudo label'}
           </p>
+          {result.rows.length === 0 && result.skipped.length > 0 && (
+            <ul className="error" data-testid="file-run-skipped">
+              {result.skipped.slice(0, 20).map((x) => (
+                <li key={x.record}>
+                  record {x.record}: {x.reason}
+                </li>
+              ))}
+            </ul>
+          )}
           <table className="confusion" data-testid="confusion">
             <thead>
               <tr>
@@ -173,8 +193,8 @@ export function FileRun(props: {
             <tbody>
               {result.confusion.map((row, z) => (
                 <tr key={z}>
-                  <th style={{ color: css(modeColor(result.variant, z)) }} title={LABEL_NAMES[z]}>
-                    mode {z}
+                  <th style={{ color: css(modeColor(result.variant, z)) }}>
+                    {modeName(result.variant, z, LABEL_NAMES)}
                   </th>
                   {row.map((n, l) => (
                     <td key={l} className={l === z ? 'diag' : ''}>
@@ -204,17 +224,14 @@ export function FileRun(props: {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.k} data-k={r.k} onClick={() => onOpen(r.k)}>
-                    <td>{r.k}</td>
+                    <td>{r.record}</td>
                     <td>{r.id}</td>
                     <td>{r.labelName}</td>
-                    <td
-                      style={{ color: css(modeColor(result.variant, r.topMode)) }}
-                      title={LABEL_NAMES[r.topMode]}
-                    >
-                      mode {r.topMode}
+                    <td style={{ color: css(modeColor(result.variant, r.topMode)) }}>
+                      {modeName(result.variant, r.topMode, LABEL_NAMES)}
                     </td>
                     <td>{r.topProbability.toFixed(2)}</td>
-                    <td>{r.agree ? 'yes' : 'no'}</td>
+                    <td>{meaningful ? (r.agree ? 'yes' : 'no') : '–'}</td>
                     <td>{r.minFDE?.toFixed(2) ?? '–'}</td>
                   </tr>
                 ))}

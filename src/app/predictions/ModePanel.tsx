@@ -10,14 +10,9 @@ import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { activePair, choosePair, DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import type { PredictorName } from '../model-protocol';
+import { modeName, PREDICTORS, type PredictorName } from '../model-protocol';
 
-const VARIANTS = [
-  ['pseudo', 'pseudo-label CVAE'],
-  ['vanilla', 'vanilla CVAE'],
-  ['constant_velocity', 'constant velocity'],
-] as const;
-export const VARIANT_NAMES = Object.fromEntries(VARIANTS) as Record<PredictorName, string>;
+const VARIANTS = (Object.keys(PREDICTORS) as PredictorName[]).map((v) => [v, PREDICTORS[v].title] as const);
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
@@ -44,10 +39,12 @@ export function ModePanel({ store }: { store: Store }) {
   const status =
     model.state === 'off'
       ? 'model off'
+      : !scene && model.state !== 'error'
+        ? 'no scene'
       : model.state === 'loading'
         ? 'starting the model…'
         : model.state === 'error'
-          ? `model error: ${model.message}`
+          ? (model.message ?? 'model error')
           : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}`;
 
   return (
@@ -110,14 +107,24 @@ export function ModePanel({ store }: { store: Store }) {
         <button
           data-testid="resample"
           onClick={() => set({ seed: predict.seed + 1 })}
-          title="Draw new samples"
+          title={
+            predict.seed === DEFAULT_PREDICT.seed
+              ? 'Now: the goal mixture’s means (the most likely goals). Resample: random draws from it'
+              : `Now: random draws (seed ${predict.seed}). Resample: new draws`
+          }
         >
           resample
         </button>
         <button
           data-testid="reset-modes"
+          title="Every mode, the default number of samples, the goal means"
           onClick={() =>
-            set({ forcedMode: null, shownMode: null, samplesPerMode: DEFAULT_PREDICT.samplesPerMode })
+            set({
+              forcedMode: null,
+              shownMode: null,
+              samplesPerMode: DEFAULT_PREDICT.samplesPerMode,
+              seed: DEFAULT_PREDICT.seed,
+            })
           }
         >
           reset
@@ -213,10 +220,10 @@ export function ModePanel({ store }: { store: Store }) {
                   >
                     <td>
                       <span className="swatch" style={{ background: c }} />{' '}
-                      {prediction.variant === 'constant_velocity'
-                        ? m.label
-                        : (LABEL_NAMES[m.mode] ?? m.label)}
-                      {m.mode === prediction.label && prediction.variant !== 'constant_velocity' ? ' ✓' : ''}
+                      {modeName(prediction.variant, m.mode, LABEL_NAMES)}
+                      {PREDICTORS[prediction.variant].modesMeanLabels && m.mode === prediction.label
+                        ? ' ✓'
+                        : ''}
                     </td>
                     <td>
                       <span className="bar" style={{ width: `${40 * m.probability}px`, background: c }} />{' '}

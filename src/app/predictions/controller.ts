@@ -1,15 +1,17 @@
 // Keeps a prediction for what is on screen: when the scene, the step (while paused or scrubbing),
 // the model or the sampling settings change, it asks the model worker for a new prediction from
 // the current step. One request runs at a time and only the latest wanted one is sent next, so a
-// fast scrub never queues up work and the UI thread never waits.
-import type { Scene } from '../../scene/scene';
+// fast scrub never queues up work and the UI thread never waits. A request that failed is not sent
+// again until the request changes (scene, pair, step, settings), and a model that failed to start
+// is not started again until the backend setting changes: the error is shown once.
+import { isValid, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { ModelClient } from '../model-client';
-import { activePair, type ModelStatus, type PredictSettings, type Store, type ViewerState } from '../store';
+import { activePair, DEFAULT_PREDICT, stepAt, type ModelStatus, type PredictSettings, type Store, type ViewerState } from '../store';
 
 /** The step predicted from at time `time`: history needs 10 steps, the future at least one. */
 export function predictionStep(scene: Scene, time: number): number {
-  return Math.min(scene.tracks.steps - 2, Math.max(MIN_STEP, Math.floor(time + 1e-6)));
+  return Math.min(scene.tracks.steps - 2, Math.max(MIN_STEP, stepAt(time)));
 }
 
 interface Want {
@@ -26,6 +28,10 @@ export class PredictionController {
   private running = false;
   private next: Want | null = null;
   private shownKey = '';
+  /** The request that failed last: not retried until what is wanted changes. */
+  private failedKey = '';
+  /** Why the worker could not start on a backend setting: not restarted until the setting changes. */
+  private startFailure: { backend: string; error: Error } | null = null;
   private unsubscribe: (() => void) | null = null;
 
   /**
@@ -60,6 +66,7 @@ export class PredictionController {
     void this.client?.then((c) => c.terminate());
     this.client = null;
     this.shownKey = '';
+    this.failedKey = '';
     this.next = null;
   }
 
@@ -84,9 +91,10 @@ export class PredictionController {
   }
 
   private changed(s: ViewerState, prev: ViewerState) {
-    if (s.predict.backend !== prev.predict.backend && this.client) {
-      void this.client.then((c) => c.terminate());
+    if (s.predict.backend !== prev.predict.backend) {
+      void this.client?.then((c) => c.terminate());
       this.client = null;
+      this.startFailure = null;
     }
     const shown = this.current(s);
     if (s.scene !== prev.scene && shown && shown.sceneId !== s.scene?.id) {
@@ -104,19 +112,46 @@ export class PredictionController {
       this.shownKey = '';
       return;
     }
-    if (w.key === this.shownKey || w.key === this.next?.key) return;
+    if (w.key === this.shownKey || w.key === this.failedKey || w.key === this.next?.key) return;
+    const missing = w.pair.find((i) => !isValid(w.scene.tracks, i, w.t));
+    if (missing !== undefined) {
+      // nothing to ask the model: say why once, in the user's terms
+      this.next = null;
+      this.failedKey = w.key;
+      this.shownKey = '';
+      const role = missing === w.pair[0] ? 'A' : 'B';
+      this.setModel(
+        {
+          state: 'error',
+          pending: false,
+          message: `agent ${w.scene.tracks.ids[missing]} (${role}) is not tracked at step ${w.t} (${(w.t / 10).toFixed(1)} s), so there is nothing to predict from; step back or choose another pair`,
+        },
+        this.compare ? { comparePrediction: null } : { prediction: null },
+      );
+      return;
+    }
     this.next = w;
     if (!this.running) void this.run();
   }
 
   private start(backend: string): Promise<ModelClient> {
+    if (this.startFailure?.backend === backend) return Promise.reject(this.startFailure.error);
     if (!this.client || this.clientBackend !== backend) {
       this.clientBackend = backend;
       this.setModel({ state: 'loading', message: null });
-      this.client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
-      this.client.then(
+      const client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
+      this.client = client;
+      client.then(
         (c) => this.setModel({ state: 'ready', backend: c.backend }),
-        () => (this.client = null),
+        (e: unknown) => {
+          if (this.client !== client) return;
+          this.client = null;
+          const cause = e instanceof Error ? e.message : String(e);
+          this.startFailure = {
+            backend,
+            error: new Error(`the model could not start: ${cause} (choose another backend to try again)`),
+          };
+        },
       );
     }
     return this.client;
@@ -129,12 +164,17 @@ export class PredictionController {
       this.next = null;
       this.setModel({ pending: true });
       try {
-        const client = await this.start(w.p.backend);
+        // start()'s own handler has run by now (registered first), so a failed start has its words
+        const client = await this.start(w.p.backend).catch((e: unknown) => {
+          throw this.startFailure?.error ?? e;
+        });
         const t0 = performance.now();
         const prediction = await client.predict(w.scene, w.pair, w.t, {
           samplesPerMode: w.p.samplesPerMode,
           mode: w.p.forcedMode ?? undefined,
           seed: w.p.seed,
+          // the default seed draws the goal means first (what eval scores); a resample draws anew
+          meansFirst: w.p.seed === DEFAULT_PREDICT.seed,
           variant: w.p.variant,
         });
         const roundTripMs = performance.now() - t0;
@@ -142,6 +182,7 @@ export class PredictionController {
         const now = this.want(this.store.get());
         if (now?.key === w.key || (!this.next && now?.scene === w.scene)) {
           this.shownKey = w.key;
+          this.failedKey = '';
           this.setModel(
             {
               state: 'ready',
@@ -155,10 +196,22 @@ export class PredictionController {
           );
         }
       } catch (e) {
-        // no stale answer from another step or pair stays on screen beside the error
+        // no stale answer from another step or pair stays on screen beside the error; the same
+        // request is not sent again (changed() skips failedKey), and nothing queued behind it
+        // that is the same request either
         this.shownKey = '';
+        this.failedKey = w.key;
+        // (an await ran since `this.next = null` above: changed() may have queued a request)
+        if ((this.next as Want | null)?.key === w.key) this.next = null;
         this.setModel(
-          { state: 'error', pending: false, message: e instanceof Error ? e.message : String(e) },
+          {
+            state: 'error',
+            pending: false,
+            message:
+              this.startFailure && e === this.startFailure.error
+                ? this.startFailure.error.message
+                : `prediction failed: ${e instanceof Error ? e.message : String(e)}`,
+          },
           this.compare ? { comparePrediction: null } : { prediction: null },
         );
       }

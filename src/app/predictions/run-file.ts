@@ -9,11 +9,13 @@ import { interactingPair, isValid } from '../../scene/scene';
 import type { ScenarioFile } from '../../waymo';
 import { ModelClient } from '../model-client';
 import type { Variant } from '../../model/config';
-import type { PairPrediction } from '../model-protocol';
+import { PREDICTORS, type PairPrediction } from '../model-protocol';
 
 export interface FileRunRow {
-  /** Record index in the file. */
+  /** Position in the file's index (opens the scene). */
   k: number;
+  /** Record number, as the scene list and every message name it (the CSV's `record`). */
+  record: number;
   id: string;
   label: number;
   labelName: string;
@@ -34,8 +36,8 @@ export interface FileRunResult {
   predictions: PairPrediction[];
   /** [argmax prior mode][pseudo label] counts. */
   confusion: number[][];
-  /** Records that were not scored, with why. */
-  skipped: { k: number; reason: string }[];
+  /** Records that were not scored (by record number), with why. */
+  skipped: { record: number; reason: string }[];
   ms: number;
 }
 
@@ -66,13 +68,16 @@ export async function runFile(file: ScenarioFile, o: FileRunOptions): Promise<Fi
       try {
         scene = await file.scene(k);
       } catch (e) {
-        skipped.push({ k, reason: e instanceof Error ? e.message : String(e) });
+        skipped.push({ record: file.record(k), reason: e instanceof Error ? e.message : String(e) });
         o.onProgress(k + 1, file.count);
         continue;
       }
       const pair = interactingPair(scene);
       if (!pair || !isValid(scene.tracks, pair[0], MIN_STEP) || !isValid(scene.tracks, pair[1], MIN_STEP)) {
-        skipped.push({ k, reason: pair ? `pair not valid at step ${MIN_STEP}` : 'no interacting pair' });
+        skipped.push({
+          record: file.record(k),
+          reason: pair ? `pair not valid at step ${MIN_STEP}` : 'no interacting pair',
+        });
         o.onProgress(k + 1, file.count);
         continue;
       }
@@ -92,6 +97,7 @@ export async function runFile(file: ScenarioFile, o: FileRunOptions): Promise<Fi
       );
       rows.push({
         k,
+        record: file.record(k),
         id: scene.id,
         label: p.label,
         labelName: p.labelName,
@@ -137,11 +143,11 @@ export function toCsv(r: FileRunResult): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = r.rows.map((row) =>
     [
-      row.k,
+      row.record,
       q(row.id),
       q(row.labelName),
       row.topMode,
-      q(LABEL_NAMES[row.topMode] ?? ''),
+      q(PREDICTORS[r.variant].modesMeanLabels ? (LABEL_NAMES[row.topMode] ?? '') : ''),
       row.topProbability.toFixed(4),
       row.agree ? 1 : 0,
       row.minADE?.toFixed(3) ?? '',
