@@ -33,19 +33,34 @@ declare global {
 }
 
 export function App() {
-  const [store] = useState(() => new Store());
+  // what the URL asked for: the model settings apply at once, the view when its scene is listed
+  const [initial] = useState(() => parseUrl(location.search));
+  const [store] = useState(() => {
+    const st = new Store();
+    st.set({
+      predict: { ...st.get().predict, ...initial.predict },
+      compare: initial.compare,
+      speed: initial.speed,
+    });
+    return st;
+  });
   const { state, openBlob, openUrl } = useScenarioFile();
   const [engine, setEngine] = useState<Engine | null>(null);
   const [dragging, setDragging] = useState(false);
   const [filter, setFilter] = useState<SceneFilter>(NO_FILTER);
   const [sheet, setSheet] = useState(false);
-  const [sceneError, setSceneError] = useState<string | null>(null);
+  // a scene that failed to open, for the file it belongs to (another file's error is not shown)
+  const [sceneError, setSceneError] = useState<{ openId: number; message: string } | null>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HTMLDivElement>(null);
-  // what the URL asked for; consumed when its scene is listed
-  const [initial] = useState(() => parseUrl(location.search));
-  const pending = useRef<UrlView | null>(initial);
+  // a view of a local file waits for the user to open that file again; the demo opens meanwhile
+  const pending = useRef<UrlView | null>(initial.local ? null : initial);
+  const [localWanted, setLocalWanted] = useState<{ name: string; view: UrlView } | null>(() =>
+    initial.local ? { name: initial.local, view: initial } : null,
+  );
   const fileParam = useRef<string | null>(initial.file);
+  /** Name of the file the user opened from disk (null: a URL or the demo). */
+  const localName = useRef<string | null>(null);
   const selectGen = useRef(0);
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
@@ -102,7 +117,8 @@ export function App() {
         scene = await state.file.scene(k);
       } catch (e) {
         // a record that lists but fails to read now (the file changed on disk, a stale row)
-        if (gen === selectGen.current) setSceneError(e instanceof Error ? e.message : String(e));
+        if (gen === selectGen.current)
+          setSceneError({ openId: state.openId, message: e instanceof Error ? e.message : String(e) });
         return;
       }
       if (gen !== selectGen.current) return;
@@ -123,14 +139,13 @@ export function App() {
         ...(restore ? { layers: restore.layers } : {}),
       });
     },
-    [state.file, store],
+    [state.file, state.openId, store],
   );
 
   // a new file: nothing is shown from it yet
   const opened = useRef(false);
   useEffect(() => {
     opened.current = false;
-    setSceneError(null);
     store.set({ scene: null, sceneIndex: -1, playing: false, prediction: null, comparePrediction: null });
   }, [state.file, store]);
 
@@ -170,8 +185,16 @@ export function App() {
         pair: s.pair ? [s.scene.tracks.ids[s.pair[0]]!, s.scene.tracks.ids[s.pair[1]]!] : null,
         layers: s.layers,
         camera: s.camera,
+        local: localName.current,
+        predict: s.predict,
+        compare: s.compare,
+        speed: s.speed,
       });
-      history.replaceState(null, '', `${location.pathname}?${url}`);
+      // another scene is a new history entry (Back returns to the last one); anything else
+      // updates the entry in place
+      const shown = new URLSearchParams(location.search).get('scene');
+      if (shown !== null && shown !== s.scene.id) history.pushState(null, '', `${location.pathname}?${url}`);
+      else history.replaceState(null, '', `${location.pathname}?${url}`);
     };
     const unsub = store.subscribe(() => {
       clearTimeout(timer);
@@ -182,6 +205,18 @@ export function App() {
       unsub();
     };
   }, [store]);
+
+  // Back and Forward: the entry's scene and view, from the open file
+  useEffect(() => {
+    const onPop = () => {
+      const v = parseUrl(location.search);
+      store.set({ predict: { ...store.get().predict, ...v.predict }, compare: v.compare, speed: v.speed });
+      const hit = v.scene ? state.rows.find((r) => r.summary?.id === v.scene) : undefined;
+      if (hit) void selectScene(hit.k, v);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [state.rows, selectScene, store]);
 
   const stepScene = useCallback(
     (d: number) => {
@@ -199,7 +234,10 @@ export function App() {
       togglePlay: () => store.get().scene && store.set({ playing: !store.get().playing }),
       step: (d) =>
         store.get().scene &&
-        store.set({ playing: false, time: Math.min(store.lastStep(), Math.max(0, stepAt(store.get().time) + d)) }),
+        store.set({
+          playing: false,
+          time: Math.min(store.lastStep(), Math.max(0, stepAt(store.get().time) + d)),
+        }),
       first: () => store.get().scene && store.set({ playing: false, time: 0 }),
       last: () => store.get().scene && store.set({ playing: false, time: store.lastStep() }),
       scene: stepScene,
@@ -256,10 +294,14 @@ export function App() {
   const openFile = useCallback(
     (f: Blob) => {
       fileParam.current = null;
-      pending.current = null;
+      localName.current = f instanceof File ? f.name : null;
+      // the file a reloaded link showed: restore its view
+      const again = localWanted && localName.current === localWanted.name ? localWanted.view : null;
+      pending.current = again;
+      if (again) setLocalWanted(null);
       void openBlob(f);
     },
-    [openBlob],
+    [openBlob, localWanted],
   );
 
   const onDrop = useCallback(
@@ -301,6 +343,13 @@ export function App() {
           />
         </label>
         <p className="hint">or drop a WOMD .tfrecord file anywhere</p>
+        {localWanted && (
+          <p className="notice" data-testid="local-notice">
+            This link showed {localWanted.view.scene ? `scene ${localWanted.view.scene} of ` : ''}
+            <b>{localWanted.name}</b>, a file from your disk that the page cannot reopen by itself. Open{' '}
+            {localWanted.name} again to return to that view; the demo set is shown meanwhile.
+          </p>
+        )}
         {state.name && (
           <p data-testid="file-status" className="file-status">
             {state.name}: {state.file ? `${state.file.count} records` : 'opening…'}
@@ -308,9 +357,9 @@ export function App() {
           </p>
         )}
         {state.error && <p className="error">{state.error}</p>}
-        {sceneError && (
+        {sceneError?.openId === state.openId && (
           <p className="error" data-testid="scene-error">
-            {sceneError}
+            {sceneError.message}
           </p>
         )}
         {state.problems.map((p) => (

@@ -134,7 +134,13 @@ export const COMMANDS: Command[] = [
     help: 'predict for the selected agent as B',
     run: (c) => c.makePair(1),
   },
-  { id: 'future', keys: ['g'], label: 'g', help: 'toggle the ground-truth future', run: (c) => c.toggleFuture() },
+  {
+    id: 'future',
+    keys: ['g'],
+    label: 'g',
+    help: 'toggle the ground-truth future',
+    run: (c) => c.toggleFuture(),
+  },
   { id: 'rotateLeft', keys: ['q'], label: 'q', help: 'rotate the view left', run: (c) => c.rotate(15) },
   { id: 'rotateRight', keys: ['e'], label: 'e', help: 'rotate the view right', run: (c) => c.rotate(-15) },
   { id: 'fit', keys: ['0'], label: '0', help: 'fit the scene', run: (c) => c.fit() },
@@ -152,7 +158,18 @@ export const COMMANDS: Command[] = [
 ];
 
 /** The command a key event runs, or null (the key is not the app's, or the field keeps it). */
-export function commandFor(e: KeyboardEvent | { key: string; shiftKey?: boolean; target?: EventTarget | null; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): Command | null {
+export function commandFor(
+  e:
+    | KeyboardEvent
+    | {
+        key: string;
+        shiftKey?: boolean;
+        target?: EventTarget | null;
+        ctrlKey?: boolean;
+        metaKey?: boolean;
+        altKey?: boolean;
+      },
+): Command | null {
   if (fieldKeepsKey(e.target ?? null, e)) return null;
   const shift = !!e.shiftKey;
   // shift only matters where a command has a shift variant ('?' and '+' need shift on most layouts)

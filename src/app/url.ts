@@ -1,6 +1,27 @@
 // View state in the URL, so a reload or a shared link reopens the same view:
 // ?file=URL&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
-import { DEFAULT_LAYERS, LAYER_KEYS, type Camera, type LayerToggles } from './store';
+//  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
+// Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
+// are left out, and a malformed value is ignored (its default stays), never an error.
+import { PREDICTORS, type PredictorName } from './model-protocol';
+import {
+  DEFAULT_LAYERS,
+  DEFAULT_PREDICT,
+  LAYER_KEYS,
+  SPEEDS,
+  type Camera,
+  type LayerToggles,
+  type PredictSettings,
+} from './store';
+
+/** The model settings a URL can carry (the rest of PredictSettings is per-session). */
+export type UrlPredict = Pick<
+  PredictSettings,
+  'variant' | 'samplesPerMode' | 'seed' | 'forcedMode' | 'backend'
+>;
+
+const BACKENDS: PredictSettings['backend'][] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+const isPredictor = (v: string | null): v is PredictorName => v !== null && v in PREDICTORS;
 
 export interface UrlView {
   file: string | null;
@@ -13,6 +34,15 @@ export interface UrlView {
   pair: [number, number] | null;
   layers: LayerToggles;
   camera: Camera | null;
+  /**
+   * Name of a file the user opened from their disk: a reload cannot reopen it (the browser gives
+   * pages no path), so the app asks for it again and restores the view when it is opened.
+   */
+  local: string | null;
+  predict: UrlPredict;
+  /** The split view's model; null: no split view. */
+  compare: PredictorName | null;
+  speed: number;
 }
 
 const num = (v: string | null): number | null => {
@@ -42,7 +72,40 @@ export function parseUrl(search: string): UrlView {
       cam && cam.length === 4 && cam.every(Number.isFinite)
         ? { x: cam[0]!, y: cam[1]!, zoom: cam[2]!, rotation: cam[3]! }
         : null,
+    local: q.get('file') ? null : q.get('local'),
+    predict: parsePredict(q),
+    compare: isPredictor(q.get('split')) ? (q.get('split') as PredictorName) : null,
+    speed: SPEEDS.find((v) => v === num(q.get('speed'))) ?? 1,
   };
+}
+
+function parsePredict(q: URLSearchParams): UrlPredict {
+  const p: UrlPredict = {
+    variant: DEFAULT_PREDICT.variant,
+    samplesPerMode: DEFAULT_PREDICT.samplesPerMode,
+    seed: DEFAULT_PREDICT.seed,
+    forcedMode: DEFAULT_PREDICT.forcedMode,
+    backend: DEFAULT_PREDICT.backend,
+  };
+  const model = q.get('model');
+  if (isPredictor(model)) p.variant = model;
+  const n = num(q.get('n'));
+  // the same bounds as the samples box
+  if (n !== null && Number.isInteger(n) && n >= 1 && n <= 20) p.samplesPerMode = n;
+  const seed = num(q.get('seed'));
+  if (seed !== null && Number.isInteger(seed) && seed >= 1) p.seed = seed;
+  const force = num(q.get('force'));
+  if (
+    force !== null &&
+    Number.isInteger(force) &&
+    force >= 0 &&
+    force < 3 &&
+    p.variant !== 'constant_velocity'
+  )
+    p.forcedMode = force;
+  const backend = q.get('backend') as PredictSettings['backend'] | null;
+  if (backend && BACKENDS.includes(backend)) p.backend = backend;
+  return p;
 }
 
 export function formatUrl(v: UrlView): string {
@@ -62,5 +125,14 @@ export function formatUrl(v: UrlView): string {
     const c = v.camera;
     q.set('cam', [c.x.toFixed(2), c.y.toFixed(2), c.zoom.toFixed(3), c.rotation.toFixed(1)].join(','));
   }
+  if (v.local && !v.file) q.set('local', v.local);
+  const p = v.predict;
+  if (p.variant !== DEFAULT_PREDICT.variant) q.set('model', p.variant);
+  if (p.samplesPerMode !== DEFAULT_PREDICT.samplesPerMode) q.set('n', String(p.samplesPerMode));
+  if (p.seed !== DEFAULT_PREDICT.seed) q.set('seed', String(p.seed));
+  if (p.forcedMode !== null) q.set('force', String(p.forcedMode));
+  if (p.backend !== DEFAULT_PREDICT.backend) q.set('backend', p.backend);
+  if (v.compare) q.set('split', v.compare);
+  if (v.speed !== 1) q.set('speed', String(v.speed));
   return q.toString().replace(/%2C/g, ',');
 }

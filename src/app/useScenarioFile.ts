@@ -27,7 +27,15 @@ export interface OpenFileState {
   error: string | null;
 }
 
-const EMPTY: OpenFileState = { openId: 0, name: null, file: null, rows: [], problems: [], loading: false, error: null };
+const EMPTY: OpenFileState = {
+  openId: 0,
+  name: null,
+  file: null,
+  rows: [],
+  problems: [],
+  loading: false,
+  error: null,
+};
 
 export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
@@ -73,7 +81,12 @@ export function useScenarioFile() {
         await openSource(blobSource(blob, url.split('/').pop() ?? url), gen);
       } catch (e) {
         if (gen === generation.current)
-          setState({ ...EMPTY, openId: gen, name: url, error: `${url}: ${e instanceof Error ? e.message : String(e)}` });
+          setState({
+            ...EMPTY,
+            openId: gen,
+            name: url,
+            error: `${url}: ${e instanceof Error ? e.message : String(e)}`,
+          });
       }
     },
     [openSource],

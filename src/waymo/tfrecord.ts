@@ -108,7 +108,13 @@ export async function indexRecords(source: ByteSource): Promise<RecordIndex> {
     const left = src.size - pos;
     if (left < HEADER) {
       problems.push(
-        new WaymoReadError(file, index, 'header', `truncated: ${left} bytes left, a header needs ${HEADER}`, pos),
+        new WaymoReadError(
+          file,
+          index,
+          'header',
+          `truncated: ${left} bytes left, a header needs ${HEADER}`,
+          pos,
+        ),
       );
       break;
     }

@@ -183,6 +183,16 @@ describe('prediction and weights', () => {
         ).toBe(true);
       }
     }
+    // with means first (the default) a new seed cannot change the first G samples; without, every
+    // sample is a seeded draw, so a new seed gives new goals (the app's "resample")
+    const goalsOf = async (seed: number, meansFirst?: boolean) =>
+      (await predictFrames(params, fs.slice(0, 1), { samplesPerMode: 2, seed, meansFirst }))[0]!.flatMap(
+        (m) => m.samples.map((x) => x.goal),
+      );
+    expect(await goalsOf(2)).toEqual(await goalsOf(3));
+    const [d2, d3] = [await goalsOf(2, false), await goalsOf(3, false)];
+    expect(d2).not.toEqual(d3);
+    expect(d2).toEqual(await goalsOf(2, false));
     const forced = await predictFrames(params, fs.slice(0, 1), { samplesPerMode: 2, mode: 1 });
     expect(forced[0]!.map((m) => m.samples.length)).toEqual([0, 2, 0]);
     // in scene coordinates, step 0 of a sample lies near A's position at t for a reasonable model:

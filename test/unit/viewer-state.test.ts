@@ -1,8 +1,9 @@
 // The viewer's state that is logic rather than drawing: which pair is predicted when the user
 // picks agents, and the view written to and read from the URL.
 import { describe, expect, it } from 'vitest';
-import { activePair, choosePair, DEFAULT_LAYERS, Store, type ViewerState } from '../../src/app/store';
-import { formatUrl, parseUrl } from '../../src/app/url';
+import { COMMANDS, commandFor } from '../../src/app/commands';
+import { activePair, choosePair, DEFAULT_LAYERS, stepAt, Store, type ViewerState } from '../../src/app/store';
+import { formatUrl, parseUrl, type UrlView } from '../../src/app/url';
 import type { Scene } from '../../src/scene/scene';
 import { fixtureScene } from '../fixtures/scenes';
 
@@ -61,10 +62,57 @@ describe('view in the URL', () => {
       pair: [12, 7] as [number, number],
       layers: { ...DEFAULT_LAYERS, graph: false, future: true },
       camera: { x: 1.5, y: -2.25, zoom: 3.125, rotation: 15 },
-    };
+      local: null,
+      predict: { variant: 'pseudo', samplesPerMode: 2, seed: 1, forcedMode: null, backend: 'auto' },
+      compare: null,
+      speed: 1,
+    } satisfies UrlView;
     const q = formatUrl(v);
     expect(q).toContain('pair=12,7');
+    // defaults are left out
+    expect(q).not.toMatch(/(^|&)(model|n|seed|force|backend|split|speed|local)=/);
     expect(parseUrl(`?${q}`)).toEqual(v);
+  });
+
+  it('round-trips the model, samples, seed, forced mode, backend, split view and speed', () => {
+    const v: UrlView = {
+      ...parseUrl('?scene=s'),
+      predict: { variant: 'vanilla', samplesPerMode: 6, seed: 4, forcedMode: 2, backend: 'wasm' },
+      compare: 'constant_velocity',
+      speed: 0.25,
+    };
+    const q = formatUrl(v);
+    expect(q).toBe(
+      'scene=s&model=vanilla&n=6&seed=4&force=2&backend=wasm&split=constant_velocity&speed=0.25',
+    );
+    expect(parseUrl(`?${q}`)).toEqual(v);
+  });
+
+  it('ignores malformed settings, keeping their defaults', () => {
+    const v = parseUrl('?model=mtr&n=0&seed=-1&force=7&backend=tpu&split=x&speed=3');
+    expect(v.predict).toEqual({
+      variant: 'pseudo',
+      samplesPerMode: 2,
+      seed: 1,
+      forcedMode: null,
+      backend: 'auto',
+    });
+    expect(v.compare).toBeNull();
+    expect(v.speed).toBe(1);
+    expect(parseUrl('?model=constant_velocity&force=1').predict.forcedMode).toBeNull();
+  });
+
+  it('names a local file only when there is no file URL', () => {
+    expect(parseUrl('?local=a.tfrecord&scene=x').local).toBe('a.tfrecord');
+    expect(parseUrl('?file=http://h/a.tfrecord&local=a.tfrecord').local).toBeNull();
+    expect(formatUrl({ ...parseUrl('?scene=x'), local: 'shard 1.tfrecord' })).toBe(
+      'scene=x&local=shard+1.tfrecord',
+    );
+  });
+
+  it('writes the time truncated to the step shown, never rounded up to the next step', () => {
+    expect(formatUrl({ ...parseUrl(''), t: 43.996 })).toBe('t=43.99');
+    expect(formatUrl({ ...parseUrl(''), t: 44 })).toBe('t=44');
   });
 
   it('ignores a malformed pair', () => {
@@ -72,5 +120,73 @@ describe('view in the URL', () => {
     expect(parseUrl('?pair=1,x').pair).toBeNull();
     expect(parseUrl('?pair=1.5,2').pair).toBeNull();
     expect(parseUrl('?scene=a').pair).toBeNull();
+  });
+});
+
+describe('keys: the command table and the form-field rule', () => {
+  const el = (tagName: string, type?: string) => ({ tagName, type }) as unknown as EventTarget;
+  const key = (k: string, target: EventTarget | null, extra: Partial<KeyboardEvent> = {}) =>
+    commandFor({ key: k, target, ...extra })?.id ?? null;
+
+  it('text and number fields keep printable keys, arrows, Home and End', () => {
+    for (const t of [el('INPUT', 'number'), el('INPUT', 'search'), el('INPUT', 'text'), el('TEXTAREA')]) {
+      for (const k of ['0', '1', 'e', 'q', ' ', 'ArrowLeft', 'ArrowRight', 'Home', 'End', '-', '+', '['])
+        expect(key(k, t), `${k} in ${(t as HTMLElement).tagName}`).toBeNull();
+    }
+  });
+
+  it('buttons and checkboxes keep Space and Enter, not the letter keys', () => {
+    for (const t of [el('BUTTON'), el('INPUT', 'checkbox')]) {
+      expect(key(' ', t)).toBeNull();
+      expect(key('Enter', t)).toBeNull();
+      expect(key('e', t)).toBe('rotateRight');
+      expect(key('ArrowRight', t)).toBe('forward');
+    }
+  });
+
+  it('sliders and selects keep arrows, Home and End; Space still plays', () => {
+    for (const t of [el('INPUT', 'range'), el('SELECT')]) {
+      for (const k of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
+        expect(key(k, t)).toBeNull();
+      expect(key(' ', t)).toBe('play');
+    }
+  });
+
+  it('PageUp, PageDown, Escape and ? work from any field; modified keys never do', () => {
+    for (const t of [el('INPUT', 'number'), el('BUTTON'), el('SELECT'), null]) {
+      expect(key('PageUp', t)).toBe('prevScene');
+      expect(key('PageDown', t)).toBe('nextScene');
+      expect(key('Escape', t)).toBe('escape');
+      expect(key('?', t, { shiftKey: true })).toBe('sheet');
+    }
+    expect(key('e', null, { ctrlKey: true })).toBeNull();
+    expect(key('ArrowRight', null, { shiftKey: true })).toBe('forward10');
+    expect(key('ArrowRight', null)).toBe('forward');
+  });
+
+  it('every command has a key, a label and help, and no key runs two commands', () => {
+    const seen = new Set<string>();
+    for (const c of COMMANDS) {
+      expect(c.keys.length && c.label && c.help, c.id).toBeTruthy();
+      for (const k of c.keys) {
+        const id = `${k}|${!!c.shift}`;
+        expect(seen.has(id), `${k} bound twice`).toBe(false);
+        seen.add(id);
+      }
+    }
+  });
+});
+
+describe('one time base', () => {
+  it('pausing rests on the step shown; an explicit time is kept', () => {
+    const store = new Store();
+    store.set({ scene: fixtureScene(1), time: 43.7, playing: true });
+    store.set({ playing: false });
+    expect(store.get().time).toBe(43);
+    expect(stepAt(43.99999999)).toBe(44);
+    expect(stepAt(43.99)).toBe(43);
+    store.set({ playing: true });
+    store.set({ playing: false, time: 12.5 });
+    expect(store.get().time).toBe(12.5);
   });
 });

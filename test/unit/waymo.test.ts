@@ -173,7 +173,9 @@ describe('bad input: each record fails alone, with file, record and field named'
     const { ids, errors } = await readAll(bytes.subarray(0, bytes.length - 10));
     expect(ids).toEqual(['fixture-1', 'fixture-2']);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/^test\.tfrecord: record 2 \(byte \d+\): header: length \d+ runs past the end/);
+    expect(errors[0]!.message).toMatch(
+      /^test\.tfrecord: record 2 \(byte \d+\): header: length \d+ runs past the end/,
+    );
   });
 
   it('flipped byte in a payload (CRC mismatch)', async () => {
@@ -203,7 +205,9 @@ describe('bad input: each record fails alone, with file, record and field named'
     const { ids, errors } = await readAll(bytes);
     expect(ids).toEqual(['fixture-1', 'fixture-3']);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/record 1 \(byte \d+\): header: length 1099511627776 runs past the end/);
+    expect(errors[0]!.message).toMatch(
+      /record 1 \(byte \d+\): header: length 1099511627776 runs past the end/,
+    );
   });
 
   it('a payload that is not a Scenario', async () => {

@@ -18,9 +18,9 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
         <p className="hint">
-          Drag to pan, scroll to zoom, click an agent to select it. In a text or number field, typed keys
-          and arrows stay in the field; on a button or checkbox, Space and Enter press it; on a slider or
-          list, arrows, Home and End move it. PageUp, PageDown, Esc and ? always work.
+          Drag to pan, scroll to zoom, click an agent to select it. In a text or number field, typed keys and
+          arrows stay in the field; on a button or checkbox, Space and Enter press it; on a slider or list,
+          arrows, Home and End move it. PageUp, PageDown, Esc and ? always work.
         </p>
       </div>
     </div>

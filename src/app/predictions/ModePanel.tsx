@@ -41,11 +41,11 @@ export function ModePanel({ store }: { store: Store }) {
       ? 'model off'
       : !scene && model.state !== 'error'
         ? 'no scene'
-      : model.state === 'loading'
-        ? 'starting the model…'
-        : model.state === 'error'
-          ? (model.message ?? 'model error')
-          : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}`;
+        : model.state === 'loading'
+          ? 'starting the model…'
+          : model.state === 'error'
+            ? (model.message ?? 'model error')
+            : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}`;
 
   return (
     <details className="mode-panel" data-testid="mode-panel" open>
@@ -193,6 +193,15 @@ export function ModePanel({ store }: { store: Store }) {
           <p className="mode-truth" data-testid="mode-truth">
             from step {prediction.t} ({(prediction.t / 10).toFixed(1)} s) · what happened:{' '}
             <b>{prediction.labelName}</b>
+            {prediction.variant !== 'constant_velocity' && (
+              <span className="hint" data-testid="sampling">
+                {' '}
+                · samples:{' '}
+                {predict.seed === DEFAULT_PREDICT.seed
+                  ? 'the goal means'
+                  : `random draws (seed ${predict.seed})`}
+              </span>
+            )}
           </p>
           <table className="modes" data-testid="modes">
             <thead>

@@ -7,7 +7,15 @@
 import { isValid, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { ModelClient } from '../model-client';
-import { activePair, DEFAULT_PREDICT, stepAt, type ModelStatus, type PredictSettings, type Store, type ViewerState } from '../store';
+import {
+  activePair,
+  DEFAULT_PREDICT,
+  stepAt,
+  type ModelStatus,
+  type PredictSettings,
+  type Store,
+  type ViewerState,
+} from '../store';
 
 /** The step predicted from at time `time`: history needs 10 steps, the future at least one. */
 export function predictionStep(scene: Scene, time: number): number {
