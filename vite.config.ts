@@ -9,5 +9,7 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'] },
+  optimizeDeps: {
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],
+  },
 });

@@ -150,7 +150,12 @@ export class PredictionController {
       const client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
       this.client = client;
       client.then(
-        (c) => this.setModel({ state: 'ready', backend: c.backend }),
+        // a request refused meanwhile (agent not tracked) keeps its error on screen
+        (c) =>
+          this.setModel({
+            state: this.store.get().model.state === 'error' ? 'error' : 'ready',
+            backend: c.backend,
+          }),
         (e: unknown) => {
           if (this.client !== client) return;
           this.client = null;
@@ -188,7 +193,9 @@ export class PredictionController {
         const roundTripMs = performance.now() - t0;
         // a newer wish replaces this answer unless it is still what the screen wants
         const now = this.want(this.store.get());
-        if (now?.key === w.key || (!this.next && now?.scene === w.scene)) {
+        // (an answer for an earlier step of the scene is shown while nothing newer is asked, but
+        // never over the error of a request that cannot be answered)
+        if (now?.key === w.key || (!this.next && now?.scene === w.scene && now.key !== this.failedKey)) {
           this.shownKey = w.key;
           this.failedKey = '';
           this.setModel(
