@@ -1,6 +1,6 @@
 // Every colour the viewer draws with, in one place, so the legend and the layers cannot disagree.
 import { LaneType, ObjectType, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
-import { PREDICTORS, type PredictorName } from './model-protocol';
+import { PREDICTORS, type PredictorId as PredictorName } from '../model/registry';
 
 export type RGBA = [number, number, number, number];
 

@@ -2,6 +2,7 @@
 // without rendering anything; React components subscribe to the slices they show.
 import { poseAt } from '../scene/interpolate';
 import { interactingPair, type Scene } from '../scene/scene';
+import type { BackendName } from '../model/registry';
 import type { PairPrediction, PredictorName } from './model-protocol';
 
 export const LAYER_KEYS = [
@@ -71,8 +72,8 @@ export interface PredictSettings {
   /** Draw only this mode (no new request); null: every mode. */
   shownMode: number | null;
   seed: number;
-  /** Backend to try first; 'auto' is WebGPU, then WebGL, wasm, cpu. */
-  backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  /** Backend to try first; 'auto' is model/predictors.ts BACKEND_ORDER. */
+  backend: 'auto' | BackendName;
 }
 
 export const DEFAULT_PREDICT: PredictSettings = {

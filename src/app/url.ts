@@ -3,7 +3,7 @@
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
 // Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
 // are left out, and a malformed value is ignored (its default stays), never an error.
-import { PREDICTORS, type PredictorName } from './model-protocol';
+import { BACKEND_ORDER, isPredictorId, type PredictorId as PredictorName } from '../model/registry';
 import {
   DEFAULT_LAYERS,
   DEFAULT_PREDICT,
@@ -20,8 +20,8 @@ export type UrlPredict = Pick<
   'variant' | 'samplesPerMode' | 'seed' | 'forcedMode' | 'backend'
 >;
 
-const BACKENDS: PredictSettings['backend'][] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
-const isPredictor = (v: string | null): v is PredictorName => v !== null && v in PREDICTORS;
+const BACKENDS: PredictSettings['backend'][] = ['auto', ...BACKEND_ORDER];
+const isPredictor = (v: string | null): v is PredictorName => isPredictorId(v);
 
 export interface UrlView {
   file: string | null;

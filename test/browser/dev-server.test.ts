@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_FLAGS } from './harness';
 import { waitForScene } from './viewer-fixtures';
 
+/** expect.poll gives up after 1 s by default: far too soon on a loaded CI machine. */
+const WAIT = { timeout: 60_000 };
+
 let server: ViteDevServer;
 let browser: Browser;
 let url: string;
@@ -51,7 +54,7 @@ describe('the dev server (npm start)', () => {
       undefined,
       { timeout: 240_000 },
     );
-    await expect.poll(() => p.getByTestId('model-status').textContent()).toMatch(/^webgpu · \d+ ms/);
+    await expect.poll(() => p.getByTestId('model-status').textContent(), WAIT).toMatch(/^webgpu · \d+ ms/);
     expect(workers()).toBe(1);
     await p.close();
   });

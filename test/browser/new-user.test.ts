@@ -8,15 +8,20 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_MODE_COLORS } from '../../src/app/palette';
 import { encodeRecords } from '../../src/waymo';
-import { fixturePayload } from '../fixtures/scenes';
+import { buildScene } from '../../src/scene/build';
+import { encodeScene } from '../../src/waymo/scenario';
+import { fixtureInput, fixturePayload } from '../fixtures/scenes';
 import { RESULTS_DIR, startHarness, type Harness } from './harness';
 import { waitForScene } from './viewer-fixtures';
 
+/** expect.poll gives up after 1 s by default: far too soon on a loaded CI machine. */
+const WAIT = { timeout: 60_000 };
+
 // vitest's expect has no locator assertions: these poll the page until the state holds
-const textOf = (l: Locator) => expect.poll(() => l.textContent(), { timeout: 30_000 });
-const countOf = (l: Locator) => expect.poll(() => l.count(), { timeout: 30_000 });
-const valueOf = (l: Locator) => expect.poll(() => l.inputValue(), { timeout: 30_000 });
-const disabled = (l: Locator) => expect.poll(() => l.isDisabled(), { timeout: 30_000 }).toBe(true);
+const textOf = (l: Locator) => expect.poll(() => l.textContent(), WAIT);
+const countOf = (l: Locator) => expect.poll(() => l.count(), WAIT);
+const valueOf = (l: Locator) => expect.poll(() => l.inputValue(), WAIT);
+const disabled = (l: Locator) => expect.poll(() => l.isDisabled(), WAIT).toBe(true);
 
 const REAL = join(import.meta.dirname, '../../../shared/womd/motion_data_one_scenario.tfrecord');
 let h: Harness;
@@ -90,7 +95,7 @@ describe('a new user', () => {
     await waitForPrediction(page);
     // track 5 (id 105) appears only at step 20: from step 12 there is nothing to predict from
     await page.evaluate(() => window.__modescope!.store.set({ pair: [1, 5], time: 12, playing: false }));
-    await expect.poll(() => status(page)).toContain('agent 105 (B) is not tracked at step 12');
+    await expect.poll(() => status(page), WAIT).toContain('agent 105 (B) is not tracked at step 12');
     // the same request is not sent again: the store stays still (the bug re-sent it thousands
     // of times a second)
     await page.waitForFunction(() => !window.__modescope!.store.get().model.pending);
@@ -114,7 +119,7 @@ describe('a new user', () => {
     // failing request thousands of times a second
     await page.waitForFunction(() => !window.__modescope!.store.get().model.pending);
     expect(await updatesOver(page, 60)).toBeLessThanOrEqual(2);
-    await expect.poll(() => status(page)).toMatch(/is not tracked at step 89/);
+    await expect.poll(() => status(page), WAIT).toMatch(/is not tracked at step 89/);
     writeFileSync(join(RESULTS_DIR, 'new-user-error-once.png'), await page.screenshot());
     await page.close();
   });
@@ -220,16 +225,16 @@ describe('a new user', () => {
     await page.getByTestId('play').click();
     const t = await page.evaluate(() => window.__modescope!.store.get().time);
     expect(Number.isInteger(t)).toBe(true);
-    await expect.poll(() => page.getByTestId('time').getAttribute('data-step')).toBe(String(t));
+    await expect.poll(() => page.getByTestId('time').getAttribute('data-step'), WAIT).toBe(String(t));
     await waitForPrediction(page, `p.t === ${t}`);
-    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe(String(t));
+    await expect.poll(() => new URL(page.url()).searchParams.get('t'), WAIT).toBe(String(t));
     await page.locator('body').press('ArrowRight');
     await page.waitForFunction((t) => window.__modescope!.store.get().time === t + 1, t);
-    await expect.poll(() => page.getByTestId('time').getAttribute('data-step')).toBe(String(t + 1));
+    await expect.poll(() => page.getByTestId('time').getAttribute('data-step'), WAIT).toBe(String(t + 1));
     // a fractional time from the slider: every view floors it
     await page.evaluate(() => window.__modescope!.store.set({ time: 40.996 }));
     await waitForPrediction(page, 'p.t === 40');
-    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('40.99');
+    await expect.poll(() => new URL(page.url()).searchParams.get('t'), WAIT).toBe('40.99');
     await page.locator('body').press('ArrowRight');
     await page.waitForFunction(() => window.__modescope!.store.get().time === 41);
     await page.close();
@@ -288,11 +293,11 @@ describe('a new user', () => {
     await valueOf(page.getByTestId('speed')).toBe('2');
     await valueOf(page.getByTestId('compare-variant')).toBe('vanilla');
     const first = await page.evaluate(() => window.__modescope!.store.get().scene!.id);
-    await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe(first);
+    await expect.poll(() => new URL(page.url()).searchParams.get('scene'), WAIT).toBe(first);
     await page.locator('body').press(']');
     await page.waitForFunction((id) => window.__modescope!.store.get().scene?.id !== id, first);
     const second = await page.evaluate(() => window.__modescope!.store.get().scene!.id);
-    await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe(second);
+    await expect.poll(() => new URL(page.url()).searchParams.get('scene'), WAIT).toBe(second);
     await page.goBack();
     await page.waitForFunction((id) => window.__modescope!.store.get().scene?.id === id, first);
     expect(new URL(page.url()).searchParams.get('model')).toBe('constant_velocity');
@@ -308,7 +313,7 @@ describe('a new user', () => {
     await page.locator('[data-scene-id="fixture-2"]').click();
     await waitForScene(page, 'fixture-2');
     await page.evaluate(() => window.__modescope!.store.set({ time: 33 }));
-    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('33');
+    await expect.poll(() => new URL(page.url()).searchParams.get('t'), WAIT).toBe('33');
     expect(new URL(page.url()).searchParams.get('local')).toBe('local two.tfrecord');
     await page.reload();
     await textOf(page.getByTestId('local-notice')).toContain('local two.tfrecord');
@@ -398,10 +403,13 @@ describe('a new user', () => {
   it('shows the file name and the scene pair without breaking words or clipping', async () => {
     const page = await open('?backend=wasm&off=predictions');
     const name = 'uncompressed_scenario_validation_interactive.tfrecord-00007-of-00150';
-    await pick(page, file(name, encodeRecords([fixturePayload(1), fixturePayload(2)])), [
-      'fixture-1',
-      'fixture-2',
-    ]);
+    // WOMD-length scenario ids (16 hex digits)
+    const long = ['637f20cafde22ff8', 'b1c2d3e4f5a6b7c8'];
+    await pick(
+      page,
+      file(name, encodeRecords(long.map((id, k) => encodeScene(buildScene(fixtureInput(k + 1, id)))))),
+      long,
+    );
     const layout = await page.evaluate(() => {
       const el = document.querySelector('[data-testid=file-status]')!;
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -413,6 +421,9 @@ describe('a new user', () => {
       r.setStart(text, at);
       r.setEnd(text, at + 'records'.length);
       const list = document.querySelector('.scene-table')!.getBoundingClientRect();
+      const ids = [...document.querySelectorAll('[data-scene-id] td:nth-child(2)')].map(
+        (td) => td.scrollWidth <= td.clientWidth + 1,
+      );
       const pairs = [...document.querySelectorAll('[data-scene-id] td:nth-child(4)')].map((td) => {
         const b = td.getBoundingClientRect();
         return { right: b.right, text: td.textContent, fits: td.scrollWidth <= td.clientWidth + 1 };
@@ -421,9 +432,11 @@ describe('a new user', () => {
         lines: new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size,
         list: list.right,
         pairs,
+        ids,
       };
     });
     expect(layout.lines).toBe(1);
+    expect(layout.ids).toEqual([true, true]); // 16 hex digits, as WOMD ids are, fit whole
     for (const p of layout.pairs) {
       expect(p.text).toBe('101 & 102');
       expect(p.right).toBeLessThanOrEqual(layout.list + 1);

@@ -8,7 +8,7 @@ import { composeLayers } from '../layers';
 import type { Store, ViewerState } from '../store';
 import { useStore } from '../useStore';
 import { PredictionController } from './controller';
-import { PREDICTORS } from '../model-protocol';
+import { PREDICTORS } from '../../model/registry';
 import './predictions.css';
 
 declare global {

@@ -8,7 +8,7 @@ import { LABEL_NAMES } from '../../labels';
 import type { Variant } from '../../model/config';
 import type { ScenarioFile } from '../../waymo';
 import { css, modeColor } from '../palette';
-import { modeName, PREDICTORS } from '../model-protocol';
+import { modeName, PREDICTORS } from '../../model/registry';
 import type { Store } from '../store';
 import { runFile, toCsv, toJson, type FileRunResult, type FileRunRow } from './run-file';
 import './predictions.css';
@@ -193,9 +193,7 @@ export function FileRun(props: {
             <tbody>
               {result.confusion.map((row, z) => (
                 <tr key={z}>
-                  <th style={{ color: css(modeColor(result.variant, z)) }}>
-                    {modeName(result.variant, z, LABEL_NAMES)}
-                  </th>
+                  <th style={{ color: css(modeColor(result.variant, z)) }}>{modeName(result.variant, z)}</th>
                   {row.map((n, l) => (
                     <td key={l} className={l === z ? 'diag' : ''}>
                       {n}
@@ -228,7 +226,7 @@ export function FileRun(props: {
                     <td>{r.id}</td>
                     <td>{r.labelName}</td>
                     <td style={{ color: css(modeColor(result.variant, r.topMode)) }}>
-                      {modeName(result.variant, r.topMode, LABEL_NAMES)}
+                      {modeName(result.variant, r.topMode)}
                     </td>
                     <td>{r.topProbability.toFixed(2)}</td>
                     <td>{meaningful ? (r.agree ? 'yes' : 'no') : '–'}</td>

@@ -4,16 +4,16 @@
 // the backend, and a status line with the active backend and the last prediction's latency.
 // The pair predicted is the scene's own unless the user picks agents as A and B.
 import { useMemo } from 'react';
-import { LABEL_NAMES } from '../../labels';
 import { OBJECT_TYPE_NAMES, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { activePair, choosePair, DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import { modeName, PREDICTORS, type PredictorName } from '../model-protocol';
+import { modeName, PREDICTOR_IDS, PREDICTORS, BACKEND_ORDER } from '../../model/registry';
+import type { PredictorName } from '../model-protocol';
 
-const VARIANTS = (Object.keys(PREDICTORS) as PredictorName[]).map((v) => [v, PREDICTORS[v].title] as const);
-const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const VARIANTS = PREDICTOR_IDS.map((v) => [v, PREDICTORS[v].title] as const);
+const BACKENDS = ['auto', ...BACKEND_ORDER] as const;
 
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
 
@@ -229,7 +229,7 @@ export function ModePanel({ store }: { store: Store }) {
                   >
                     <td>
                       <span className="swatch" style={{ background: c }} />{' '}
-                      {modeName(prediction.variant, m.mode, LABEL_NAMES)}
+                      {modeName(prediction.variant, m.mode)}
                       {PREDICTORS[prediction.variant].modesMeanLabels && m.mode === prediction.label
                         ? ' ✓'
                         : ''}

@@ -9,7 +9,8 @@ import { interactingPair, isValid } from '../../scene/scene';
 import type { ScenarioFile } from '../../waymo';
 import { ModelClient } from '../model-client';
 import type { Variant } from '../../model/config';
-import { PREDICTORS, type PairPrediction } from '../model-protocol';
+import { PREDICTORS } from '../../model/registry';
+import type { PairPrediction } from '../model-protocol';
 
 export interface FileRunRow {
   /** Position in the file's index (opens the scene). */

@@ -1,0 +1,139 @@
+// Running the predictors of the registry (model/registry.ts): `predictPairs` runs any of them on
+// any number of (scene, pair, step) requests in one batch, for the app's worker and the Node
+// tools alike, and `pickBackend` starts a tfjs backend. The caller never sees a tensor.
+import * as tf from '@tensorflow/tfjs';
+import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
+import type { Scene } from '../scene/scene';
+import { PREDICTORS, type PredictorId } from './registry';
+import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
+import type { Params } from './network';
+import {
+  constantVelocity,
+  latentProbabilities,
+  predictFrames,
+  toScene,
+  type ModePrediction,
+  type PredictOptions,
+} from './predict';
+
+/** One thing to predict: the joint future of tracks a (A) and b (B) of `scene` from step t. */
+export interface PairRequest {
+  scene: Scene;
+  a: number;
+  b: number;
+  t: number;
+}
+
+export type PairOptions = PredictOptions & {
+  /** Also q(z|x,y) given the real future (default true; needs steps after t). */
+  posterior?: boolean;
+};
+
+/** A prediction for one request, in scene coordinates. */
+export interface PairResult {
+  sceneId: string;
+  a: number;
+  b: number;
+  /** The step predicted from (history ends here). */
+  t: number;
+  /** Pseudo label of what really happened (whole scene) and its name: for display and scoring. */
+  label: LabelIndex;
+  labelName: string;
+  /** Per mode: probability under the prior, label name, goals, joint samples in scene coordinates. */
+  modes: ModePrediction[];
+  prior: number[];
+  /** q(z|x,y) given the real future after t; null when not asked or there are no steps after t. */
+  posterior: number[] | null;
+}
+
+/** The step a request at `t` predicts from: 10 steps of history before it, one step after it. */
+export function clampStep(scene: Scene, t: number): number {
+  return Math.max(MIN_STEP, Math.min(t, scene.tracks.steps - 1));
+}
+
+/**
+ * Runs predictor `id` (with its loaded `params`; null for constant velocity) on every request in
+ * one batch. Inference features never look at the future: the pseudo label is computed only for
+ * display, and the future only for the posterior. Throws FeatureError (features.ts) naming the
+ * agent and step when an agent of a pair is not tracked at its step.
+ */
+export async function predictPairs(
+  id: PredictorId,
+  params: Params | null,
+  reqs: PairRequest[],
+  o: PairOptions,
+): Promise<PairResult[]> {
+  const prepared = reqs.map((r) => {
+    const t = clampStep(r.scene, r.t);
+    const frame = pairFrame(r.scene, r.a, r.b, t); // FeatureError: an agent not tracked at t
+    const label = labelPair(r.scene, r.a, r.b).label;
+    return { r, t, frame, label, features: buildFeatures(r.scene, frame) };
+  });
+  const base = (k: number) => {
+    const p = prepared[k]!;
+    return {
+      sceneId: p.r.scene.id,
+      a: p.r.a,
+      b: p.r.b,
+      t: p.t,
+      label: p.label,
+      labelName: LABEL_NAMES[p.label]!,
+    };
+  };
+  if (id === 'constant_velocity')
+    return prepared.map((p, k) => {
+      const modes = toScene(p.frame, [
+        {
+          mode: 0,
+          probability: 1,
+          goals: [],
+          samples: [{ trajectory: constantVelocity(p.features), goal: [0, 0, 0, 0] }],
+        },
+      ]).map((m) => ({ ...m, label: 'constant velocity' }));
+      return { ...base(k), modes, prior: [1], posterior: null };
+    });
+  if (!params) throw new Error(`predictor ${id} needs its weights (${PREDICTORS[id].weights})`);
+  const frames = await predictFrames(
+    params,
+    prepared.map((p) => p.features),
+    o,
+  );
+  // the posterior needs a real future: only where the scene has steps after t
+  const withFuture =
+    o.posterior === false
+      ? []
+      : prepared
+          .map((p, k) => ({ k, targets: buildTargets(p.r.scene, p.frame, p.label) }))
+          .filter((x) => x.targets.futureMask.some((v) => v > 0));
+  const latent = withFuture.length
+    ? await latentProbabilities(
+        params,
+        withFuture.map((x) => prepared[x.k]!.features),
+        withFuture.map((x) => x.targets),
+      )
+    : null;
+  const posterior = new Map(withFuture.map((x, j) => [x.k, [...latent!.posterior[j]!]]));
+  return prepared.map((p, k) => {
+    const modes = toScene(p.frame, frames[k]!);
+    return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: posterior.get(k) ?? null };
+  });
+}
+
+/**
+ * Starts the first backend of `order` that initialises and runs an op (WebGPU can register and
+ * then fail at its first kernel, so one op is run); throws naming why each one failed.
+ */
+export async function pickBackend(order: readonly string[]): Promise<string> {
+  const tried: string[] = [];
+  for (const name of order) {
+    try {
+      if (!(await tf.setBackend(name))) throw new Error('setBackend returned false');
+      await tf.ready();
+      await tf.add(tf.scalar(1), tf.scalar(1)).data();
+      return name;
+    } catch (e) {
+      tried.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  throw new Error(`no tfjs backend could start (${tried.join('; ')})`);
+}
