@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_FLAGS } from './harness';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 /** expect.poll gives up after 1 s by default: far too soon on a loaded CI machine. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactionGraph } from '../../src/labels';
 import type { Scene } from '../../src/scene/scene';
 import { memorySource, ScenarioFile } from '../../src/waymo';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 let h: Harness;

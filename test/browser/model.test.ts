@@ -10,7 +10,7 @@ import { predictFrames, toScene } from '../../src/model/predict';
 import { decodeModel, type ModelJson } from '../../src/model/weights';
 import { interactingPair, type Scene } from '../../src/scene/scene';
 import { memorySource, ScenarioFile } from '../../src/waymo';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../src/cli/lib/browser';
 
 const ROOT = join(import.meta.dirname, '../..');
 let h: Harness;

@@ -11,7 +11,7 @@ import { encodeRecords } from '../../src/waymo';
 import { buildScene } from '../../src/scene/build';
 import { encodeScene } from '../../src/waymo/scenario';
 import { fixtureInput, fixturePayload } from '../fixtures/scenes';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 /** expect.poll gives up after 1 s by default: far too soon on a loaded CI machine. */

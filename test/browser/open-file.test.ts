@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecords } from '../../src/waymo';
 import { fixturePayload } from '../fixtures/scenes';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 
 const REAL = join(import.meta.dirname, '../../../shared/womd/motion_data_one_scenario.tfrecord');
 let h: Harness;

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 const REAL = join(import.meta.dirname, '../../../shared/womd/motion_data_one_scenario.tfrecord');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelScene } from '../../src/labels';
 import { memorySource, ScenarioFile } from '../../src/waymo';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 let h: Harness;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import {
   BACKGROUND,
   ROAD_EDGE_COLORS,

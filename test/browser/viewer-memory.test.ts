@@ -2,7 +2,7 @@
 // buffers are dropped when the next one is shown. 100 switches through the demo set with `]`.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { waitForScene } from './viewer-fixtures';
 
 let h: Harness;

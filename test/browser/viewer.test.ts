@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { S_VALID, S_X, S_Y, stateOffset, type Scene } from '../../src/scene/scene';
 import { ScenarioFile } from '../../src/waymo';
 import { nodeFileSource } from '../../src/waymo/node-file';
-import { RESULTS_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { pickAgentAt, waitForScene } from './viewer-fixtures';
 
 const DEMO = join(import.meta.dirname, '../../public/demo/demo.tfrecord');

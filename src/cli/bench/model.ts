@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { startHarness } from '../../../test/browser/harness';
+import { startHarness } from '../lib/browser';
 import { TRAIN_CONFIG, EVAL_SAMPLES, NETWORK } from '../../model/config';
 import { sceneSamples } from '../../model/dataset';
 import { buildSample } from '../../model/features';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { startHarness } from '../../../test/browser/harness';
+import { startHarness } from '../lib/browser';
 import { fmt, median, quantile } from '../lib/timing';
 
 const SCRUBS = [20, 30, 40, 25, 35, 15];

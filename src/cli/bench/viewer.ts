@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { startHarness } from '../../../test/browser/harness';
+import { startHarness } from '../lib/browser';
 import { buildScene, type FeatureInput, type SceneInput } from '../../scene/build';
 import { LaneType, MapKind, RoadEdgeType, SignalState } from '../../scene/scene';
 import { encodeRecords, encodeScene } from '../../waymo';

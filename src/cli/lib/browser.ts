@@ -1,4 +1,5 @@
-// Shared set-up for browser tests: serve the built app (dist/) and drive Debian's Chromium with
+// Shared by the browser tests (test/browser) and the benches (src/cli/bench), so it lives where both
+// may import it (src never imports test): serve the built app (dist/) and drive Debian's Chromium with
 // playwright-core, with the flags that give real WebGPU (SwiftShader) and WebGL2 headless.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
