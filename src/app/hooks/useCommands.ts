@@ -1,0 +1,79 @@
+// The keyboard: each key event runs the command the command table (commands.ts) gives it, with
+// this context; a key a focused form field keeps never reaches here (commands.ts fieldKeepsKey).
+import { useEffect, type RefObject } from 'react';
+import { commandFor, type CommandContext } from '../commands';
+import { fitCamera } from '../engine';
+import { choosePair, SPEEDS, stepAt, type Store } from '../store';
+
+export interface CommandHooks {
+  /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
+  stepScene(delta: number): void;
+  setSheet(f: (open: boolean) => boolean): void;
+}
+
+/** The context the commands act through: the store, the canvas size for `fit`, the sheet. */
+export function commandContext(
+  store: Store,
+  canvasHost: RefObject<HTMLDivElement | null>,
+  hooks: CommandHooks,
+): CommandContext {
+  const time = (t: number) => store.get().scene && store.set({ playing: false, time: t });
+  return {
+    // time commands need a scene: with none open there is no time to move
+    togglePlay: () => store.get().scene && store.set({ playing: !store.get().playing }),
+    step: (d) => time(Math.min(store.lastStep(), Math.max(0, stepAt(store.get().time) + d))),
+    first: () => time(0),
+    last: () => time(store.lastStep()),
+    scene: hooks.stepScene,
+    toggleFollow: () => {
+      const s = store.get();
+      store.set({ follow: !s.follow && s.selected >= 0 });
+    },
+    makePair: (role) => {
+      const s = store.get();
+      if (s.selected >= 0) store.set({ pair: choosePair(s, role, s.selected) });
+    },
+    toggleFuture: () => {
+      const s = store.get();
+      store.set({ layers: { ...s.layers, future: !s.layers.future } });
+    },
+    toggleLoop: () => store.set({ loop: !store.get().loop }),
+    speed: (d) => {
+      const at = SPEEDS.indexOf(store.get().speed as (typeof SPEEDS)[number]);
+      store.set({ speed: SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, at + d))]! });
+    },
+    rotate: (deg) => {
+      const cam = store.get().camera;
+      if (cam) store.set({ camera: { ...cam, rotation: cam.rotation + deg } });
+    },
+    fit: () => {
+      const s = store.get();
+      const host = canvasHost.current;
+      if (s.scene && host)
+        store.set({
+          follow: false,
+          camera: fitCamera(s.scene, host.clientWidth, host.clientHeight, s.camera?.rotation),
+        });
+    },
+    toggleSheet: () => hooks.setSheet((v) => !v),
+    escape: () => {
+      hooks.setSheet(() => false);
+      store.set({ selected: -1, follow: false });
+    },
+  };
+}
+
+export function useCommands(store: Store, canvasHost: RefObject<HTMLDivElement | null>, hooks: CommandHooks) {
+  const { stepScene, setSheet } = hooks;
+  useEffect(() => {
+    const ctx = commandContext(store, canvasHost, { stepScene, setSheet });
+    const onKey = (e: KeyboardEvent) => {
+      const cmd = commandFor(e);
+      if (!cmd) return;
+      e.preventDefault();
+      cmd.run(ctx);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, canvasHost, stepScene, setSheet]);
+}

@@ -1,0 +1,94 @@
+// The view in the URL (url.ts formats and parses it): written when the view settles (never per
+// frame), a new history entry when the scene changes (Back returns to the last scene), read back
+// on Back and Forward. Remembers where the open file came from: a URL (`file=`) reopens on load; a
+// local file cannot (browsers give pages no path), so its name is kept (`local=`) and, after a
+// reload, the view waits for the user to open that file again.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Store } from '../store';
+import { formatUrl, parseUrl, type UrlView } from '../url';
+
+/** How long the view must rest before the URL is written, ms: a drag or a scrub writes once. */
+const SETTLE_MS = 250;
+
+export interface UrlSync {
+  /** The local file a reloaded link showed, until the user opens it again. */
+  localWanted: { name: string; view: UrlView } | null;
+  /** Call when the user opens a local file: restores the view a reloaded link had for it. */
+  openedLocal(file: Blob): void;
+}
+
+/** The store's settings from a URL view: model settings, split view, speed. */
+export function applyUrlSettings(store: Store, v: UrlView) {
+  store.set({ predict: { ...store.get().predict, ...v.predict }, compare: v.compare, speed: v.speed });
+}
+
+export function useUrlSync(
+  store: Store,
+  initial: UrlView,
+  pendingRef: RefObject<UrlView | null>,
+  restore: (v: UrlView) => void,
+): UrlSync {
+  const fileUrl = useRef<string | null>(initial.file);
+  const localName = useRef<string | null>(null);
+  const [localWanted, setLocalWanted] = useState(() =>
+    initial.local ? { name: initial.local, view: initial } : null,
+  );
+
+  useEffect(() => {
+    let timer = 0;
+    const write = () => {
+      const s = store.get();
+      if (!s.scene) return;
+      const ids = s.scene.tracks.ids;
+      const url = formatUrl({
+        file: fileUrl.current,
+        scene: s.scene.id,
+        t: s.time,
+        sel: s.selected >= 0 ? ids[s.selected]! : null,
+        follow: s.follow,
+        pair: s.pair ? [ids[s.pair[0]]!, ids[s.pair[1]]!] : null,
+        layers: s.layers,
+        camera: s.camera,
+        local: localName.current,
+        predict: s.predict,
+        compare: s.compare,
+        speed: s.speed,
+      });
+      // another scene is a new history entry; anything else updates the entry in place
+      const shown = new URLSearchParams(location.search).get('scene');
+      if (shown !== null && shown !== s.scene.id) history.pushState(null, '', `${location.pathname}?${url}`);
+      else history.replaceState(null, '', `${location.pathname}?${url}`);
+    };
+    const unsub = store.subscribe(() => {
+      clearTimeout(timer);
+      timer = window.setTimeout(write, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    const onPop = () => {
+      const v = parseUrl(location.search);
+      applyUrlSettings(store, v);
+      restore(v);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [store, restore]);
+
+  const openedLocal = useCallback(
+    (f: Blob) => {
+      fileUrl.current = null;
+      localName.current = f instanceof File ? f.name : null;
+      const again = localWanted && localName.current === localWanted.name ? localWanted.view : null;
+      pendingRef.current = again;
+      if (again) setLocalWanted(null);
+    },
+    [localWanted, pendingRef],
+  );
+
+  return { localWanted, openedLocal };
+}
