@@ -1,0 +1,132 @@
+// The latest prediction, mode by mode: the step it is from and what really happened (the pseudo
+// label), how the samples were drawn, then one row per mode with the prior p(z|x), the posterior
+// q(z|x,y) and minADE / minFDE against the real future (only while the prediction is for the open
+// scene). Click a row to draw only that mode; force a mode to sample only it. Nothing while there
+// is no prediction.
+import { useMemo } from 'react';
+import type { Scene } from '../../scene/scene';
+import { sceneMinDisplacement } from '../../metrics';
+import { css, modeColor } from '../palette';
+import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
+import { useStore } from '../useStore';
+import { modeName, PREDICTORS } from '../../model/registry';
+import type { PairPrediction } from '../model-protocol';
+import { setPredict } from './predict-settings';
+
+type Mode = PairPrediction['modes'][number];
+type Displacement = ReturnType<typeof sceneMinDisplacement>;
+
+const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+
+/** Each mode's minADE / minFDE, or none when the prediction is not for this scene. */
+function useModeErrors(prediction: PairPrediction | null, scene: Scene | null): Displacement[] {
+  return useMemo(() => {
+    if (!prediction || !scene || scene.id !== prediction.sceneId) return [];
+    return prediction.modes.map((m) =>
+      sceneMinDisplacement(scene, prediction.a, prediction.b, prediction.t, m.samples),
+    );
+  }, [prediction, scene]);
+}
+
+export function ModeTable({ store }: { store: Store }) {
+  const predict = useStore(store, (s) => s.predict);
+  const prediction = useStore(store, (s) => s.prediction);
+  const scene = useStore(store, (s) => s.scene);
+  const errors = useModeErrors(prediction, scene);
+  if (!prediction) return null;
+  const set = (patch: Partial<PredictSettings>) => setPredict(store, patch);
+  return (
+    <>
+      <p className="mode-truth" data-testid="mode-truth">
+        from step {prediction.t} ({(prediction.t / 10).toFixed(1)} s) · what happened:{' '}
+        <b>{prediction.labelName}</b>
+        {prediction.variant !== 'constant_velocity' && (
+          <span className="hint" data-testid="sampling">
+            {' '}
+            · samples:{' '}
+            {predict.seed === DEFAULT_PREDICT.seed ? 'the goal means' : `random draws (seed ${predict.seed})`}
+          </span>
+        )}
+      </p>
+      <table className="modes" data-testid="modes">
+        <thead>
+          <tr>
+            <th>mode</th>
+            <th>p(z|x)</th>
+            <th>q(z|x,y)</th>
+            <th>minADE/FDE</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {prediction.modes.map((m, k) => (
+            <ModeRow
+              key={m.mode}
+              prediction={prediction}
+              m={m}
+              error={errors[k]}
+              predict={predict}
+              set={set}
+            />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** One mode: its name (✓ where it is the label), prior and posterior bars, errors, force button. */
+function ModeRow(props: {
+  prediction: PairPrediction;
+  m: Mode;
+  error: Displacement | undefined;
+  predict: PredictSettings;
+  set: (patch: Partial<PredictSettings>) => void;
+}) {
+  const { prediction, m, error: e, predict, set } = props;
+  const c = css(modeColor(prediction.variant, m.mode));
+  const q = prediction.posterior?.[m.mode];
+  const shown = predict.shownMode === null || predict.shownMode === m.mode;
+  return (
+    <tr
+      data-testid={`mode-row-${m.mode}`}
+      className={shown ? '' : 'dimmed'}
+      onClick={() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode })}
+      title="Click to show only this mode"
+    >
+      <td>
+        <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode)}
+        {PREDICTORS[prediction.variant].modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
+      </td>
+      <td>
+        <span className="bar" style={{ width: `${40 * m.probability}px`, background: c }} />{' '}
+        {pct(m.probability)}
+      </td>
+      <td>
+        {q === undefined ? (
+          '–'
+        ) : (
+          <>
+            <span className="bar" style={{ width: `${40 * q}px`, background: c }} /> {pct(q)}
+          </>
+        )}
+      </td>
+      <td>{e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)} m` : '–'}</td>
+      <td>
+        {prediction.variant !== 'constant_velocity' && (
+          <button
+            data-testid={`force-mode-${m.mode}`}
+            className={predict.forcedMode === m.mode ? 'active' : ''}
+            onClick={(ev) => {
+              ev.stopPropagation();
+              set({ forcedMode: predict.forcedMode === m.mode ? null : m.mode, shownMode: null });
+            }}
+            title="Sample only this mode"
+          >
+            {predict.forcedMode === m.mode ? 'unforce' : 'force'}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,60 @@
+// One run of a model over every scene of a file, as React state: start it (with the panel's
+// samples per mode and backend from the store), cancel it, and its progress, result and error.
+// A run belongs to the component that holds this hook: unmounting it aborts a run still going, so
+// no result ever reaches another file. Starting clears the last result and error; a cancelled run
+// ends with the error 'cancelled'.
+import { useEffect, useRef, useState } from 'react';
+import type { Variant } from '../../model/config';
+import type { ScenarioFile } from '../../waymo';
+import type { Store } from '../store';
+import { runFile, type FileRunResult } from './run-file';
+
+export interface FileRunProgress {
+  done: number;
+  total: number;
+}
+
+export interface FileRunState {
+  /** The scenes done so far while a run is going; null when none is. */
+  progress: FileRunProgress | null;
+  result: FileRunResult | null;
+  error: string | null;
+  start: (variant: Variant) => Promise<void>;
+  cancel: () => void;
+}
+
+export function useFileRun(store: Store, file: ScenarioFile | null): FileRunState {
+  const [progress, setProgress] = useState<FileRunProgress | null>(null);
+  const [result, setResult] = useState<FileRunResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  // the file is closed (another one opened): stop its run
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const start = async (variant: Variant) => {
+    if (!file) return;
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setError(null);
+    setResult(null);
+    setProgress({ done: 0, total: file.count });
+    const p = store.get().predict;
+    try {
+      const r = await runFile(file, {
+        variant,
+        samplesPerMode: p.samplesPerMode,
+        backend: p.backend === 'auto' ? undefined : p.backend,
+        signal: ctl.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      setResult(r);
+    } catch (e) {
+      setError(ctl.signal.aborted ? 'cancelled' : e instanceof Error ? e.message : String(e));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  return { progress, result, error, start, cancel: () => abort.current?.abort() };
+}
