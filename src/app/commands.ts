@@ -180,7 +180,17 @@ export function commandFor(
   );
 }
 
-/** The key label of a command, for button titles ("Play / pause (space)"). */
+/** The key label of a command ("space"), or '' for an unknown id. */
 export function keyLabel(id: string): string {
   return COMMANDS.find((c) => c.id === id)?.label ?? '';
+}
+
+/**
+ * A button's title from its command: the help line and the key ("step back (←)"), so a button
+ * never documents a key other than the one the handler runs. An unknown id throws.
+ */
+export function commandTitle(id: string): string {
+  const c = COMMANDS.find((c) => c.id === id);
+  if (!c) throw new Error(`no command '${id}'`);
+  return `${c.help} (${keyLabel(id)})`;
 }

@@ -1,7 +1,7 @@
 // The viewer's state that is logic rather than drawing: which pair is predicted when the user
 // picks agents, and the view written to and read from the URL.
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandFor } from '../../src/app/commands';
+import { COMMANDS, commandFor, commandTitle } from '../../src/app/commands';
 import { activePair, choosePair, DEFAULT_LAYERS, stepAt, Store, type ViewerState } from '../../src/app/store';
 import { formatUrl, parseUrl, type UrlView } from '../../src/app/url';
 import type { Scene } from '../../src/scene/scene';
@@ -174,6 +174,15 @@ describe('keys: the command table and the form-field rule', () => {
         seen.add(id);
       }
     }
+  });
+
+  it('playback button titles come from the commands their keys run', () => {
+    expect(commandTitle('back')).toBe('step back (←)');
+    expect(commandTitle('play')).toBe('play / pause (space)');
+    expect(commandTitle('forward')).toBe('step forward (→)');
+    expect(key('ArrowLeft', null)).toBe('back');
+    expect(key(' ', null)).toBe('play');
+    expect(() => commandTitle('nope')).toThrow();
   });
 });
 

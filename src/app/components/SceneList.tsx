@@ -1,7 +1,7 @@
 // The scene list: search by id, filters, and one row per record (damaged records name their error).
 import { LABEL_NAMES } from '../../labels';
 import type { SceneRow } from '../useScenarioFile';
-import { formatCounts } from '../../scene/summary';
+import { formatCounts, type SceneSummary } from '../../scene/summary';
 
 export const AGENT_TYPES = ['vehicle', 'pedestrian', 'cyclist', 'other'] as const;
 
@@ -38,105 +38,152 @@ export function SceneList(props: {
   const { rows, filter, onFilter, selected, onSelect, total } = props;
   return (
     <section className="scenes">
-      <div className="filters">
+      <SceneFilters filter={filter} onFilter={onFilter} shown={rows.length} total={total} />
+      <SceneTable rows={rows} selected={selected} onSelect={onSelect} />
+    </section>
+  );
+}
+
+/** The search box, the pair, type and pseudo-label filters, and how many scenes they leave. */
+function SceneFilters(props: {
+  filter: SceneFilter;
+  onFilter: (f: SceneFilter) => void;
+  shown: number;
+  total: number;
+}) {
+  const { filter, onFilter, shown, total } = props;
+  return (
+    <div className="filters">
+      <input
+        type="search"
+        data-testid="scene-search"
+        placeholder="search scene id"
+        value={filter.search}
+        onChange={(e) => onFilter({ ...filter, search: e.target.value })}
+      />
+      <label>
         <input
-          type="search"
-          data-testid="scene-search"
-          placeholder="search scene id"
-          value={filter.search}
-          onChange={(e) => onFilter({ ...filter, search: e.target.value })}
+          type="checkbox"
+          data-testid="filter-pair"
+          checked={filter.pairOnly}
+          onChange={(e) => onFilter({ ...filter, pairOnly: e.target.checked })}
         />
-        <label>
+        has interacting pair
+      </label>
+      <TypeFilters filter={filter} onFilter={onFilter} />
+      <LabelFilter filter={filter} onFilter={onFilter} />
+      <div className="hint">
+        {shown} of {total} scenes
+      </div>
+    </div>
+  );
+}
+
+/** One checkbox per agent type; a checked type must be in every listed scene. */
+function TypeFilters({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: SceneFilter) => void }) {
+  return (
+    <div className="type-filters">
+      {AGENT_TYPES.map((t) => (
+        <label key={t}>
           <input
             type="checkbox"
-            data-testid="filter-pair"
-            checked={filter.pairOnly}
-            onChange={(e) => onFilter({ ...filter, pairOnly: e.target.checked })}
+            data-testid={`filter-${t}`}
+            checked={filter.types.includes(t)}
+            onChange={(e) =>
+              onFilter({
+                ...filter,
+                types: e.target.checked ? [...filter.types, t] : filter.types.filter((x) => x !== t),
+              })
+            }
           />
-          has interacting pair
+          {t}
         </label>
-        <div className="type-filters">
-          {AGENT_TYPES.map((t) => (
-            <label key={t}>
-              <input
-                type="checkbox"
-                data-testid={`filter-${t}`}
-                checked={filter.types.includes(t)}
-                onChange={(e) =>
-                  onFilter({
-                    ...filter,
-                    types: e.target.checked ? [...filter.types, t] : filter.types.filter((x) => x !== t),
-                  })
-                }
+      ))}
+    </div>
+  );
+}
+
+/** The pair's pseudo label, or any. */
+function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: SceneFilter) => void }) {
+  return (
+    <select
+      data-testid="filter-label"
+      value={filter.label ?? ''}
+      onChange={(e) => onFilter({ ...filter, label: e.target.value === '' ? null : Number(e.target.value) })}
+      title="Pseudo label of the interacting pair"
+    >
+      <option value="">any pseudo label</option>
+      {LABEL_NAMES.map((n, k) => (
+        <option key={n} value={k}>
+          {n}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The table of scenes: one row per record, damaged records as error rows. */
+function SceneTable(props: { rows: SceneRow[]; selected: number; onSelect: (k: number) => void }) {
+  const { rows, selected, onSelect } = props;
+  return (
+    <div className="scene-table">
+      <table className="scene-list" data-testid="scene-list">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>scenario id</th>
+            <th>agents</th>
+            <th>pair</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) =>
+            r.summary ? (
+              <SceneTableRow
+                key={r.k}
+                row={r}
+                summary={r.summary}
+                selected={r.k === selected}
+                onSelect={onSelect}
               />
-              {t}
-            </label>
-          ))}
-        </div>
-        <select
-          data-testid="filter-label"
-          value={filter.label ?? ''}
-          onChange={(e) =>
-            onFilter({ ...filter, label: e.target.value === '' ? null : Number(e.target.value) })
-          }
-          title="Pseudo label of the interacting pair"
-        >
-          <option value="">any pseudo label</option>
-          {LABEL_NAMES.map((n, k) => (
-            <option key={n} value={k}>
-              {n}
-            </option>
-          ))}
-        </select>
-        <div className="hint">
-          {rows.length} of {total} scenes
-        </div>
-      </div>
-      <div className="scene-table">
-        <table className="scene-list" data-testid="scene-list">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>scenario id</th>
-              <th>agents</th>
-              <th>pair</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) =>
-              r.summary ? (
-                <tr
-                  key={r.k}
-                  data-scene-id={r.summary.id}
-                  data-record={r.record}
-                  data-label={r.label ?? ''}
-                  title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
-                  className={r.k === selected ? 'selected' : ''}
-                  onClick={() => onSelect(r.k)}
-                >
-                  <td>{r.record}</td>
-                  <td>{r.summary.id}</td>
-                  <td title={formatCounts(r.summary.tracksByType)}>{r.summary.tracks}</td>
-                  <td
-                    title={
-                      r.summary.pairSource === 'tracks_to_predict'
-                        ? 'from tracks_to_predict'
-                        : 'objects_of_interest'
-                    }
-                  >
-                    {r.summary.pair ? `${r.summary.pair[0]} & ${r.summary.pair[1]}` : '–'}
-                  </td>
-                </tr>
-              ) : (
-                <tr key={r.k} className="error" data-testid="record-error">
-                  <td>{r.record}</td>
-                  <td colSpan={3}>{r.error}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
+            ) : (
+              <tr key={r.k} className="error" data-testid="record-error">
+                <td>{r.record}</td>
+                <td colSpan={3}>{r.error}</td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A readable record's row: record number, scenario id, agent count and the interacting pair. */
+function SceneTableRow(props: {
+  row: SceneRow;
+  summary: SceneSummary;
+  selected: boolean;
+  onSelect: (k: number) => void;
+}) {
+  const { row: r, summary, selected, onSelect } = props;
+  return (
+    <tr
+      data-scene-id={summary.id}
+      data-record={r.record}
+      data-label={r.label ?? ''}
+      title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
+      className={selected ? 'selected' : ''}
+      onClick={() => onSelect(r.k)}
+    >
+      <td>{r.record}</td>
+      <td>{summary.id}</td>
+      <td title={formatCounts(summary.tracksByType)}>{summary.tracks}</td>
+      <td
+        title={summary.pairSource === 'tracks_to_predict' ? 'from tracks_to_predict' : 'objects_of_interest'}
+      >
+        {summary.pair ? `${summary.pair[0]} & ${summary.pair[1]}` : '–'}
+      </td>
+    </tr>
   );
 }

@@ -142,66 +142,80 @@ export function buildMapGeometry(scene: Scene): MapGeometry {
     speedBumps: [],
     driveways: [],
     stopSigns: [],
-    signals: [],
+    signals: signalsByStep(scene),
     bounds: [Infinity, Infinity, -Infinity, -Infinity],
-  };
-  const grow = (p: Float32Array) => {
-    for (let i = 0; i < p.length; i += 2) {
-      g.bounds[0] = Math.min(g.bounds[0], p[i]!);
-      g.bounds[1] = Math.min(g.bounds[1], p[i + 1]!);
-      g.bounds[2] = Math.max(g.bounds[2], p[i]!);
-      g.bounds[3] = Math.max(g.bounds[3], p[i + 1]!);
-    }
   };
   for (let f = 0; f < m.count; f++) {
     const p = xy(featurePoints(m, f));
     if (p.length === 0) continue;
-    grow(p);
-    const sub = m.subtypes[f]!;
-    switch (m.kinds[f]) {
-      case MapKind.Lane:
-        if (p.length >= 4)
-          g.lanes.push({ path: p, color: LANE_COLORS[sub] ?? LANE_COLORS[0]!, width: 0.25, feature: f });
-        break;
-      case MapKind.RoadLine: {
-        if (p.length < 4) break;
-        const st = roadLineStyle(sub);
-        const lines = st.double ? [offsetPolyline(p, DOUBLE_HALF_M), offsetPolyline(p, -DOUBLE_HALF_M)] : [p];
-        lines.forEach((line, k) => {
-          const parts = st.broken[k] ? dashPolyline(line) : [line];
-          for (const path of parts)
-            g.roadLines.push({ path, color: st.color, width: LINE_WIDTH_M, feature: f });
-        });
-        break;
-      }
-      case MapKind.RoadEdge:
-        if (p.length >= 4)
-          g.roadEdges.push({
-            path: p,
-            color: ROAD_EDGE_COLORS[sub] ?? ROAD_EDGE_COLORS[0]!,
-            width: 0.35,
-            feature: f,
-          });
-        break;
-      case MapKind.Crosswalk:
-        g.crosswalks.push({ polygon: p, color: CROSSWALK_COLOR, feature: f });
-        break;
-      case MapKind.SpeedBump:
-        g.speedBumps.push({ polygon: p, color: SPEED_BUMP_COLOR, feature: f });
-        break;
-      case MapKind.Driveway:
-        g.driveways.push({ polygon: p, color: DRIVEWAY_COLOR, feature: f });
-        break;
-      case MapKind.StopSign:
-        g.stopSigns.push({
-          polygon: octagon(p[0]!, p[1]!, STOP_SIGN_RADIUS_M),
-          color: STOP_SIGN_COLOR,
+    growBounds(g.bounds, p);
+    addFeature(g, m.kinds[f]!, m.subtypes[f]!, p, f);
+  }
+  return g;
+}
+
+/** Widens the bounds to take in every point of a flat x, y polyline. */
+function growBounds(bounds: MapGeometry['bounds'], p: Float32Array) {
+  for (let i = 0; i < p.length; i += 2) {
+    bounds[0] = Math.min(bounds[0], p[i]!);
+    bounds[1] = Math.min(bounds[1], p[i + 1]!);
+    bounds[2] = Math.max(bounds[2], p[i]!);
+    bounds[3] = Math.max(bounds[3], p[i + 1]!);
+  }
+}
+
+/** Files map feature `f` (its points `p`, its subtype `sub`) under its kind. */
+function addFeature(g: MapGeometry, kind: number, sub: number, p: Float32Array, f: number) {
+  switch (kind) {
+    case MapKind.Lane:
+      if (p.length >= 4)
+        g.lanes.push({ path: p, color: LANE_COLORS[sub] ?? LANE_COLORS[0]!, width: 0.25, feature: f });
+      break;
+    case MapKind.RoadLine:
+      if (p.length >= 4) addRoadLine(g.roadLines, p, sub, f);
+      break;
+    case MapKind.RoadEdge:
+      if (p.length >= 4)
+        g.roadEdges.push({
+          path: p,
+          color: ROAD_EDGE_COLORS[sub] ?? ROAD_EDGE_COLORS[0]!,
+          width: 0.35,
           feature: f,
         });
-        break;
-    }
+      break;
+    case MapKind.Crosswalk:
+      g.crosswalks.push({ polygon: p, color: CROSSWALK_COLOR, feature: f });
+      break;
+    case MapKind.SpeedBump:
+      g.speedBumps.push({ polygon: p, color: SPEED_BUMP_COLOR, feature: f });
+      break;
+    case MapKind.Driveway:
+      g.driveways.push({ polygon: p, color: DRIVEWAY_COLOR, feature: f });
+      break;
+    case MapKind.StopSign:
+      g.stopSigns.push({
+        polygon: octagon(p[0]!, p[1]!, STOP_SIGN_RADIUS_M),
+        color: STOP_SIGN_COLOR,
+        feature: f,
+      });
+      break;
   }
+}
+
+/** Adds a painted road line's paths: a double line offset to both sides, broken lines as dashes. */
+function addRoadLine(out: MapPath[], p: Float32Array, sub: number, f: number) {
+  const st = roadLineStyle(sub);
+  const lines = st.double ? [offsetPolyline(p, DOUBLE_HALF_M), offsetPolyline(p, -DOUBLE_HALF_M)] : [p];
+  lines.forEach((line, k) => {
+    const parts = st.broken[k] ? dashPolyline(line) : [line];
+    for (const path of parts) out.push({ path, color: st.color, width: LINE_WIDTH_M, feature: f });
+  });
+}
+
+/** Per step, the signals drawn at their stop points. */
+function signalsByStep(scene: Scene): MapGeometry['signals'] {
   const sg = scene.signals;
+  const out: MapGeometry['signals'] = [];
   for (let t = 0; t < scene.timestamps.length; t++) {
     const list: MapGeometry['signals'][number] = [];
     for (let k = sg.starts[t]!; k < sg.starts[t + 1]!; k++) {
@@ -213,9 +227,9 @@ export function buildMapGeometry(scene: Scene): MapGeometry {
         state,
       });
     }
-    g.signals.push(list);
+    out.push(list);
   }
-  return g;
+  return out;
 }
 
 const pathProps = {
