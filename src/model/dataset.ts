@@ -2,7 +2,7 @@
 // time) and, for training, at extra steps drawn per scene, so the model predicts from any moment.
 import { labelScene } from '../labels';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
-import { Rng } from '../synth/rng';
+import { Rng } from '../util/rng';
 import { buildSample, MIN_STEP, type Sample } from './features';
 
 /** Samples of one scene at step 10 plus `extra` steps drawn in [11, maxStep] (seeded by scene index). */

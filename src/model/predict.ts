@@ -3,7 +3,7 @@
 // constant-velocity baseline. Async reads only, so it runs on WebGPU (no sync reads there).
 import * as tf from '@tensorflow/tfjs';
 import { LABEL_NAMES } from '../labels';
-import { Rng } from '../synth/rng';
+import { Rng } from '../util/rng';
 import { FEATURES, NETWORK } from './config';
 import { AGENT_DIM, fromFrame, STEP_DIM, type Features, type PairFrame, type Targets } from './features';
 import { inputBatch, targetBatch, disposeBatch } from './batch';

@@ -7,7 +7,7 @@ import { ObjectType, type Scene } from '../scene/scene';
 import { validateScene } from './checks';
 import { buildLayout, DT, LAYOUTS, STEPS, type AgentKind, type Layout, type LayoutName } from './layouts';
 import { DS, type Pt } from './path';
-import { Rng } from './rng';
+import { Rng } from '../util/rng';
 import {
   freeSpeed,
   relationsFor,

@@ -4,7 +4,7 @@
 import { LaneType, MapKind, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
 import { MapBuilder, type Control, type Lane, type Route, type Turn } from './map';
 import { arc, bezier, join, line, Path, type Pt, wrap } from './path';
-import type { Rng } from './rng';
+import type { Rng } from '../util/rng';
 
 export type LayoutName =
   | 'signalized_4way'

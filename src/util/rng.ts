@@ -1,5 +1,6 @@
-// A seeded PRNG written here (sfc32, seeded through splitmix32) so that a scene depends only on
-// (seed, index) and the same numbers come out in Node and in the browser.
+// A seeded PRNG written here (sfc32, seeded through splitmix32) so that what it draws depends only
+// on (seed, index, salt) and the same numbers come out in Node and in the browser. Shared by the
+// synthetic scenes, the model's sample steps and prediction draws, and the training shuffle.
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;

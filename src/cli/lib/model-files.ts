@@ -1,0 +1,46 @@
+// A model's model.json + weights.bin, and a training checkpoint (the same two files plus Adam's
+// optimizer.json + optimizer.bin), on disk (Node). The formats are model/weights.ts and
+// model/train.ts; this only moves their bytes in and out of files.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrainCheckpoint } from '../../model/train';
+import { WEIGHTS_FILE, type ModelJson } from '../../model/weights';
+
+/** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
+function readBytes(path: string): ArrayBuffer {
+  const b = readFileSync(path);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+const readJson = <T>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+/** Shipped weights are indented (readable, diffable cards); checkpoints are compact. */
+export function writeModelFiles(
+  dir: string,
+  model: { json: ModelJson; data: ArrayBuffer },
+  indent = true,
+): void {
+  mkdirSync(dir, { recursive: true });
+  const text = indent ? `${JSON.stringify(model.json, null, 1)}\n` : JSON.stringify(model.json);
+  writeFileSync(join(dir, 'model.json'), text);
+  writeFileSync(join(dir, WEIGHTS_FILE), new Uint8Array(model.data));
+}
+
+export function writeCheckpoint(dir: string, c: TrainCheckpoint): void {
+  writeModelFiles(dir, c.model, false);
+  writeFileSync(join(dir, 'optimizer.json'), JSON.stringify(c.optimizer.specs));
+  writeFileSync(join(dir, 'optimizer.bin'), new Uint8Array(c.optimizer.data));
+}
+
+/** The checkpoint in `dir`, or undefined when there is none yet. */
+export function readCheckpoint(dir: string): TrainCheckpoint | undefined {
+  if (!existsSync(join(dir, 'model.json'))) return undefined;
+  return {
+    model: { json: readJson<ModelJson>(join(dir, 'model.json')), data: readBytes(join(dir, WEIGHTS_FILE)) },
+    optimizer: {
+      specs: readJson<TrainCheckpoint['optimizer']['specs']>(join(dir, 'optimizer.json')),
+      data: readBytes(join(dir, 'optimizer.bin')),
+    },
+    source: dir,
+  };
+}
