@@ -3,7 +3,7 @@
 // costs building a few layer descriptors and setting uniforms; nothing is re-uploaded.
 import { Deck, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
-import { F, OBJECT_TYPE_NAMES, S_VALID, S_X, S_Y, type Scene } from '../scene/scene';
+import { F, OBJECT_TYPE_NAMES, STEP_HZ, S_VALID, S_X, S_Y, type Scene } from '../scene/scene';
 import { BACKGROUND } from './palette';
 import { agentData } from './layers/agents';
 import { composeLayers } from './layers';
@@ -11,8 +11,6 @@ import { mapGeometry } from './layers/map';
 import type { Camera, Store, ViewerState } from './store';
 import { RotatedOrthographicView } from './view';
 
-/** WOMD steps are 10 Hz. */
-export const STEP_HZ = 10;
 /**
  * Longest wall-clock gap one frame may advance playback by, seconds. A real scene on a software
  * GPU under load draws at 2-5 fps (frames of 190-850 ms measured here), and 1x must still be 1x

@@ -15,7 +15,7 @@ import { decodeModel, type ModelJson } from '../model/weights';
 import type { Params } from '../model/network';
 import { LABEL_NAMES } from '../labels';
 import { evaluateAll, PER_MODE, REPRODUCE_SAMPLES, type ModelReport } from '../metrics/evaluate';
-import { interactingPair, isValid } from '../scene/scene';
+import { interactingPair, isValid, STEP_HZ } from '../scene/scene';
 import { loadSamples, shardPaths } from './lib/samples';
 
 const { values, positionals } = parseArgs({
@@ -202,7 +202,7 @@ ${table(r.synthetic)}
 ## Predicting from a later step
 
 The same scenes, predicted from step ${r.later.step} (${r.later.samples} with the pair valid there): the scene ends
-${(90 - r.later.step) / 10} s later, so the 8 s horizon is not scored. The pseudo label is still the whole scene's.
+${(90 - r.later.step) / STEP_HZ} s later, so the 8 s horizon is not scored. The pseudo label is still the whole scene's.
 
 ${table(r.later.results)}
 

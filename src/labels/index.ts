@@ -10,11 +10,9 @@ import {
   ObjectType,
   type Scene,
   SignalState,
-  S_HEADING,
-  S_VALID,
-  S_X,
-  S_Y,
-  stateOffset,
+  isValid,
+  trackHeading,
+  trackXY,
 } from '../scene/scene';
 import { at, trackPath, type TrackPath } from './path';
 
@@ -449,17 +447,14 @@ export function interactionGraph(scene: Scene, opts: GraphOptions = {}): Interac
   const maxNodes = opts.maxNodes ?? GRAPH_MAX_NODES;
   const tr = scene.tracks;
   const cur = Math.min(scene.currentIndex, tr.steps - 1);
-  const pos = (i: number, t: number) => {
-    const o = stateOffset(tr, i, t);
-    return tr.state[o + S_VALID] !== 0 ? [tr.state[o + S_X]!, tr.state[o + S_Y]!] : null;
-  };
-  const anchors = pair.map((i) => pos(i, cur)).filter((p): p is number[] => p !== null);
+  const pos = (i: number, t: number) => (isValid(tr, i, t) ? trackXY(tr, i, t) : null);
+  const anchors = pair.map((i) => pos(i, cur)).filter((p) => p !== null);
   const near: { i: number; d: number }[] = [];
   for (let i = 0; i < tr.count; i++) {
     if (i === pair[0] || i === pair[1]) continue;
     const p = pos(i, cur);
     if (!p) continue;
-    const d = Math.min(...anchors.map((q) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!)));
+    const d = Math.min(...anchors.map((q) => Math.hypot(p[0] - q[0], p[1] - q[1])));
     if (d <= radius) near.push({ i, d });
   }
   near.sort((x, y) => x.d - y.d);
@@ -493,23 +488,22 @@ export function interactionGraph(scene: Scene, opts: GraphOptions = {}): Interac
  */
 function leaderOf(scene: Scene, i: number, j: number): number | null {
   const tr = scene.tracks;
-  const st = tr.state;
   let best = -1;
   let bestD = FOLLOW_M;
   for (let t = 0; t < tr.steps; t++) {
-    const oi = stateOffset(tr, i, t);
-    const oj = stateOffset(tr, j, t);
-    if (st[oi + S_VALID] === 0 || st[oj + S_VALID] === 0) continue;
-    const d = Math.hypot(st[oi + S_X]! - st[oj + S_X]!, st[oi + S_Y]! - st[oj + S_Y]!);
+    if (!isValid(tr, i, t) || !isValid(tr, j, t)) continue;
+    const [xi, yi] = trackXY(tr, i, t);
+    const [xj, yj] = trackXY(tr, j, t);
+    const d = Math.hypot(xi - xj, yi - yj);
     if (d <= bestD) {
       bestD = d;
       best = t;
     }
   }
   if (best < 0) return null;
-  const oi = stateOffset(tr, i, best);
-  const oj = stateOffset(tr, j, best);
-  const h = st[oj + S_HEADING]!;
-  const lon = (st[oi + S_X]! - st[oj + S_X]!) * Math.cos(h) + (st[oi + S_Y]! - st[oj + S_Y]!) * Math.sin(h);
+  const [xi, yi] = trackXY(tr, i, best);
+  const [xj, yj] = trackXY(tr, j, best);
+  const h = trackHeading(tr, j, best);
+  const lon = (xi - xj) * Math.cos(h) + (yi - yj) * Math.sin(h);
   return lon >= 0 ? i : j;
 }

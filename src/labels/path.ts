@@ -9,15 +9,12 @@ import { laneAhead } from './lanes';
 import {
   normalizeAngle,
   type Scene,
-  S_HEADING,
-  S_LENGTH,
-  S_VALID,
-  S_VX,
-  S_VY,
-  S_WIDTH,
-  S_X,
-  S_Y,
-  stateOffset,
+  STEP_S,
+  trackHeading,
+  trackSize,
+  trackSpeed,
+  trackXY,
+  validSteps,
 } from '../scene/scene';
 
 /**
@@ -65,9 +62,8 @@ export interface TrackPath {
 
 export function trackPath(scene: Scene, track: number): TrackPath {
   const tr = scene.tracks;
-  const st = tr.state;
-  let n = 0;
-  for (let t = 0; t < tr.steps; t++) if (st[stateOffset(tr, track, t) + S_VALID] !== 0) n++;
+  const valid = validSteps(tr, track);
+  const n = valid.length;
   const x = new Float64Array(n + EXTEND_POINTS);
   const y = new Float64Array(n + EXTEND_POINTS);
   const time = new Float64Array(n + EXTEND_POINTS);
@@ -78,21 +74,17 @@ export function trackPath(scene: Scene, track: number): TrackPath {
   const t0 = scene.timestamps[0] ?? 0;
   let width = 0;
   let length = 0;
-  let k = 0;
-  for (let t = 0; t < tr.steps; t++) {
-    const o = stateOffset(tr, track, t);
-    if (st[o + S_VALID] === 0) continue;
-    x[k] = st[o + S_X]!;
-    y[k] = st[o + S_Y]!;
-    time[k] = (scene.timestamps[t] ?? t * 0.1) - t0;
+  valid.forEach((t, k) => {
+    [x[k], y[k]] = trackXY(tr, track, t);
+    time[k] = (scene.timestamps[t] ?? t * STEP_S) - t0;
     step[k] = t;
-    heading[k] = st[o + S_HEADING]!;
-    speed[k] = Math.hypot(st[o + S_VX]!, st[o + S_VY]!);
+    heading[k] = trackHeading(tr, track, t);
+    speed[k] = trackSpeed(tr, track, t);
     s[k] = k === 0 ? 0 : s[k - 1]! + Math.hypot(x[k]! - x[k - 1]!, y[k]! - y[k - 1]!);
-    width = Math.max(width, st[o + S_WIDTH]!);
-    length = Math.max(length, st[o + S_LENGTH]!);
-    k++;
-  }
+    const [l, w] = trackSize(tr, track, t);
+    width = Math.max(width, w);
+    length = Math.max(length, l);
+  });
   const stays = n > 0 && step[n - 1] === tr.steps - 1;
   const m = n > 0 ? n + EXTEND_POINTS : 0;
   if (n > 0) {

@@ -2,12 +2,12 @@
 // latent-versus-label measures. Trajectories are in the pair frame (model/features.ts), metres,
 // laid out [agent][step][x, y] for the two agents of the pair, step k = t + 1 + k.
 import { boxesOverlap, type Box } from '../scene/geometry';
-import { S_HEADING, S_LENGTH, S_VALID, S_WIDTH, S_X, S_Y, stateOffset, type Scene } from '../scene/scene';
+import { isValid, trackState, trackXY, type Scene } from '../scene/scene';
 import { fromFrame, type PairFrame } from '../model/features';
 
 export const FUTURE_STEPS = 80;
 
-/** Evaluation horizons: seconds and the number of 10 Hz future steps they cover. */
+/** Evaluation horizons: seconds and the number of future steps (STEP_HZ) they cover. */
 export const HORIZONS = [
   { seconds: 3, steps: 30, lateral: 1.0, longitudinal: 2.0 },
   { seconds: 5, steps: 50, lateral: 1.8, longitudinal: 3.6 },
@@ -110,7 +110,6 @@ function headingAt(traj: Float32Array, ag: number, k: number, fallback: number):
  */
 export function overlaps(scene: Scene, frame: PairFrame, traj: Float32Array): boolean {
   const tr = scene.tracks;
-  const st = tr.state;
   const pairIdx = [frame.a, frame.b];
   const heading = [0, frame.localHeading[1]];
   for (let k = 0; k < FUTURE_STEPS; k++) {
@@ -125,15 +124,8 @@ export function overlaps(scene: Scene, frame: PairFrame, traj: Float32Array): bo
     if (boxesOverlap(boxes[0]!, boxes[1]!)) return true;
     for (let i = 0; i < tr.count; i++) {
       if (pairIdx.includes(i)) continue;
-      const o = stateOffset(tr, i, step);
-      if (st[o + S_VALID] === 0) continue;
-      const other: Box = {
-        x: st[o + S_X]!,
-        y: st[o + S_Y]!,
-        length: st[o + S_LENGTH]!,
-        width: st[o + S_WIDTH]!,
-        heading: st[o + S_HEADING]!,
-      };
+      if (!isValid(tr, i, step)) continue;
+      const other: Box = trackState(tr, i, step);
       if (boxesOverlap(boxes[0]!, other) || boxesOverlap(boxes[1]!, other)) return true;
     }
   }
@@ -191,15 +183,13 @@ export function sceneMinDisplacement(
   const tr = scene.tracks;
   const steps: number[] = [];
   for (let k = 0; k < FUTURE_STEPS && t + 1 + k < tr.steps; k++) {
-    const oa = stateOffset(tr, a, t + 1 + k);
-    const ob = stateOffset(tr, b, t + 1 + k);
-    if (tr.state[oa + S_VALID] && tr.state[ob + S_VALID]) steps.push(k);
+    if (isValid(tr, a, t + 1 + k) && isValid(tr, b, t + 1 + k)) steps.push(k);
   }
   if (steps.length === 0 || samples.length === 0) return null;
   const last = steps[steps.length - 1]!;
   const err = (traj: Float32Array, track: number, k: number) => {
-    const o = stateOffset(tr, track, t + 1 + k);
-    return Math.hypot(traj[k * 2]! - tr.state[o + S_X]!, traj[k * 2 + 1]! - tr.state[o + S_Y]!);
+    const [x, y] = trackXY(tr, track, t + 1 + k);
+    return Math.hypot(traj[k * 2]! - x, traj[k * 2 + 1]! - y);
   };
   let minADE = Infinity;
   let minFDE = Infinity;

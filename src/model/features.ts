@@ -1,7 +1,7 @@
 // Model inputs and targets from a Scene at any step t with at least 10 steps of history (DESIGN.md
 // section 6): both agents' histories, the nearest other agents and the map around the pair, all in
 // the pair-centric frame (origin at A's position at t, x along A's heading), plus the future of both
-// agents for up to 80 steps with validity masks. Plain typed arrays: batching (tensors.ts) stacks them.
+// agents for up to 80 steps with validity masks. Plain typed arrays: batching (batch.ts) stacks them.
 import { labelPair, type LabelIndex } from '../labels';
 import {
   featurePoints,
@@ -10,15 +10,12 @@ import {
   ObjectType,
   type Scene,
   SignalState,
-  S_HEADING,
-  S_LENGTH,
-  S_VALID,
-  S_VX,
-  S_VY,
-  S_WIDTH,
-  S_X,
-  S_Y,
-  stateOffset,
+  isValid,
+  trackHeading,
+  trackSize,
+  trackSpeed,
+  trackVelocity,
+  trackXY,
 } from '../scene/scene';
 import { FEATURES } from './config';
 
@@ -112,26 +109,21 @@ export function pairFrame(scene: Scene, a: number, b: number, t: number): PairFr
   if (t < MIN_STEP || t >= tr.steps)
     throw new FeatureError(`step ${t} out of range [${MIN_STEP}, ${tr.steps - 1}]`);
   for (const i of [a, b])
-    if (tr.state[stateOffset(tr, i, t) + S_VALID] === 0)
+    if (!isValid(tr, i, t))
       throw new FeatureError(`agent ${tr.ids[i]} is not tracked at step ${t} (no valid state there)`);
-  const oa = stateOffset(tr, a, t);
-  const ob = stateOffset(tr, b, t);
-  const st = tr.state;
-  const heading = st[oa + S_HEADING]!;
+  const [ox, oy] = trackXY(tr, a, t);
+  const heading = trackHeading(tr, a, t);
   const f: PairFrame = {
     scene: scene.id,
     a,
     b,
     t,
-    ox: st[oa + S_X]!,
-    oy: st[oa + S_Y]!,
+    ox,
+    oy,
     heading,
-    speed: [Math.hypot(st[oa + S_VX]!, st[oa + S_VY]!), Math.hypot(st[ob + S_VX]!, st[ob + S_VY]!)],
-    localHeading: [0, st[ob + S_HEADING]! - heading],
-    size: [
-      [st[oa + S_LENGTH]!, st[oa + S_WIDTH]!],
-      [st[ob + S_LENGTH]!, st[ob + S_WIDTH]!],
-    ],
+    speed: [trackSpeed(tr, a, t), trackSpeed(tr, b, t)],
+    localHeading: [0, trackHeading(tr, b, t) - heading],
+    size: [trackSize(tr, a, t), trackSize(tr, b, t)],
   };
   return f;
 }
@@ -145,20 +137,17 @@ function typeSlot(type: number): number {
 
 function writeAgent(scene: Scene, f: PairFrame, i: number, role: number, out: Float32Array, at: number) {
   const tr = scene.tracks;
-  const st = tr.state;
   const c = Math.cos(f.heading);
   const s = Math.sin(f.heading);
   let lastValid = -1;
   for (let h = 0; h < H; h++) {
     const step = f.t - (H - 1) + h;
-    const o = stateOffset(tr, i, step);
     const k = at + h * STEP_DIM;
-    if (st[o + S_VALID] === 0) continue; // zeros, valid 0
-    lastValid = o;
-    const [x, y] = toFrame(f, st[o + S_X]!, st[o + S_Y]!);
-    const hd = st[o + S_HEADING]! - f.heading;
-    const vx = st[o + S_VX]!;
-    const vy = st[o + S_VY]!;
+    if (!isValid(tr, i, step)) continue; // zeros, valid 0
+    lastValid = step;
+    const [x, y] = toFrame(f, ...trackXY(tr, i, step));
+    const hd = trackHeading(tr, i, step) - f.heading;
+    const [vx, vy] = trackVelocity(tr, i, step);
     out[k] = x / SCALE;
     out[k + 1] = y / SCALE;
     out[k + 2] = Math.cos(hd);
@@ -170,8 +159,9 @@ function writeAgent(scene: Scene, f: PairFrame, i: number, role: number, out: Fl
   const k = at + H * STEP_DIM;
   out[k + typeSlot(tr.types[i]!)] = 1;
   if (lastValid >= 0) {
-    out[k + 4] = st[lastValid + S_LENGTH]! / 5;
-    out[k + 5] = st[lastValid + S_WIDTH]! / 5;
+    const [length, width] = trackSize(tr, i, lastValid);
+    out[k + 4] = length / 5;
+    out[k + 5] = width / 5;
   }
   out[k + 6 + role] = 1;
 }
@@ -288,25 +278,21 @@ export function emptyFeatures(): Features {
 /** Inputs for predicting the pair (a, b) from step t. */
 export function buildFeatures(scene: Scene, f: PairFrame): Features {
   const tr = scene.tracks;
-  const st = tr.state;
   const agents = new Float32Array(AGENTS * AGENT_DIM);
   const agentMask = new Float32Array(AGENTS);
   writeAgent(scene, f, f.a, 0, agents, 0);
   writeAgent(scene, f, f.b, 1, agents, AGENT_DIM);
   agentMask[0] = 1;
   agentMask[1] = 1;
-  const ob = stateOffset(tr, f.b, f.t);
-  const bx = st[ob + S_X]!;
-  const by = st[ob + S_Y]!;
+  const [bx, by] = trackXY(tr, f.b, f.t);
   const near = (x: number, y: number) => Math.min(Math.hypot(x - f.ox, y - f.oy), Math.hypot(x - bx, y - by));
 
   // the nearest other agents valid at t
   const others: [number, number][] = [];
   for (let i = 0; i < tr.count; i++) {
     if (i === f.a || i === f.b) continue;
-    const o = stateOffset(tr, i, f.t);
-    if (st[o + S_VALID] === 0) continue;
-    const d = near(st[o + S_X]!, st[o + S_Y]!);
+    if (!isValid(tr, i, f.t)) continue;
+    const d = near(...trackXY(tr, i, f.t));
     if (d <= FEATURES.radiusM) others.push([d, i]);
   }
   others.sort((p, q) => p[0] - q[0]);
@@ -361,16 +347,14 @@ export function buildFeatures(scene: Scene, f: PairFrame): Features {
 /** The pair's real future after t (up to FUT steps, masked where invalid or past the scene's end). */
 export function buildTargets(scene: Scene, f: PairFrame, label: LabelIndex): Targets {
   const tr = scene.tracks;
-  const st = tr.state;
   const future = new Float32Array(FUTURE_DIM);
   const futureMask = new Float32Array(2 * FUT);
   [f.a, f.b].forEach((i, ag) => {
     for (let k = 0; k < FUT; k++) {
       const step = f.t + 1 + k;
       if (step >= tr.steps) break;
-      const o = stateOffset(tr, i, step);
-      if (st[o + S_VALID] === 0) continue;
-      const [x, y] = toFrame(f, st[o + S_X]!, st[o + S_Y]!);
+      if (!isValid(tr, i, step)) continue;
+      const [x, y] = toFrame(f, ...trackXY(tr, i, step));
       future[(ag * FUT + k) * 2] = x;
       future[(ag * FUT + k) * 2 + 1] = y;
       futureMask[ag * FUT + k] = 1;

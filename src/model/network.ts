@@ -4,6 +4,7 @@
 // and map, prior p(z|x), posterior q(z|x,y), a goal mixture per mode and a trajectory decoder for
 // both agents given x, z and the goals. Positions inside the network are in units of FEATURES.scaleM.
 import * as tf from '@tensorflow/tfjs';
+import { STEP_HZ, STEP_S } from '../scene/scene';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
 import { AGENT_DIM, FUTURE_DIM, POINT_DIM, STEP_DIM } from './features';
@@ -158,8 +159,8 @@ export function kinematics(x: InputBatch): tf.Tensor2D {
   return tf.reshape(tf.concat([pos, vel], 2), [-1, 8]) as tf.Tensor2D;
 }
 
-const HORIZON_S = FUT / 10;
-const stepTimes = () => tf.reshape(tf.linspace(0.1, HORIZON_S, FUT), [1, 1, FUT, 1]);
+const HORIZON_S = FUT / STEP_HZ;
+const stepTimes = () => tf.reshape(tf.linspace(STEP_S, HORIZON_S, FUT), [1, 1, FUT, 1]);
 
 /**
  * The path the decoder corrects, per agent: constant acceleration from the current position and

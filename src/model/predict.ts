@@ -3,6 +3,7 @@
 // constant-velocity baseline. Async reads only, so it runs on WebGPU (no sync reads there).
 import * as tf from '@tensorflow/tfjs';
 import { LABEL_NAMES } from '../labels';
+import { STEP_S } from '../scene/scene';
 import { Rng } from '../util/rng';
 import { FEATURES, NETWORK } from './config';
 import { AGENT_DIM, fromFrame, STEP_DIM, type Features, type PairFrame, type Targets } from './features';
@@ -175,8 +176,8 @@ export function constantVelocity(f: Features): Float32Array {
     const vx = f.agents[o + 4]! * SCALE;
     const vy = f.agents[o + 5]! * SCALE;
     for (let k = 0; k < FUT; k++) {
-      out[(ag * FUT + k) * 2] = x + vx * 0.1 * (k + 1);
-      out[(ag * FUT + k) * 2 + 1] = y + vy * 0.1 * (k + 1);
+      out[(ag * FUT + k) * 2] = x + vx * STEP_S * (k + 1);
+      out[(ag * FUT + k) * 2 + 1] = y + vy * STEP_S * (k + 1);
     }
   }
   return out;

@@ -38,6 +38,16 @@ export const S_VX = 7;
 export const S_VY = 8;
 export const S_VALID = 9;
 
+/**
+ * The one time base: WOMD scenario steps are 10 Hz (91 steps = 9.1 s; step 10 is the current
+ * time). STEP_S is exactly the double 0.1, so `x * STEP_S` is bit-for-bit `x * 0.1`; `x / STEP_HZ`
+ * is `x / 10`. The two round differently in the last bit: code that multiplied by 0.1 uses
+ * STEP_S, code that divided by 10 uses STEP_HZ, so results stay the same.
+ */
+export const STEP_HZ = 10;
+/** Seconds per step. */
+export const STEP_S = 1 / STEP_HZ;
+
 export interface Tracks {
   /** Number of tracks N. */
   count: number;
@@ -189,8 +199,80 @@ export function stateOffset(tracks: Tracks, track: number, step: number): number
   return (track * tracks.steps + step) * F;
 }
 
+// Named reads of one track at one step (Waymax's Trajectory fields, over the columnar state).
+// For code that looks at one agent at a time; loops over every state of the scene (GPU buffers,
+// interpolation) index Tracks.state directly.
+
 export function isValid(tracks: Tracks, track: number, step: number): boolean {
   return tracks.state[stateOffset(tracks, track, step) + S_VALID] !== 0;
+}
+
+/** Position x, y (scene-relative metres) of a track at a step. */
+export function trackXY(tracks: Tracks, track: number, step: number): [x: number, y: number] {
+  const o = stateOffset(tracks, track, step);
+  return [tracks.state[o + S_X]!, tracks.state[o + S_Y]!];
+}
+
+/** Heading (radians, as stored: real WOMD values can fall slightly outside [-pi, pi)). */
+export function trackHeading(tracks: Tracks, track: number, step: number): number {
+  return tracks.state[stateOffset(tracks, track, step) + S_HEADING]!;
+}
+
+/** Velocity vx, vy (m/s). */
+export function trackVelocity(tracks: Tracks, track: number, step: number): [vx: number, vy: number] {
+  const o = stateOffset(tracks, track, step);
+  return [tracks.state[o + S_VX]!, tracks.state[o + S_VY]!];
+}
+
+/** Speed (m/s): the length of the velocity. */
+export function trackSpeed(tracks: Tracks, track: number, step: number): number {
+  const o = stateOffset(tracks, track, step);
+  return Math.hypot(tracks.state[o + S_VX]!, tracks.state[o + S_VY]!);
+}
+
+/** Box length and width (metres). */
+export function trackSize(tracks: Tracks, track: number, step: number): [length: number, width: number] {
+  const o = stateOffset(tracks, track, step);
+  return [tracks.state[o + S_LENGTH]!, tracks.state[o + S_WIDTH]!];
+}
+
+/** All fields of one state, by name. */
+export interface TrackState {
+  x: number;
+  y: number;
+  z: number;
+  length: number;
+  width: number;
+  height: number;
+  heading: number;
+  vx: number;
+  vy: number;
+  valid: boolean;
+}
+
+/** One state as a named object (it is also a geometry Box: x, y, length, width, heading). */
+export function trackState(tracks: Tracks, track: number, step: number): TrackState {
+  const o = stateOffset(tracks, track, step);
+  const st = tracks.state;
+  return {
+    x: st[o + S_X]!,
+    y: st[o + S_Y]!,
+    z: st[o + S_Z]!,
+    length: st[o + S_LENGTH]!,
+    width: st[o + S_WIDTH]!,
+    height: st[o + S_HEIGHT]!,
+    heading: st[o + S_HEADING]!,
+    vx: st[o + S_VX]!,
+    vy: st[o + S_VY]!,
+    valid: st[o + S_VALID] !== 0,
+  };
+}
+
+/** The steps at which a track is valid, in order. */
+export function validSteps(tracks: Tracks, track: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < tracks.steps; t++) if (isValid(tracks, track, t)) out.push(t);
+  return out;
 }
 
 /** Wrap an angle to [-pi, pi): real WOMD headings fall slightly outside. */

@@ -13,6 +13,7 @@ import {
   S_WIDTH,
   S_X,
   S_Y,
+  STEP_S,
   type Scene,
 } from '../scene/scene';
 
@@ -52,8 +53,6 @@ export interface CheckStats {
   minEdgeMargin: number;
   overlaps: number;
 }
-
-const DT = 0.1;
 
 function corners(x: number, y: number, h: number, l: number, w: number, out: Float64Array) {
   const c = Math.cos(h);
@@ -207,21 +206,21 @@ export function checkScene(scene: Scene): { violations: string[]; stats: CheckSt
       if (t === 0) continue;
       const b = o(i, t - 1);
       if (!st[b + S_VALID]) continue;
-      const acc = Math.hypot(st[a + S_VX]! - st[b + S_VX]!, st[a + S_VY]! - st[b + S_VY]!) / DT;
+      const acc = Math.hypot(st[a + S_VX]! - st[b + S_VX]!, st[a + S_VY]! - st[b + S_VY]!) / STEP_S;
       stats.maxAccel = Math.max(stats.maxAccel, acc);
       if (acc > (BOUNDS.accel[type] ?? 8))
         out.push(`track ${tracks.ids[i]} step ${t}: acceleration ${acc.toFixed(2)}`);
       const c = t >= 2 ? o(i, t - 2) : -1;
       if (c >= 0 && st[c + S_VALID]) {
         const sp = (q: number) => Math.hypot(st[q + S_VX]!, st[q + S_VY]!);
-        const jerk = Math.abs(sp(a) - 2 * sp(b) + sp(c)) / (DT * DT);
+        const jerk = Math.abs(sp(a) - 2 * sp(b) + sp(c)) / (STEP_S * STEP_S);
         stats.maxJerk = Math.max(stats.maxJerk, jerk);
       }
-      const yaw = Math.abs(wrap(st[a + S_HEADING]! - st[b + S_HEADING]!)) / DT;
+      const yaw = Math.abs(wrap(st[a + S_HEADING]! - st[b + S_HEADING]!)) / STEP_S;
       stats.maxYawRate = Math.max(stats.maxYawRate, yaw);
       if (yaw > BOUNDS.yawRate) out.push(`track ${tracks.ids[i]} step ${t}: yaw rate ${yaw.toFixed(2)}`);
-      const mx = (st[a + S_X]! - st[b + S_X]!) / DT - (st[a + S_VX]! + st[b + S_VX]!) / 2;
-      const my = (st[a + S_Y]! - st[b + S_Y]!) / DT - (st[a + S_VY]! + st[b + S_VY]!) / 2;
+      const mx = (st[a + S_X]! - st[b + S_X]!) / STEP_S - (st[a + S_VX]! + st[b + S_VX]!) / 2;
+      const my = (st[a + S_Y]! - st[b + S_Y]!) / STEP_S - (st[a + S_VY]! + st[b + S_VY]!) / 2;
       if (Math.hypot(mx, my) > BOUNDS.velocityVsMotion)
         out.push(`track ${tracks.ids[i]} step ${t}: velocity disagrees with motion`);
     }

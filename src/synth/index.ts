@@ -3,9 +3,9 @@
 // cars), simulates 9 s at 10 Hz with the behaviour model of sim.ts, and returns the Scene plus
 // the simulation's own decision (who went first) as sidecar truth, never written into the Scene.
 import { buildScene, type SceneInput, type StateInput, type TrackInput } from '../scene/build';
-import { ObjectType, type Scene } from '../scene/scene';
+import { ObjectType, STEP_S, type Scene } from '../scene/scene';
 import { validateScene } from './checks';
-import { buildLayout, DT, LAYOUTS, STEPS, type AgentKind, type Layout, type LayoutName } from './layouts';
+import { buildLayout, LAYOUTS, STEPS, type AgentKind, type Layout, type LayoutName } from './layouts';
 import { DS, type Pt } from './path';
 import { Rng } from '../util/rng';
 import {
@@ -14,7 +14,7 @@ import {
   routeGeo,
   simulate,
   type AgentSpec,
-  type Relation,
+  type SimRelation,
   type RouteGeo,
 } from './sim';
 
@@ -270,7 +270,7 @@ function crossTime(s: Float64Array, valid: Uint8Array, sc: number): number | nul
     if (!valid[t] || !valid[t - 1]) continue;
     const a = s[t - 1]!;
     const b = s[t]!;
-    if (a <= sc && b >= sc) return Number(((t - 1 + (b > a ? (sc - a) / (b - a) : 0)) * DT).toFixed(3));
+    if (a <= sc && b >= sc) return Number(((t - 1 + (b > a ? (sc - a) / (b - a) : 0)) * STEP_S).toFixed(3));
   }
   if (valid[0] && s[0]! >= sc) return 0;
   return null;
@@ -403,7 +403,7 @@ function attemptScene(
   const extra = rng.shuffle(moving.map((m) => m.k)).slice(0, rng.int(0, 4));
   const input: SceneInput = {
     id: `synth-${seed}-${index}`,
-    timestamps: Array.from({ length: STEPS }, (_, t) => Number((t * DT).toFixed(1))),
+    timestamps: Array.from({ length: STEPS }, (_, t) => Number((t * STEP_S).toFixed(1))),
     currentIndex: CURRENT_INDEX,
     sdc,
     objectsOfInterest: [shuffled[ia]!.id, shuffled[ib]!.id],
@@ -422,7 +422,7 @@ function attemptScene(
 function truthOf(
   id: string,
   layout: LayoutName,
-  relations: Relation[],
+  relations: SimRelation[],
   trs: ReturnType<typeof simulate>['trajectories'],
   world: (p: Pt) => { x: number; y: number },
 ): SynthTruth {

@@ -1,7 +1,7 @@
 // The six road layouts, each randomised per scene (angles, lane counts, widths, curvature) and
 // built in a local frame around the junction: lanes with topology, road lines, road edges,
 // crosswalks, stop signs, signal programs, the routes agents drive, and the candidate pairs.
-import { LaneType, MapKind, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
+import { LaneType, MapKind, RoadEdgeType, RoadLineType, SignalState, STEP_S } from '../scene/scene';
 import { MapBuilder, type Control, type Lane, type Route, type Turn } from './map';
 import { arc, bezier, join, line, Path, type Pt, wrap } from './path';
 import type { Rng } from '../util/rng';
@@ -24,7 +24,6 @@ export const LAYOUTS: LayoutName[] = [
 ];
 
 export const STEPS = 91;
-export const DT = 0.1;
 
 export type AgentKind = 'vehicle' | 'cyclist' | 'pedestrian';
 
@@ -269,7 +268,7 @@ function fourWayProgram(j: Junction) {
     const states = (group: number) => {
       const s = new Uint8Array(STEPS);
       for (let t = 0; t < STEPS; t++) {
-        const time = t * DT;
+        const time = t * STEP_S;
         if (group === g)
           s[t] = time < rest ? SignalState.Go : time < rest + yellow ? SignalState.Caution : SignalState.Stop;
         else s[t] = time < rest + yellow + allRed ? SignalState.Stop : SignalState.Go;

@@ -4,8 +4,8 @@
 // conflict zone it must not enter. Who enters a conflict zone first is decided during the run by
 // a token per pair of conflicting agents: right of way (lane priority), arrival times, signal
 // state, stop order and each agent's assertiveness (gap acceptance, courtesy).
-import { SignalState } from '../scene/scene';
-import { DT, STEPS, type AgentKind, type Layout, type SignalLane } from './layouts';
+import { SignalState, STEP_HZ, STEP_S } from '../scene/scene';
+import { STEPS, type AgentKind, type Layout, type SignalLane } from './layouts';
 import type { Route } from './map';
 import { DS } from './path';
 
@@ -147,7 +147,8 @@ export function routeGeo(routes: Route[]): RouteGeo {
 
 export type Rule = 'yield' | 'fcfs' | 'stop' | 'order';
 
-export interface Relation {
+/** A conflict between two simulated agents' routes and how the simulation resolves it (not labels' Relation). */
+export interface SimRelation {
   i: number;
   j: number;
   kind: 'cross' | 'shared';
@@ -178,7 +179,7 @@ export function relationsFor(
   ri: number,
   rj: number,
   thr: number,
-): Omit<Relation, 'i' | 'j' | 'rule' | 'major' | 'token' | 'contested' | 'bound' | 'done'>[] {
+): Omit<SimRelation, 'i' | 'j' | 'rule' | 'major' | 'token' | 'contested' | 'bound' | 'done'>[] {
   const [gi, gj] = geo(ri, rj);
   const out: ReturnType<typeof relationsFor> = [];
   const pi = routes[ri]!.path;
@@ -251,7 +252,7 @@ export function freeSpeed(route: Route, spec: Pick<AgentSpec, 'kind' | 'vDes'>):
 
 export interface SimResult {
   trajectories: Trajectory[];
-  relations: Relation[];
+  relations: SimRelation[];
 }
 
 export function simulate(
@@ -280,8 +281,8 @@ export function simulate(
       s: new Float64Array(STEPS).fill(NaN),
     },
   }));
-  const relations: Relation[] = [];
-  const byAgent: Relation[][] = agents.map(() => []);
+  const relations: SimRelation[] = [];
+  const byAgent: SimRelation[][] = agents.map(() => []);
 
   const addRelations = (i: number) => {
     for (let j = 0; j < agents.length; j++) {
@@ -298,7 +299,7 @@ export function simulate(
         if (g.kind === 'shared' && g.M[0] < 1 && g.M[1] < 1) rule = 'order';
         else if (layout.allWayStop && ctlI && ctlJ) rule = 'stop';
         else rule = pI !== pJ ? 'yield' : 'fcfs';
-        const r: Relation = {
+        const r: SimRelation = {
           ...g,
           i,
           j,
@@ -346,7 +347,9 @@ export function simulate(
     if (t === STEPS - 1) break;
 
     // Controls: red lights, yellow lights that can still be stopped for, stop signs.
-    const limits: { gap: number; vL: number; s0: number; rel?: [Relation, 0 | 1] }[][] = agents.map(() => []);
+    const limits: { gap: number; vL: number; s0: number; rel?: [SimRelation, 0 | 1] }[][] = agents.map(
+      () => [],
+    );
     for (let i = 0; i < agents.length; i++) {
       const A = agents[i]!;
       held[i] = 0;
@@ -436,7 +439,7 @@ export function simulate(
       const v0 = Math.max(A.v0[k]!, 0.1);
       const free = A.aMax * (1 - (A.v / v0) ** 4);
       let acc = free;
-      let worst: [Relation, 0 | 1] | undefined;
+      let worst: [SimRelation, 0 | 1] | undefined;
       const sq = 2 * Math.sqrt(A.aMax * A.bComf);
       for (const c of limits[i]!) {
         let ac: number;
@@ -460,15 +463,18 @@ export function simulate(
       const bMax = A.kind === 'pedestrian' ? 3 : B_MAX;
       // Ease off the brake while coming to rest (jerk-limited stop: |a| <= sqrt(2 j v), and at
       // most halving the speed per step so the last steps do not snap to zero).
-      acc = Math.min(A.aMax, Math.max(-bMax, -Math.min(Math.sqrt(2 * JERK_MAX * A.v), A.v / (2 * DT)), acc));
-      const jd = JERK_MAX * DT;
+      acc = Math.min(
+        A.aMax,
+        Math.max(-bMax, -Math.min(Math.sqrt(2 * JERK_MAX * A.v), A.v / (2 * STEP_S)), acc),
+      );
+      const jd = JERK_MAX * STEP_S;
       acc = Math.min(A.a + jd, Math.max(A.a - jd, acc));
-      let v = A.v + acc * DT;
+      let v = A.v + acc * STEP_S;
       if (v < 0.02 && acc <= 0) {
         v = 0;
-        acc = -A.v / DT;
+        acc = -A.v / STEP_S;
       }
-      A.s += ((A.v + v) / 2) * DT;
+      A.s += ((A.v + v) / 2) * STEP_S;
       A.v = v;
       A.a = acc;
       const p = routes[A.route]!.path;
@@ -501,7 +507,7 @@ function timeTo(d: number, v: number, a: number, vMax: number): number {
 }
 
 /** Deceleration the other agent needs to fall in behind agent x at the merge (Infinity if it cannot). */
-function followCost(r: Relation, ag: readonly [Agent, Agent], x: 0 | 1): number {
+function followCost(r: SimRelation, ag: readonly [Agent, Agent], x: 0 | 1): number {
   const y = (1 - x) as 0 | 1;
   const gap = ag[x].s - r.M[x] - (ag[y].s - r.M[y]) - (ag[0].L + ag[1].L) / 2 - 2;
   if (gap <= 0) return Infinity;
@@ -509,7 +515,7 @@ function followCost(r: Relation, ag: readonly [Agent, Agent], x: 0 | 1): number 
   return dv <= 0 ? 0 : (dv * dv) / (2 * gap);
 }
 
-function decide(r: Relation, t: number, ag: readonly [Agent, Agent], w: View): void {
+function decide(r: SimRelation, t: number, ag: readonly [Agent, Agent], w: View): void {
   // The decision is an interaction when the other agent is due at the conflict soon too.
   const due = (x: 0 | 1) => !w.red(x) && (w.range(x) || w.dist(x) / Math.max(ag[x].v, 1) < CONTEST_S);
   const give = (x: 0 | 1) => {
@@ -540,7 +546,7 @@ function decide(r: Relation, t: number, ag: readonly [Agent, Agent], w: View): v
     ag[x].v < 0.5 || (ag[x].v * ag[x].v) / (2 * Math.max(w.dist(x) - 0.5, 0.01)) <= b;
   if (r.rule === 'stop') {
     const ready = (x: 0 | 1) =>
-      ag[x].stopDone >= 0 && t >= ag[x].stopDone + Math.round((1.4 - ag[x].alpha) * 10);
+      ag[x].stopDone >= 0 && t >= ag[x].stopDone + Math.round((1.4 - ag[x].alpha) * STEP_HZ);
     const r0 = ready(0);
     const r1 = ready(1);
     if (r0 && r1)

@@ -32,7 +32,11 @@ export function agentRoles(scene: Scene): AgentRole[] {
   return roles;
 }
 
-export interface TrackPath {
+/**
+ * One contiguous valid run of a track as a timed polyline (step per point): the trails layer draws
+ * it up to the current time, the future layer from there on. Not labels' TrackPath (a driven path).
+ */
+export interface AgentTrail {
   track: number;
   path: Float32Array;
   timestamps: Float32Array;
@@ -42,7 +46,7 @@ export interface TrackPath {
 export interface AgentData {
   buffers: AgentBuffers;
   /** Contiguous valid runs of each track, with the step of every point. */
-  paths: TrackPath[];
+  paths: AgentTrail[];
   roles: AgentRole[];
 }
 
@@ -59,7 +63,7 @@ export function agentData(scene: Scene): AgentData {
   const fill = new Uint8Array(n * 4);
   const line = new Uint8Array(n * 4);
   const roles = agentRoles(scene);
-  const paths: TrackPath[] = [];
+  const paths: AgentTrail[] = [];
   for (let i = 0; i < N; i++) {
     const fc = AGENT_COLORS[types[i]!] ?? AGENT_COLORS[0]!;
     const lc = ROLE_COLORS[roles[i]!];
@@ -130,9 +134,9 @@ export function agentLayers(ctx: LayerContext): Layer[] {
   const pathCommon = {
     data: d.paths,
     positionFormat: 'XY' as const,
-    getPath: (p: TrackPath) => p.path,
-    getTimestamps: (p: TrackPath) => p.timestamps,
-    getColor: (p: TrackPath) => p.color,
+    getPath: (p: AgentTrail) => p.path,
+    getTimestamps: (p: AgentTrail) => p.timestamps,
+    getColor: (p: AgentTrail) => p.color,
     widthUnits: 'meters' as const,
     widthMinPixels: 2,
     jointRounded: true,
@@ -142,7 +146,7 @@ export function agentLayers(ctx: LayerContext): Layer[] {
   };
   if (on.future)
     out.push(
-      new TimedPathLayer<TrackPath>({
+      new TimedPathLayer<AgentTrail>({
         id: 'agent-future',
         ...pathCommon,
         getWidth: 0.3,
@@ -152,7 +156,7 @@ export function agentLayers(ctx: LayerContext): Layer[] {
     );
   if (on.trails)
     out.push(
-      new TimedPathLayer<TrackPath>({ id: 'agent-trails', ...pathCommon, getWidth: 0.6, future: false }),
+      new TimedPathLayer<AgentTrail>({ id: 'agent-trails', ...pathCommon, getWidth: 0.6, future: false }),
     );
   if (on.agents)
     out.push(

@@ -4,7 +4,7 @@
 // Path, goal and ghost data are built once per prediction; playback changes only the time uniform.
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { S_LENGTH, S_WIDTH, S_X, S_Y, stateOffset, type Scene } from '../../scene/scene';
+import { trackSize, trackXY, type Scene } from '../../scene/scene';
 import type { PairPrediction } from '../model-protocol';
 import { modeColor, type RGBA } from '../palette';
 import { AgentLayer, type AgentBuffers } from './agent-layer';
@@ -36,10 +36,7 @@ const alpha = (p: number) => Math.round(60 + 195 * Math.min(1, Math.max(0, p)));
 
 function build(scene: Scene, pred: PairPrediction, shown: number): PredictionData {
   const tr = scene.tracks;
-  const start = (track: number) => {
-    const o = stateOffset(tr, track, pred.t);
-    return [tr.state[o + S_X]!, tr.state[o + S_Y]!];
-  };
+  const start = (track: number) => trackXY(tr, track, pred.t);
   const [ax, ay] = start(pred.a);
   const [bx, by] = start(pred.b);
   const paths: PredPath[] = [];
@@ -114,10 +111,10 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
       [s.a, pred.a],
       [s.b, pred.b],
     ] as const) {
-      const o = stateOffset(tr, track, pred.t);
       // positions at steps t, t+1, ...: the real pose, then the sample
-      const xs = [tr.state[o + S_X]!];
-      const ys = [tr.state[o + S_Y]!];
+      const [x0, y0] = trackXY(tr, track, pred.t);
+      const xs = [x0];
+      const ys = [y0];
       for (let k = 0; k < pts.length / 2 && pred.t + 1 + k < T; k++) {
         xs.push(pts[k * 2]!);
         ys.push(pts[k * 2 + 1]!);
@@ -127,8 +124,7 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
         const b = Math.min(xs.length - 1, i + 1);
         return Math.atan2(ys[b]! - ys[a]!, xs[b]! - xs[a]!);
       };
-      const len = tr.state[o + S_LENGTH]!;
-      const wid = tr.state[o + S_WIDTH]!;
+      const [len, wid] = trackSize(tr, track, pred.t);
       const pose = (i: number) => (i < xs.length ? [xs[i]!, ys[i]!, heading(i), 1] : [0, 0, 0, 0]);
       for (let i = 0; i < xs.length; i++) {
         const k = (g * T + pred.t + i) * 4;

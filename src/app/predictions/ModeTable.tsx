@@ -4,7 +4,7 @@
 // scene). Click a row to draw only that mode; force a mode to sample only it. Nothing while there
 // is no prediction.
 import { useMemo } from 'react';
-import type { Scene } from '../../scene/scene';
+import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
@@ -38,7 +38,7 @@ export function ModeTable({ store }: { store: Store }) {
   return (
     <>
       <p className="mode-truth" data-testid="mode-truth">
-        from step {prediction.t} ({(prediction.t / 10).toFixed(1)} s) · what happened:{' '}
+        from step {prediction.t} ({(prediction.t / STEP_HZ).toFixed(1)} s) · what happened:{' '}
         <b>{prediction.labelName}</b>
         {prediction.variant !== 'constant_velocity' && (
           <span className="hint" data-testid="sampling">

@@ -4,7 +4,7 @@
 // fast scrub never queues up work and the UI thread never waits. A request that failed is not sent
 // again until the request changes (scene, pair, step, settings), and a model that failed to start
 // is not started again until the backend setting changes: the error is shown once.
-import { isValid, type Scene } from '../../scene/scene';
+import { isValid, STEP_HZ, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { ModelClient } from '../model-client';
 import {
@@ -132,7 +132,7 @@ export class PredictionController {
         {
           state: 'error',
           pending: false,
-          message: `agent ${w.scene.tracks.ids[missing]} (${role}) is not tracked at step ${w.t} (${(w.t / 10).toFixed(1)} s), so there is nothing to predict from; step back or choose another pair`,
+          message: `agent ${w.scene.tracks.ids[missing]} (${role}) is not tracked at step ${w.t} (${(w.t / STEP_HZ).toFixed(1)} s), so there is nothing to predict from; step back or choose another pair`,
         },
         this.compare ? { comparePrediction: null } : { prediction: null },
       );

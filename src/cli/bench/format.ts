@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScene, type SceneInput } from '../../scene/build';
-import { MapKind } from '../../scene/scene';
+import { MapKind, STEP_HZ } from '../../scene/scene';
 import { encodeScene, decodeScenario, decodeScenarioObject } from '../../waymo/scenario';
 import { ScenarioFile } from '../../waymo';
 import { nodeFileSource, writeRecordFile } from '../../waymo/node-file';
@@ -40,7 +40,7 @@ function bigScene(): Uint8Array {
   }));
   const input: SceneInput = {
     id: 'bench-big',
-    timestamps: Array.from({ length: T }, (_, t) => t / 10),
+    timestamps: Array.from({ length: T }, (_, t) => t / STEP_HZ),
     currentIndex: 10,
     sdc: 0,
     objectsOfInterest: [1, 2],

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { STEP_HZ } from '../../scene/scene';
 import { startHarness } from '../lib/browser';
 import { fmt, median, quantile } from '../lib/timing';
 
@@ -27,7 +28,7 @@ export default async function () {
         timeout: 120_000,
       });
       const r = await page.evaluate(
-        async ({ scrubs, frames }) => {
+        async ({ scrubs, frames, stepsPerFrame }) => {
           const m = window.__modescope!;
           const until = (f: () => boolean) =>
             new Promise<void>((res) => {
@@ -59,7 +60,7 @@ export default async function () {
             const times: number[] = [];
             for (let i = 0; i < frames + 10; i++) {
               const t0 = performance.now();
-              m.engine.advance(10 / 60);
+              m.engine.advance(stepsPerFrame);
               m.engine.drawNow('bench');
               if (i >= 10) times.push(performance.now() - t0);
               await new Promise((res) => requestAnimationFrame(res));
@@ -75,7 +76,7 @@ export default async function () {
           m.store.set({ playing: false });
           return { withPred, without, on, off, backend: m.store.get().model.backend };
         },
-        { scrubs: SCRUBS, frames: FRAMES },
+        { scrubs: SCRUBS, frames: FRAMES, stepsPerFrame: STEP_HZ / 60 },
       );
       const s = (v: number[]) => [...v].sort((a, b) => a - b);
       const w = s(r.withPred);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { startHarness } from '../lib/browser';
 import { buildScene, type FeatureInput, type SceneInput } from '../../scene/build';
-import { LaneType, MapKind, RoadEdgeType, SignalState } from '../../scene/scene';
+import { LaneType, MapKind, RoadEdgeType, SignalState, STEP_HZ } from '../../scene/scene';
 import { encodeRecords, encodeScene } from '../../waymo';
 import { fmt, median, quantile } from '../lib/timing';
 
@@ -113,7 +113,7 @@ function benchScene(): Uint8Array {
       id: 1000 + i,
       type: i % 10 === 0 ? 2 : i % 10 === 1 ? 3 : 1,
       states: Array.from({ length: T }, (_, t) => {
-        const s = start + speed * (t / 10);
+        const s = start + speed * (t / STEP_HZ);
         const wobble = Math.sin(t / 15 + i) * 0.8;
         return {
           x: OX + (horizontal ? s : road + wobble),
@@ -131,7 +131,7 @@ function benchScene(): Uint8Array {
   });
   const input: SceneInput = {
     id: 'bench-128',
-    timestamps: Array.from({ length: T }, (_, t) => t / 10),
+    timestamps: Array.from({ length: T }, (_, t) => t / STEP_HZ),
     currentIndex: 10,
     sdc: 0,
     objectsOfInterest: [1001, 1002],
@@ -164,7 +164,7 @@ const frameScript = (mode: 'upload-once' | 'naive', frames: number) => `(async (
   const times = [];
   for (let i = 0; i < ${frames} + 20; i++) {
     const t0 = performance.now();
-    m.engine.advance(10 / 60);
+    m.engine.advance(${STEP_HZ} / 60);
     const t1 = performance.now();
     m.engine.buildLayers(m.store.get()); // timed apart: our JS vs deck's update and draw
     const t2 = performance.now();
