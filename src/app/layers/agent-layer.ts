@@ -2,6 +2,8 @@
 // attributes hold that step's and the next step's pose, uploaded once per scene. Per frame only
 // the `time` uniform changes; the vertex shader keeps the one instance per agent whose step is
 // floor(time), interpolates its pose (the same rule as scene/interpolate.ts) and drops the rest.
+// Laid out like deck.gl's own layers: GLSL in agent-layer-shaders.ts, the uniform block in
+// agent-layer-uniforms.ts, the instance columns built by agent-buffers.ts.
 import {
   Layer,
   picking,
@@ -12,148 +14,36 @@ import {
   type UpdateParameters,
 } from '@deck.gl/core';
 import { Geometry, Model } from '@luma.gl/engine';
-import type { ShaderModule } from '@luma.gl/shadertools';
+import type { AgentBuffers } from './agent-buffers';
+import { fs, vs } from './agent-layer-shaders';
+import { agentsUniforms, type AgentsUniformProps } from './agent-layer-uniforms';
 
-const uniformBlock = /* glsl */ `\
-layout(std140) uniform agentsUniforms {
-  float time;
-  float steps;
-  float selected;
-  float hovered;
-  float lineWidthPixels;
-} agents;
-`;
+/** All properties supported by AgentLayer. */
+export type AgentLayerProps = _AgentLayerProps & LayerProps;
 
-interface AgentsUniformProps {
-  time: number;
-  steps: number;
-  selected: number;
-  hovered: number;
-  lineWidthPixels: number;
-}
-
-const agentsUniforms = {
-  name: 'agents',
-  vs: uniformBlock,
-  fs: uniformBlock,
-  uniformTypes: { time: 'f32', steps: 'f32', selected: 'f32', hovered: 'f32', lineWidthPixels: 'f32' },
-} as const satisfies ShaderModule<AgentsUniformProps>;
-
-const vs = /* glsl */ `\
-#version 300 es
-#define SHADER_NAME agent-layer-vertex-shader
-in vec3 positions;
-in vec4 instancePose0;
-in vec4 instancePose1;
-in vec4 instanceSizes;
-in vec4 instanceFillColors;
-in vec4 instanceLineColors;
-out vec4 vFill;
-out vec4 vLine;
-out vec2 vUnit;
-out vec2 vHalfPixels;
-out float vSelected;
-out float vHovered;
-
-const float AGENT_PI = 3.141592653589793;
-float wrapAngle(float a) { return a - 2.0 * AGENT_PI * floor((a + AGENT_PI) / (2.0 * AGENT_PI)); }
-
-void main(void) {
-  float T = agents.steps;
-  float id = float(gl_InstanceID);
-  float agent = floor((id + 0.5) / T);
-  float stepIndex = id - agent * T;
-  float t = clamp(agents.time, 0.0, T - 1.0);
-  float s0 = min(floor(t), T - 1.0);
-  float frac = t - s0;
-  bool v0 = instancePose0.w > 0.5;
-  bool v1 = instancePose1.w > 0.5;
-  bool shown = abs(stepIndex - s0) < 0.5 && (frac < 0.5 ? v0 : v1);
-  if (!shown) {
-    gl_Position = vec4(0.0, 0.0, 2.0, 1.0); // outside the clip volume: nothing is rasterised
-    return;
-  }
-  vec2 p;
-  float h;
-  vec2 size;
-  if (v0 && v1) {
-    p = mix(instancePose0.xy, instancePose1.xy, frac);
-    h = instancePose0.z + wrapAngle(instancePose1.z - instancePose0.z) * frac;
-    size = instanceSizes.xy;
-  } else if (v0) {
-    p = instancePose0.xy; h = instancePose0.z; size = instanceSizes.xy;
-  } else {
-    p = instancePose1.xy; h = instancePose1.z; size = instanceSizes.zw;
-  }
-  vec2 half_ = 0.5 * size;
-  vec2 local = positions.xy * half_;
-  float c = cos(h);
-  float s = sin(h);
-  vec2 world = p + vec2(c * local.x - s * local.y, s * local.x + c * local.y);
-  vUnit = positions.xy;
-  vHalfPixels = vec2(project_size_to_pixel(half_.x, UNIT_METERS), project_size_to_pixel(half_.y, UNIT_METERS));
-  vSelected = abs(agent - agents.selected) < 0.5 ? 1.0 : 0.0;
-  vHovered = abs(agent - agents.hovered) < 0.5 ? 1.0 : 0.0;
-  geometry.worldPosition = vec3(p, 0.0);
-  geometry.uv = positions.xy;
-  geometry.pickingColor = picking_getPickingColorFromInstanceID();
-  gl_Position = project_position_to_clipspace(vec3(world, 0.0), vec3(0.0), vec3(0.0), geometry.position);
-  DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
-  vFill = vec4(instanceFillColors.rgb, instanceFillColors.a * layer.opacity);
-  DECKGL_FILTER_COLOR(vFill, geometry);
-  vLine = vec4(instanceLineColors.rgb, instanceLineColors.a * layer.opacity);
-}
-`;
-
-const fs = /* glsl */ `\
-#version 300 es
-#define SHADER_NAME agent-layer-fragment-shader
-precision highp float;
-in vec4 vFill;
-in vec4 vLine;
-in vec2 vUnit;
-in vec2 vHalfPixels;
-in float vSelected;
-in float vHovered;
-out vec4 fragColor;
-void main(void) {
-  geometry.uv = vUnit;
-  // distance to the box edge in pixels: outlines keep their on-screen width at every zoom
-  vec2 edge = (1.0 - abs(vUnit)) * vHalfPixels;
-  float d = min(edge.x, edge.y);
-  float lw = agents.lineWidthPixels * (vSelected > 0.5 ? 2.0 : 1.0);
-  vec4 c = vFill;
-  // the front fifth of the box is lighter so the heading reads at a glance
-  if (vUnit.x > 0.6 && abs(vUnit.y) < (1.0 - vUnit.x) / 0.4) c.rgb = mix(c.rgb, vec3(1.0), 0.55);
-  if (vHovered > 0.5) c.rgb = mix(c.rgb, vec3(1.0), 0.3);
-  if (d < lw) c = vSelected > 0.5 ? vec4(1.0, 1.0, 1.0, 1.0) : vLine;
-  fragColor = c;
-  DECKGL_FILTER_COLOR(fragColor, geometry);
-}
-`;
-
-/** Binary per-instance columns, N*T instances in agent-major order. */
-export interface AgentBuffers {
-  length: number;
-  steps: number;
-  attributes: {
-    getPose0: { value: Float32Array; size: 4 };
-    getPose1: { value: Float32Array; size: 4 };
-    getSizes: { value: Float32Array; size: 4 };
-    getFillColor: { value: Uint8Array; size: 4; normalized: true };
-    getLineColor: { value: Uint8Array; size: 4; normalized: true };
-  };
-}
-
-export interface AgentLayerProps extends LayerProps {
+/** Properties added by AgentLayer. */
+interface _AgentLayerProps {
   data: AgentBuffers;
-  /** Fractional step. */
-  time: number;
-  /** Track index drawn as selected, -1 for none. */
-  selected: number;
-  /** Track index under the pointer, -1 for none. */
-  hovered: number;
-  lineWidthPixels: number;
+  /**
+   * Fractional step.
+   * @default 0
+   */
+  time?: number;
+  /**
+   * Track index drawn as selected, -1 for none.
+   * @default -1
+   */
+  selected?: number;
+  /**
+   * Track index under the pointer, -1 for none.
+   * @default -1
+   */
+  hovered?: number;
+  /**
+   * Outline width in pixels (doubled for the selected agent).
+   * @default 2
+   */
+  lineWidthPixels?: number;
 }
 
 const defaultProps: DefaultProps<AgentLayerProps> = {
@@ -163,7 +53,10 @@ const defaultProps: DefaultProps<AgentLayerProps> = {
   lineWidthPixels: 2,
 };
 
-export class AgentLayer extends Layer<AgentLayerProps> {
+// deck.gl's layers also take an `ExtraPropsT` parameter for subclasses. Nothing subclasses this
+// one, and with it TypeScript infers ExtraPropsT from the props of `new X({...})`, so a misspelt
+// prop would pass silently instead of failing the excess-property check.
+export class AgentLayer extends Layer<Required<_AgentLayerProps>> {
   static override layerName = 'AgentLayer';
   static override defaultProps = defaultProps;
   declare state: { model?: Model };
@@ -203,7 +96,8 @@ export class AgentLayer extends Layer<AgentLayerProps> {
   override draw() {
     const { time, selected, hovered, lineWidthPixels, data } = this.props;
     const model = this.state.model!;
-    model.shaderInputs.setProps({ agents: { time, steps: data.steps, selected, hovered, lineWidthPixels } });
+    const agents: AgentsUniformProps = { time, steps: data.steps, selected, hovered, lineWidthPixels };
+    model.shaderInputs.setProps({ agents });
     model.draw(this.context.renderPass);
   }
 

@@ -14,7 +14,8 @@ import {
   type Scene,
 } from '../../scene/scene';
 import { AGENT_COLORS, ROLE_COLORS, type RGBA } from '../palette';
-import { AgentLayer, type AgentBuffers } from './agent-layer';
+import { agentBuffers, setAgentInstance, type AgentBuffers } from './agent-buffers';
+import { AgentLayer } from './agent-layer';
 import type { LayerContext } from './context';
 import { TimedPathLayer } from './timed-path-layer';
 
@@ -56,12 +57,14 @@ export function agentData(scene: Scene): AgentData {
   const hit = cache.get(scene);
   if (hit) return hit;
   const { count: N, steps: T, state, types } = scene.tracks;
-  const n = N * T;
-  const pose0 = new Float32Array(n * 4);
-  const pose1 = new Float32Array(n * 4);
-  const sizes = new Float32Array(n * 4);
-  const fill = new Uint8Array(n * 4);
-  const line = new Uint8Array(n * 4);
+  const buffers = agentBuffers(N, T);
+  /** [x, y, heading, valid] of the state row at offset o. */
+  const pose = (o: number) => [
+    state[o + S_X]!,
+    state[o + S_Y]!,
+    normalizeAngle(state[o + S_HEADING]!),
+    state[o + S_VALID]!,
+  ];
   const roles = agentRoles(scene);
   const paths: AgentTrail[] = [];
   for (let i = 0; i < N; i++) {
@@ -84,20 +87,13 @@ export function agentData(scene: Scene): AgentData {
       const k = i * T + t;
       const o0 = k * F;
       const o1 = (i * T + Math.min(t + 1, T - 1)) * F;
-      pose0.set(
-        [state[o0 + S_X]!, state[o0 + S_Y]!, normalizeAngle(state[o0 + S_HEADING]!), state[o0 + S_VALID]!],
-        k * 4,
-      );
-      pose1.set(
-        [state[o1 + S_X]!, state[o1 + S_Y]!, normalizeAngle(state[o1 + S_HEADING]!), state[o1 + S_VALID]!],
-        k * 4,
-      );
-      sizes.set(
-        [state[o0 + S_LENGTH]!, state[o0 + S_WIDTH]!, state[o1 + S_LENGTH]!, state[o1 + S_WIDTH]!],
-        k * 4,
-      );
-      fill.set(fc, k * 4);
-      line.set(lc, k * 4);
+      setAgentInstance(buffers, k, {
+        pose0: pose(o0),
+        pose1: pose(o1),
+        sizes: [state[o0 + S_LENGTH]!, state[o0 + S_WIDTH]!, state[o1 + S_LENGTH]!, state[o1 + S_WIDTH]!],
+        fill: fc,
+        line: lc,
+      });
       if (state[o0 + S_VALID]) {
         run.push(state[o0 + S_X]!, state[o0 + S_Y]!);
         runT.push(t);
@@ -105,21 +101,7 @@ export function agentData(scene: Scene): AgentData {
     }
     endRun();
   }
-  const data: AgentData = {
-    buffers: {
-      length: n,
-      steps: T,
-      attributes: {
-        getPose0: { value: pose0, size: 4 },
-        getPose1: { value: pose1, size: 4 },
-        getSizes: { value: sizes, size: 4 },
-        getFillColor: { value: fill, size: 4, normalized: true },
-        getLineColor: { value: line, size: 4, normalized: true },
-      },
-    },
-    paths,
-    roles,
-  };
+  const data: AgentData = { buffers, paths, roles };
   cache.set(scene, data);
   return data;
 }

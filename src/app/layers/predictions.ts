@@ -7,7 +7,8 @@ import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { trackSize, trackXY, type Scene } from '../../scene/scene';
 import type { PairPrediction } from '../model-protocol';
 import { modeColor, type RGBA } from '../palette';
-import { AgentLayer, type AgentBuffers } from './agent-layer';
+import { agentBuffers, setAgentInstance, type AgentBuffers } from './agent-buffers';
+import { AgentLayer } from './agent-layer';
 import type { LayerContext } from './context';
 
 interface PredPath {
@@ -96,12 +97,7 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
   const tr = scene.tracks;
   const T = tr.steps;
   const drawn = pred.modes.filter((m) => (shown < 0 || m.mode === shown) && m.samples.length > 0);
-  const n = drawn.length * 2 * T;
-  const pose0 = new Float32Array(n * 4);
-  const pose1 = new Float32Array(n * 4);
-  const sizes = new Float32Array(n * 4);
-  const fill = new Uint8Array(n * 4);
-  const line = new Uint8Array(n * 4);
+  const buffers = agentBuffers(drawn.length * 2, T);
   let g = 0;
   for (const m of drawn) {
     const c = modeColor(pred.variant, m.mode);
@@ -126,28 +122,18 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
       };
       const [len, wid] = trackSize(tr, track, pred.t);
       const pose = (i: number) => (i < xs.length ? [xs[i]!, ys[i]!, heading(i), 1] : [0, 0, 0, 0]);
-      for (let i = 0; i < xs.length; i++) {
-        const k = (g * T + pred.t + i) * 4;
-        pose0.set(pose(i), k);
-        pose1.set(pose(i + 1 < xs.length ? i + 1 : i), k);
-        sizes.set([len, wid, len, wid], k);
-        fill.set([c[0], c[1], c[2], Math.round(a * 0.55)], k);
-        line.set([c[0], c[1], c[2], a], k);
-      }
+      for (let i = 0; i < xs.length; i++)
+        setAgentInstance(buffers, g * T + pred.t + i, {
+          pose0: pose(i),
+          pose1: pose(i + 1 < xs.length ? i + 1 : i),
+          sizes: [len, wid, len, wid],
+          fill: [c[0], c[1], c[2], Math.round(a * 0.55)],
+          line: [c[0], c[1], c[2], a],
+        });
       g++;
     }
   }
-  return {
-    length: n,
-    steps: T,
-    attributes: {
-      getPose0: { value: pose0, size: 4 },
-      getPose1: { value: pose1, size: 4 },
-      getSizes: { value: sizes, size: 4 },
-      getFillColor: { value: fill, size: 4, normalized: true },
-      getLineColor: { value: line, size: 4, normalized: true },
-    },
-  };
+  return buffers;
 }
 
 export function predictionLayers(ctx: LayerContext): Layer[] {

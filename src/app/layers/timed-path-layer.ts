@@ -1,66 +1,55 @@
 // A PathLayer whose vertices carry their step: the whole track is tessellated and uploaded once,
 // and the fragment shader keeps the part before `time` (a fading history trail) or after it (the
 // ground-truth future). Playback changes only the `time` uniform. Same idea as deck.gl's
-// TripsLayer, which lives in @deck.gl/geo-layers and has no "future" mode.
+// TripsLayer, which lives in @deck.gl/geo-layers and has no "future" mode, and laid out like it:
+// the injected GLSL in timed-path-layer-shaders.ts, the uniform block in
+// timed-path-layer-uniforms.ts.
+import type { AccessorFunction, DefaultProps } from '@deck.gl/core';
 import { PathLayer, type PathLayerProps } from '@deck.gl/layers';
-import type { DefaultProps } from '@deck.gl/core';
-import type { ShaderModule } from '@luma.gl/shadertools';
+import { timedPathInjections } from './timed-path-layer-shaders';
+import { timedPathUniforms, type TimedPathUniformProps } from './timed-path-layer-uniforms';
 
-const uniformBlock = /* glsl */ `\
-layout(std140) uniform timedPathUniforms {
-  float time;
-  float trailSteps;
-  float future;
-} timedPath;
-`;
+/** All properties supported by TimedPathLayer. */
+export type TimedPathLayerProps<DataT = unknown> = _TimedPathLayerProps<DataT> & PathLayerProps<DataT>;
 
-interface TimedPathUniformProps {
-  time: number;
-  trailSteps: number;
-  future: number;
-}
-
-const timedPathUniforms = {
-  name: 'timedPath',
-  vs: uniformBlock,
-  fs: uniformBlock,
-  uniformTypes: { time: 'f32', trailSteps: 'f32', future: 'f32' },
-} as const satisfies ShaderModule<TimedPathUniformProps>;
-
-export interface TimedPathLayerProps<D> extends PathLayerProps<D> {
+/** Properties added by TimedPathLayer. */
+interface _TimedPathLayerProps<DataT = unknown> {
   /** Per vertex: the step index of that point. */
-  getTimestamps: (d: D) => ArrayLike<number>;
-  time: number;
-  /** History mode: how many steps of trail stay visible (fading to nothing). */
-  trailSteps: number;
-  /** true: draw what comes after `time` instead of the trail before it. */
-  future: boolean;
+  getTimestamps?: AccessorFunction<DataT, ArrayLike<number>>;
+  /**
+   * Fractional step.
+   * @default 0
+   */
+  time?: number;
+  /**
+   * History mode: how many steps of trail stay visible (fading to nothing).
+   * @default 20
+   */
+  trailSteps?: number;
+  /**
+   * true: draw what comes after `time` instead of the trail before it.
+   * @default false
+   */
+  future?: boolean;
 }
 
-const defaultProps: DefaultProps<TimedPathLayerProps<unknown>> = {
+const defaultProps: DefaultProps<TimedPathLayerProps> = {
   getTimestamps: { type: 'accessor', value: () => [] },
   time: 0,
   trailSteps: 20,
   future: false,
 };
 
-export class TimedPathLayer<D> extends PathLayer<D, TimedPathLayerProps<D>> {
+// deck.gl's layers also take an `ExtraPropsT` parameter for subclasses. Nothing subclasses this
+// one, and with it TypeScript infers ExtraPropsT from the props of `new X({...})`, so a misspelt
+// prop would pass silently instead of failing the excess-property check.
+export class TimedPathLayer<DataT = unknown> extends PathLayer<DataT, Required<_TimedPathLayerProps<DataT>>> {
   static override layerName = 'TimedPathLayer';
-  static override defaultProps = defaultProps as never;
+  static override defaultProps = defaultProps;
 
   override getShaders() {
     const shaders = super.getShaders();
-    shaders.inject = {
-      'vs:#decl': `in float instanceTimestamps;\nin float instanceNextTimestamps;\nout float vTime;\n`,
-      'vs:#main-end': `vTime = instanceTimestamps + (instanceNextTimestamps - instanceTimestamps) * vPathPosition.y / vPathLength;\n`,
-      'fs:#decl': `in float vTime;\n`,
-      'fs:#main-start': `\
-if (timedPath.future > 0.5 ? vTime < timedPath.time : (vTime > timedPath.time || vTime < timedPath.time - timedPath.trailSteps)) discard;
-`,
-      'fs:DECKGL_FILTER_COLOR': `\
-if (timedPath.future < 0.5) color.a *= 1.0 - (timedPath.time - vTime) / timedPath.trailSteps;
-`,
-    };
+    shaders.inject = { ...timedPathInjections };
     shaders.modules = [...shaders.modules, timedPathUniforms];
     return shaders;
   }
@@ -81,7 +70,8 @@ if (timedPath.future < 0.5) color.a *= 1.0 - (timedPath.time - vTime) / timedPat
 
   override draw(params: Parameters<PathLayer['draw']>[0]) {
     const { time, trailSteps, future } = this.props;
-    this.state.model!.shaderInputs.setProps({ timedPath: { time, trailSteps, future: future ? 1 : 0 } });
+    const timedPath: TimedPathUniformProps = { time, trailSteps, future: future ? 1 : 0 };
+    this.state.model!.shaderInputs.setProps({ timedPath });
     super.draw(params);
   }
 }
