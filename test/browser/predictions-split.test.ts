@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_MODE_COLORS } from '../../src/app/palette';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
-import { waitForScene } from './viewer-fixtures';
+import { countColors, waitForScene } from './viewer-fixtures';
 
 let h: Harness;
 let page: Page;
@@ -71,24 +71,7 @@ describe('split view', () => {
     expect(b.compare[1]).toBeCloseTo(b.main[1], 3);
     expect(Math.abs(b.main[0] - a.main[0])).toBeGreaterThan(5);
 
-    const counts = await page.evaluate(async (colors) => {
-      const img = new Image();
-      img.src = window.__modescopeCompare!.screenshot();
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      const n = colors.map(() => 0);
-      for (let i = 0; i < d.length; i += 4)
-        colors.forEach((col, k) => {
-          if (Math.abs(d[i]! - col[0]!) + Math.abs(d[i + 1]! - col[1]!) + Math.abs(d[i + 2]! - col[2]!) < 40)
-            n[k]!++;
-        });
-      return n;
-    }, PLAIN_MODE_COLORS);
+    const counts = await countColors(page, 'compare', PLAIN_MODE_COLORS);
     console.log(`split view: mode-colour pixels on the compared map ${JSON.stringify(counts)}`);
     expect(counts.reduce((x, y) => x + y, 0)).toBeGreaterThan(20);
     writeFileSync(join(RESULTS_DIR, 'predictions-split.png'), await page.screenshot());

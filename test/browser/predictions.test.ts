@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODE_COLORS } from '../../src/app/palette';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
-import { waitForScene } from './viewer-fixtures';
+import { countColors, waitForScene } from './viewer-fixtures';
 
 let h: Harness;
 let page: Page;
@@ -38,35 +38,18 @@ async function waitForPrediction(t: number, check = 'true') {
 
 /** How many canvas pixels lie within 40 of each mode colour (the map never uses these colours). */
 async function modePixels(): Promise<number[]> {
-  return page.evaluate(async (colors) => {
-    const m = window.__modescope!;
-    const s = m.store.get();
-    const p = s.prediction!;
-    // frame the pair's predicted futures
+  // frame the pair's predicted futures
+  const camera = await page.evaluate(() => {
+    const p = window.__modescope!.store.get().prediction!;
     const pts = p.modes.flatMap((md) => md.samples.flatMap((x) => [...x.a, ...x.b]));
     const xs = pts.filter((_, i) => i % 2 === 0);
     const ys = pts.filter((_, i) => i % 2 === 1);
     const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
     const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
     const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 20);
-    m.store.set({ camera: { x: cx, y: cy, zoom: Math.log2(600 / span), rotation: 0 }, follow: false });
-    const img = new Image();
-    img.src = m.engine.screenshot();
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const counts = colors.map(() => 0);
-    for (let i = 0; i < d.length; i += 4)
-      colors.forEach((col, k) => {
-        if (Math.abs(d[i]! - col[0]!) + Math.abs(d[i + 1]! - col[1]!) + Math.abs(d[i + 2]! - col[2]!) < 40)
-          counts[k]!++;
-      });
-    return counts;
-  }, MODE_COLORS);
+    return { x: cx, y: cy, zoom: Math.log2(600 / span), rotation: 0 };
+  });
+  return countColors(page, 'main', MODE_COLORS, camera);
 }
 
 async function shot(name: string) {

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Camera } from '../../src/app/store';
 import { buildScene, type FeatureInput, type SceneInput, type TrackInput } from '../../src/scene/build';
 import { LaneType, MapKind, RoadEdgeType, SignalState, type Scene } from '../../src/scene/scene';
 import { encodeRecords, encodeScene } from '../../src/waymo';
@@ -202,14 +203,32 @@ export async function pickAgentAt(page: Page, i: number, t: number, offset: [num
   );
 }
 
-/** RGBA drawn at scene point (x, y), with the camera centred there at `zoom`. */
-export async function pixelAt(page: Page, x: number, y: number, zoom = 4): Promise<number[]> {
+/** Which map's canvas to read: the main viewer's, or the split view's second map. */
+export type MapCanvas = 'main' | 'compare';
+
+/**
+ * Decodes a screenshot of a map in the page (drawn now) into pixels, the one place the browser
+ * tests read pixels. `camera`: set first (and follow off). Returns, for each of `colors`, how many
+ * pixels lie within `tolerance` of it (sum of the R, G and B differences), and, when `at` (a scene
+ * point) is given, the RGBA drawn there.
+ */
+export async function readPixels(
+  page: Page,
+  canvas: MapCanvas,
+  o: {
+    camera?: Camera;
+    colors?: readonly (readonly number[])[];
+    at?: [number, number];
+    tolerance?: number;
+  } = {},
+): Promise<{ counts: number[]; pixel: number[] | null }> {
   return page.evaluate(
-    async ([x, y, zoom]) => {
+    async ({ canvas, camera, colors, at, tolerance }) => {
       const m = window.__modescope!;
-      m.store.set({ camera: { x, y, zoom, rotation: 0 }, follow: false });
-      const url = m.engine.screenshot();
-      const [px, py] = m.engine.project(x, y);
+      if (camera) m.store.set({ camera, follow: false });
+      const engine = canvas === 'main' ? m.engine : window.__modescopeCompare!;
+      const url = engine.screenshot();
+      const spot = at ? engine.project(at[0], at[1]) : null;
       const img = new Image();
       img.src = url;
       await img.decode();
@@ -218,9 +237,49 @@ export async function pixelAt(page: Page, x: number, y: number, zoom = 4): Promi
       c.height = img.height;
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
-      const ratio = img.width / m.engine.parent.clientWidth;
-      return Array.from(g.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data);
+      const counts = colors.map(() => 0);
+      if (colors.length > 0) {
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < d.length; i += 4)
+          colors.forEach((col, k) => {
+            const diff =
+              Math.abs(d[i]! - col[0]!) + Math.abs(d[i + 1]! - col[1]!) + Math.abs(d[i + 2]! - col[2]!);
+            if (diff < tolerance) counts[k]!++;
+          });
+      }
+      let pixel: number[] | null = null;
+      if (spot) {
+        const ratio = img.width / engine.parent.clientWidth;
+        pixel = Array.from(
+          g.getImageData(Math.round(spot[0] * ratio), Math.round(spot[1] * ratio), 1, 1).data,
+        );
+      }
+      return { counts, pixel };
     },
-    [x, y, zoom] as const,
+    {
+      canvas,
+      camera: o.camera ?? null,
+      colors: (o.colors ?? []).map((col) => [...col]),
+      at: o.at ?? null,
+      tolerance: o.tolerance ?? 40,
+    },
   );
+}
+
+/**
+ * How many pixels of the map lie within 40 (sum of R, G, B differences) of each colour, after
+ * setting `camera` when given.
+ */
+export async function countColors(
+  page: Page,
+  canvas: MapCanvas,
+  colors: readonly (readonly number[])[],
+  camera?: Camera,
+): Promise<number[]> {
+  return (await readPixels(page, canvas, { colors, camera })).counts;
+}
+
+/** RGBA drawn at scene point (x, y), with the camera centred there at `zoom`. */
+export async function pixelAt(page: Page, x: number, y: number, zoom = 4): Promise<number[]> {
+  return (await readPixels(page, 'main', { camera: { x, y, zoom, rotation: 0 }, at: [x, y] })).pixel!;
 }

@@ -22,6 +22,11 @@ export function predictionStep(scene: Scene, time: number): number {
   return Math.min(scene.tracks.steps - 2, Math.max(MIN_STEP, stepAt(time)));
 }
 
+/** What the controller uses of a model client: ModelClient, or a stand-in (the Node unit tests). */
+export type PredictClient = Pick<ModelClient, 'backend' | 'predict' | 'terminate'>;
+/** Starts a client on a backend (undefined: the default order); ModelClient.start in the app. */
+export type StartClient = (opts: { backend?: string }) => Promise<PredictClient>;
+
 interface Want {
   key: string;
   scene: Scene;
@@ -31,7 +36,7 @@ interface Want {
 }
 
 export class PredictionController {
-  private client: Promise<ModelClient> | null = null;
+  private client: Promise<PredictClient> | null = null;
   private clientBackend: string | null = null;
   private running = false;
   private next: Want | null = null;
@@ -44,11 +49,13 @@ export class PredictionController {
 
   /**
    * `compare`: this controller feeds the split view (the model in `compare`, the answer in
-   * `comparePrediction`, no status line) instead of the main prediction.
+   * `comparePrediction`, no status line) instead of the main prediction. `startClient` starts the
+   * model client (default: a ModelClient with its worker).
    */
   constructor(
     private store: Store,
     private compare = false,
+    private startClient: StartClient = (o) => ModelClient.start(o),
   ) {}
 
   private current(s: ViewerState) {
@@ -142,12 +149,12 @@ export class PredictionController {
     if (!this.running) void this.run();
   }
 
-  private start(backend: string): Promise<ModelClient> {
+  private start(backend: string): Promise<PredictClient> {
     if (this.startFailure?.backend === backend) return Promise.reject(this.startFailure.error);
     if (!this.client || this.clientBackend !== backend) {
       this.clientBackend = backend;
       this.setModel({ state: 'loading', message: null });
-      const client = ModelClient.start({ backend: backend === 'auto' ? undefined : backend });
+      const client = this.startClient({ backend: backend === 'auto' ? undefined : backend });
       this.client = client;
       client.then(
         // a request refused meanwhile (agent not tracked) keeps its error on screen
