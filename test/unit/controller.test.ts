@@ -178,23 +178,19 @@ describe('prediction controller', () => {
     expect(h.starts).toEqual([undefined]);
   });
 
-  // A known fault, found with these tests and not yet fixed: run() sets `pending` on the store
-  // right after taking the request off the queue; the store calls changed(), which does not know
-  // that request is in flight and queues it again, so the main controller sends every request
-  // twice (and an answer that comes back after the view moved on, say playback started, is not
-  // shown: only its copy's is). The split view's controller sets nothing on the store, sends once.
-  // `it.fails`: the ideal below fails today; when the fault is fixed, drop `.fails`.
-  it.fails('sends each request once', async () => {
+  // A fault these tests found (fixed): run() set `pending` on the store right after taking the
+  // request off the queue; the store called changed(), which did not know that request was in
+  // flight and queued it again, so the main controller sent every request twice.
+  it('sends each request once', async () => {
     const h = setup();
     h.controller.attach();
     await h.answerAll();
     expect(h.calls().map((c) => c.t)).toEqual([10]);
   });
 
-  // The same symptom by another path (shown on the split view's controller, which has not the
-  // fault above): a scrub away and back to the step in flight queues that step again behind
-  // itself. `it.fails` as above.
-  it.fails('does not send the request in flight again after a scrub away and back', async () => {
+  // The same symptom by another path (shown on the split view's controller): a scrub away and
+  // back to the step in flight queued that step again behind itself.
+  it('does not send the request in flight again after a scrub away and back', async () => {
     const h = setup({ compare: true, state: { compare: 'vanilla' } });
     h.controller.attach();
     await flush();

@@ -39,6 +39,8 @@ export class PredictionController {
   private client: Promise<PredictClient> | null = null;
   private clientBackend: string | null = null;
   private running = false;
+  /** The request being answered now: never queued again behind itself. */
+  private inFlight: string | null = null;
   private next: Want | null = null;
   private shownKey = '';
   /** The request that failed last: not retried until what is wanted changes. */
@@ -127,6 +129,11 @@ export class PredictionController {
       this.shownKey = '';
       return;
     }
+    // back to what is being answered: nothing else is wanted after it
+    if (w.key === this.inFlight) {
+      this.next = null;
+      return;
+    }
     if (w.key === this.shownKey || w.key === this.failedKey || w.key === this.next?.key) return;
     const missing = w.pair.find((i) => !isValid(w.scene.tracks, i, w.t));
     if (missing !== undefined) {
@@ -182,6 +189,8 @@ export class PredictionController {
     while (this.next) {
       const w = this.next;
       this.next = null;
+      // before the store hears of it: changed() must see this request as in flight
+      this.inFlight = w.key;
       this.setModel({ pending: true });
       try {
         // start()'s own handler has run by now (registered first), so a failed start has its words
@@ -238,6 +247,7 @@ export class PredictionController {
         );
       }
     }
+    this.inFlight = null;
     this.setModel({ pending: false });
     this.running = false;
   }
