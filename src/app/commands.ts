@@ -147,7 +147,13 @@ export const COMMANDS: Command[] = [
   { id: 'slower', keys: ['-'], label: '-', help: 'slower', run: (c) => c.speed(-1) },
   { id: 'faster', keys: ['+', '='], label: '+', help: 'faster', run: (c) => c.speed(1) },
   { id: 'loop', keys: ['l'], label: 'l', help: 'loop on / off', run: (c) => c.toggleLoop() },
-  { id: 'sheet', keys: ['?'], label: '?', help: 'this sheet', run: (c) => c.toggleSheet() },
+  {
+    id: 'sheet',
+    keys: ['?'],
+    label: '?',
+    help: 'keyboard shortcuts (this sheet)',
+    run: (c) => c.toggleSheet(),
+  },
   {
     id: 'escape',
     keys: ['Escape'],

@@ -1,5 +1,6 @@
 // The left column: open a file (picker; dropping is handled by the page), what is open and what
 // could not be read, the notice for a local file a reloaded link showed, and the scene list.
+import { commandTitle } from '../commands';
 import type { UrlSync } from '../hooks/useUrlSync';
 import type { OpenFileState, SceneRow } from '../useScenarioFile';
 import { SceneList, type SceneFilter } from './SceneList';
@@ -21,7 +22,7 @@ export function Sidebar(props: {
     <aside className="sidebar">
       <header>
         <h1>ModeScope</h1>
-        <button className="help" onClick={props.onHelp} title="Keyboard shortcuts (?)">
+        <button className="help" onClick={props.onHelp} title={commandTitle('sheet')}>
           ?
         </button>
       </header>

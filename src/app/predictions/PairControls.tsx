@@ -2,6 +2,7 @@
 // the selected agent made A or B, A and B swapped, and back to the scene's pair. Shown only while
 // a scene is open; the pair lives in the store (null: the scene's own).
 import { OBJECT_TYPE_NAMES, type Scene } from '../../scene/scene';
+import { commandTitle } from '../commands';
 import { activePair, choosePair, type Store } from '../store';
 import { useStore } from '../useStore';
 
@@ -27,7 +28,7 @@ export function PairControls({ store }: { store: Store }) {
         data-testid="pair-a"
         disabled={selected < 0}
         onClick={() => store.set({ pair: choosePair(store.get(), 0, selected) })}
-        title="Predict for the selected agent as A (key a)"
+        title={commandTitle('pairA')}
       >
         selected → A
       </button>
@@ -35,7 +36,7 @@ export function PairControls({ store }: { store: Store }) {
         data-testid="pair-b"
         disabled={selected < 0}
         onClick={() => store.set({ pair: choosePair(store.get(), 1, selected) })}
-        title="Predict for the selected agent as B (key b)"
+        title={commandTitle('pairB')}
       >
         selected → B
       </button>
