@@ -6,7 +6,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
-import { useCommands } from './hooks/useCommands';
+import { RunCommand, useCommands } from './hooks/useCommands';
 import { useDropFile } from './hooks/useDropFile';
 import { useEngine } from './hooks/useEngine';
 import { useSceneSelection } from './hooks/useSceneSelection';
@@ -43,7 +43,7 @@ export function App() {
   const engine = useEngine(store, canvasHost, tooltip);
   const scenes = useSceneSelection(store, state, rows, pendingRef);
   const url = useUrlSync(store, initial, pendingRef, scenes.restore);
-  useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet });
+  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet });
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
 
@@ -67,38 +67,40 @@ export function App() {
   const drop = useDropFile(openFile);
 
   return (
-    <div className={`app ${drop.dragging ? 'dragging' : ''}`} {...drop.handlers}>
-      <Sidebar
-        file={state}
-        rows={rows}
-        filter={filter}
-        onFilter={setFilter}
-        selected={sceneIndex}
-        onSelect={(k) => void scenes.selectScene(k)}
-        onOpen={openFile}
-        onHelp={() => setSheet(true)}
-        sceneError={scenes.error}
-        localWanted={url.localWanted}
-      />
-      <main className="viewer">
-        <div className="scene-title" data-testid="scene-title">
-          {sceneId ?? (state.loading ? 'loading…' : 'no scene')}
-        </div>
-        <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
-        <div className="tooltip" ref={tooltip} data-testid="tooltip" />
-        <LayerPanel store={store} />
-        <ModePanel store={store} />
-        <FileRun
-          key={state.openId}
-          store={store}
-          file={state.file}
-          fileName={state.name}
-          onOpen={(k) => void scenes.selectScene(k)}
+    <RunCommand.Provider value={run}>
+      <div className={`app ${drop.dragging ? 'dragging' : ''}`} {...drop.handlers}>
+        <Sidebar
+          file={state}
+          rows={rows}
+          filter={filter}
+          onFilter={setFilter}
+          selected={sceneIndex}
+          onSelect={(k) => void scenes.selectScene(k)}
+          onOpen={openFile}
+          onHelp={() => run('sheet')}
+          sceneError={scenes.error}
+          localWanted={url.localWanted}
         />
-        <CompareView store={store} />
-        <PlaybackBar store={store} engine={engine} />
-      </main>
-      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
-    </div>
+        <main className="viewer">
+          <div className="scene-title" data-testid="scene-title">
+            {sceneId ?? (state.loading ? 'loading…' : 'no scene')}
+          </div>
+          <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
+          <div className="tooltip" ref={tooltip} data-testid="tooltip" />
+          <LayerPanel store={store} />
+          <ModePanel store={store} />
+          <FileRun
+            key={state.openId}
+            store={store}
+            file={state.file}
+            fileName={state.name}
+            onOpen={(k) => void scenes.selectScene(k)}
+          />
+          <CompareView store={store} />
+          <PlaybackBar store={store} engine={engine} />
+        </main>
+        {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      </div>
+    </RunCommand.Provider>
   );
 }

@@ -1,7 +1,8 @@
 // Play/pause, step, speed, loop and the timeline. The time readout and the slider are written to
 // the DOM after each map draw (never before it, see Engine.afterDraw), so playback never renders
 // React and never forces a layout.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useContext, useEffect, useRef, type RefObject } from 'react';
+import { RunCommand } from '../hooks/useCommands';
 import { commandTitle } from '../commands';
 import { SPEEDS, stepAt, type Store, type ViewerState } from '../store';
 import { useStore } from '../useStore';
@@ -14,7 +15,7 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
   const none = steps === 0;
   return (
     <div className="playback" data-testid="playback">
-      <Transport store={store} last={last} none={none} />
+      <Transport store={store} none={none} />
       <SpeedAndLoop store={store} />
       <Timeline store={store} slider={slider} steps={steps} last={last} none={none} />
       <span className="readout" data-testid="time" ref={readout} />
@@ -68,28 +69,25 @@ function showTime(s: ViewerState, slider: HTMLInputElement, readout: HTMLSpanEle
 }
 
 /** Step back, play / pause and step forward; the titles come from the command table. */
-function Transport({ store, last, none }: { store: Store; last: number; none: boolean }) {
+function Transport({ store, none }: { store: Store; none: boolean }) {
   const playing = useStore(store, (s) => s.playing);
-  const step = (d: number) => {
-    const s = store.get();
-    store.set({ playing: false, time: Math.min(last, Math.max(0, stepAt(s.time) + d)) });
-  };
+  const run = useContext(RunCommand);
   return (
     <>
-      <button onClick={() => step(-1)} disabled={none} title={commandTitle('back')} aria-label="step back">
+      <button onClick={() => run('back')} disabled={none} title={commandTitle('back')} aria-label="step back">
         ◀|
       </button>
       <button
         data-testid="play"
         disabled={none}
-        onClick={() => store.set({ playing: !playing })}
+        onClick={() => run('play')}
         title={commandTitle('play')}
         aria-label={playing ? 'pause' : 'play'}
       >
         {playing ? '❚❚' : '▶'}
       </button>
       <button
-        onClick={() => step(1)}
+        onClick={() => run('forward')}
         disabled={none}
         title={commandTitle('forward')}
         aria-label="step forward"

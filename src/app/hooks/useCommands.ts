@@ -1,7 +1,8 @@
-// The keyboard: each key event runs the command the command table (commands.ts) gives it, with
-// this context; a key a focused form field keeps never reaches here (commands.ts fieldKeepsKey).
-import { useEffect, type RefObject } from 'react';
-import { commandFor, type CommandContext } from '../commands';
+// The keyboard and the buttons: each key event runs the command the command table (commands.ts)
+// gives it, with this context (a key a focused form field keeps never reaches here: commands.ts
+// fieldKeepsKey); buttons run the same commands by id through RunCommand.
+import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
+import { commandFor, COMMANDS, type CommandContext } from '../commands';
 import { fitCamera } from '../engine';
 import { choosePair, SPEEDS, stepAt, type Store } from '../store';
 
@@ -63,10 +64,24 @@ export function commandContext(
   };
 }
 
-export function useCommands(store: Store, canvasHost: RefObject<HTMLDivElement | null>, hooks: CommandHooks) {
+/**
+ * Runs a command of the table by id: what the buttons call, so a button and its key always do the
+ * same thing (App provides it; a component outside the provider gets a no-op).
+ */
+export const RunCommand = createContext<(id: string) => void>(() => {});
+
+/** Installs the key handler and returns the runner for buttons. */
+export function useCommands(
+  store: Store,
+  canvasHost: RefObject<HTMLDivElement | null>,
+  hooks: CommandHooks,
+): (id: string) => void {
   const { stepScene, setSheet } = hooks;
+  const ctx = useMemo(
+    () => commandContext(store, canvasHost, { stepScene, setSheet }),
+    [store, canvasHost, stepScene, setSheet],
+  );
   useEffect(() => {
-    const ctx = commandContext(store, canvasHost, { stepScene, setSheet });
     const onKey = (e: KeyboardEvent) => {
       const cmd = commandFor(e);
       if (!cmd) return;
@@ -75,5 +90,13 @@ export function useCommands(store: Store, canvasHost: RefObject<HTMLDivElement |
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, canvasHost, stepScene, setSheet]);
+  }, [ctx]);
+  return useCallback(
+    (id: string) => {
+      const cmd = COMMANDS.find((c) => c.id === id);
+      if (!cmd) throw new Error(`no command '${id}'`);
+      cmd.run(ctx);
+    },
+    [ctx],
+  );
 }

@@ -3,13 +3,16 @@
 // a scene is open; the pair lives in the store (null: the scene's own).
 import { OBJECT_TYPE_NAMES, type Scene } from '../../scene/scene';
 import { commandTitle } from '../commands';
-import { activePair, choosePair, type Store } from '../store';
+import { RunCommand } from '../hooks/useCommands';
+import { activePair, type Store } from '../store';
 import { useStore } from '../useStore';
+import { useContext } from 'react';
 
 export function PairControls({ store }: { store: Store }) {
   const scene = useStore(store, (s) => s.scene);
   const chosen = useStore(store, (s) => s.pair);
   const selected = useStore(store, (s) => s.selected);
+  const run = useContext(RunCommand);
   if (!scene) return null;
   const pair = activePair(store.get());
   return (
@@ -27,7 +30,7 @@ export function PairControls({ store }: { store: Store }) {
       <button
         data-testid="pair-a"
         disabled={selected < 0}
-        onClick={() => store.set({ pair: choosePair(store.get(), 0, selected) })}
+        onClick={() => run('pairA')}
         title={commandTitle('pairA')}
       >
         selected → A
@@ -35,7 +38,7 @@ export function PairControls({ store }: { store: Store }) {
       <button
         data-testid="pair-b"
         disabled={selected < 0}
-        onClick={() => store.set({ pair: choosePair(store.get(), 1, selected) })}
+        onClick={() => run('pairB')}
         title={commandTitle('pairB')}
       >
         selected → B
