@@ -21,7 +21,6 @@ export type UrlPredict = Pick<
 >;
 
 const BACKENDS: PredictSettings['backend'][] = ['auto', ...BACKEND_ORDER];
-const isPredictor = (v: string | null): v is PredictorName => isPredictorId(v);
 
 export interface UrlView {
   file: string | null;
@@ -60,6 +59,7 @@ export function parseUrl(search: string): UrlView {
   if (on !== null) for (const k of on.split(',')) if (k in layers) layers[k as keyof LayerToggles] = true;
   const cam = q.get('cam')?.split(',').map(Number);
   const pair = q.get('pair')?.split(',').map(Number);
+  const split = q.get('split');
   return {
     file: q.get('file'),
     scene: q.get('scene'),
@@ -74,7 +74,7 @@ export function parseUrl(search: string): UrlView {
         : null,
     local: q.get('file') ? null : q.get('local'),
     predict: parsePredict(q),
-    compare: isPredictor(q.get('split')) ? (q.get('split') as PredictorName) : null,
+    compare: isPredictorId(split) ? split : null,
     speed: SPEEDS.find((v) => v === num(q.get('speed'))) ?? 1,
   };
 }
@@ -88,7 +88,7 @@ function parsePredict(q: URLSearchParams): UrlPredict {
     backend: DEFAULT_PREDICT.backend,
   };
   const model = q.get('model');
-  if (isPredictor(model)) p.variant = model;
+  if (isPredictorId(model)) p.variant = model;
   const n = num(q.get('n'));
   // the same bounds as the samples box
   if (n !== null && Number.isInteger(n) && n >= 1 && n <= 20) p.samplesPerMode = n;

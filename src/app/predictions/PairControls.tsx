@@ -8,6 +8,12 @@ import { activePair, type Store } from '../store';
 import { useStore } from '../useStore';
 import { useContext } from 'react';
 
+/** The two roles, each with the command that makes the selected agent take it. */
+const ROLES = [
+  ['A', 'pairA'],
+  ['B', 'pairB'],
+] as const;
+
 export function PairControls({ store }: { store: Store }) {
   const scene = useStore(store, (s) => s.scene);
   const chosen = useStore(store, (s) => s.pair);
@@ -27,22 +33,17 @@ export function PairControls({ store }: { store: Store }) {
           'no pair: select an agent, then make it A or B'
         )}
       </span>
-      <button
-        data-testid="pair-a"
-        disabled={selected < 0}
-        onClick={() => run('pairA')}
-        title={commandTitle('pairA')}
-      >
-        selected → A
-      </button>
-      <button
-        data-testid="pair-b"
-        disabled={selected < 0}
-        onClick={() => run('pairB')}
-        title={commandTitle('pairB')}
-      >
-        selected → B
-      </button>
+      {ROLES.map(([role, command]) => (
+        <button
+          key={role}
+          data-testid={`pair-${role.toLowerCase()}`}
+          disabled={selected < 0}
+          onClick={() => run(command)}
+          title={commandTitle(command)}
+        >
+          selected → {role}
+        </button>
+      ))}
       <button
         data-testid="pair-swap"
         disabled={!pair}

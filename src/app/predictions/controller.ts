@@ -80,7 +80,10 @@ export class PredictionController {
   private detach(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    void this.client?.then((c) => c.terminate());
+    void this.client?.then(
+      (c) => c.terminate(),
+      () => {},
+    );
     this.client = null;
     this.shownKey = '';
     this.failedKey = '';
@@ -109,7 +112,10 @@ export class PredictionController {
 
   private changed(s: ViewerState, prev: ViewerState) {
     if (s.predict.backend !== prev.predict.backend) {
-      void this.client?.then((c) => c.terminate());
+      void this.client?.then(
+        (c) => c.terminate(),
+        () => {},
+      );
       this.client = null;
       this.startFailure = null;
     }
@@ -161,25 +167,30 @@ export class PredictionController {
     if (!this.client || this.clientBackend !== backend) {
       this.clientBackend = backend;
       this.setModel({ state: 'loading', message: null });
-      const client = this.startClient({ backend: backend === 'auto' ? undefined : backend });
-      this.client = client;
-      client.then(
-        // a request refused meanwhile (agent not tracked) keeps its error on screen
-        (c) =>
+      // a failed start rejects with its words, and is remembered so it is not retried
+      const client: Promise<PredictClient> = this.startClient({
+        backend: backend === 'auto' ? undefined : backend,
+      }).then(
+        (c) => {
+          // a request refused meanwhile (agent not tracked) keeps its error on screen
           this.setModel({
             state: this.store.get().model.state === 'error' ? 'error' : 'ready',
             backend: c.backend,
-          }),
+          });
+          return c;
+        },
         (e: unknown) => {
-          if (this.client !== client) return;
+          if (this.client !== client) throw e; // the backend changed meanwhile
           this.client = null;
           const cause = e instanceof Error ? e.message : String(e);
-          this.startFailure = {
-            backend,
-            error: new Error(`the model could not start: ${cause} (choose another backend to try again)`),
-          };
+          const error = new Error(
+            `the model could not start: ${cause} (choose another backend to try again)`,
+          );
+          this.startFailure = { backend, error };
+          throw error;
         },
       );
+      this.client = client;
     }
     return this.client;
   }
@@ -193,10 +204,7 @@ export class PredictionController {
       this.inFlight = w.key;
       this.setModel({ pending: true });
       try {
-        // start()'s own handler has run by now (registered first), so a failed start has its words
-        const client = await this.start(w.p.backend).catch((e: unknown) => {
-          throw this.startFailure?.error ?? e;
-        });
+        const client = await this.start(w.p.backend);
         const t0 = performance.now();
         const prediction = await client.predict(w.scene, w.pair, w.t, {
           samplesPerMode: w.p.samplesPerMode,
@@ -234,14 +242,13 @@ export class PredictionController {
         this.failedKey = w.key;
         // (an await ran since `this.next = null` above: changed() may have queued a request)
         if ((this.next as Want | null)?.key === w.key) this.next = null;
+        const msg = e instanceof Error ? e.message : String(e);
         this.setModel(
           {
             state: 'error',
             pending: false,
-            message:
-              this.startFailure && e === this.startFailure.error
-                ? this.startFailure.error.message
-                : `prediction failed: ${e instanceof Error ? e.message : String(e)}`,
+            // a failed start already says so in its own words
+            message: e === this.startFailure?.error ? msg : `prediction failed: ${msg}`,
           },
           this.compare ? { comparePrediction: null } : { prediction: null },
         );
