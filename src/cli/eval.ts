@@ -10,13 +10,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_CONFIG, EVAL_SAMPLES, type Variant } from '../model/config';
-import { buildSample } from '../model/features';
+import { MIN_STEP } from '../model/features';
 import { decodeModel, type ModelJson } from '../model/weights';
 import type { Params } from '../model/network';
-import { LABEL_NAMES } from '../labels';
-import { evaluateAll, PER_MODE, REPRODUCE_SAMPLES, type ModelReport } from '../metrics/evaluate';
-import { interactingPair, isValid, STEP_HZ } from '../scene/scene';
-import { loadSamples, shardPaths } from './lib/samples';
+import { LABEL_NAMES, labelPair } from '../labels';
+import {
+  evaluateAll,
+  interactingRequests,
+  PER_MODE,
+  REPRODUCE_SAMPLES,
+  type ModelReport,
+} from '../metrics/evaluate';
+import { STEP_HZ } from '../scene/scene';
+import { loadScenes, shardPaths } from './lib/samples';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -51,69 +57,58 @@ if (!models.pseudo || !models.vanilla)
   console.warn(`missing weights under ${values.models}: run npm run train first`);
 
 const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
-const test = await loadSamples(
-  files.length ? files : join(values.data, 'test'),
-  maxScenes,
-  { extraSteps: 0, maxExtraStep: 0, seed: 0 },
-  true,
+const test = await loadScenes(files.length ? files : join(values.data, 'test'), maxScenes);
+const testReqs = interactingRequests(test.scenes, MIN_STEP);
+console.log(`test: ${testReqs.length} pairs from ${test.scenes.length} scenes`);
+const labelCounts = LABEL_NAMES.map(
+  (_, k) => testReqs.filter((r) => labelPair(r.scene, r.a, r.b).label === k).length,
 );
-const testScenes = new Map(test.sceneList.map((s) => [s.id, s]));
-console.log(`test: ${test.samples.length} samples from ${test.scenes} scenes`);
-const labelCounts = LABEL_NAMES.map((_, k) => test.samples.filter((s) => s.targets.label === k).length);
 const t0 = performance.now();
-const synthetic = await evaluateAll(test.samples, testScenes, models);
+const synthetic = await evaluateAll(testReqs, models);
 const evalSeconds = (performance.now() - t0) / 1000;
 
 // prediction from a later moment of the scene (the app predicts from wherever playback is): the
 // future is shorter there, so only the horizons it covers are scored
 const LATER_STEP = 30;
-const laterSamples = test.sceneList.flatMap((scene) => {
-  const pair = interactingPair(scene);
-  if (!pair || !isValid(scene.tracks, pair[0], LATER_STEP) || !isValid(scene.tracks, pair[1], LATER_STEP))
-    return [];
-  return [buildSample(scene, pair[0], pair[1], LATER_STEP)];
-});
-// the first samples of the test split again, on their own: test/unit/results.test.ts regenerates
+const laterReqs = interactingRequests(test.scenes, LATER_STEP);
+// the first requests of the test split again, on their own: test/unit/results.test.ts regenerates
 // these scenes with the synthetic generator and checks the shipped weights give these figures
 const reproduce = files.length
   ? null
   : {
       seed: DATA_CONFIG.splits.test.seed,
       samples: REPRODUCE_SAMPLES,
-      results: await evaluateAll(test.samples.slice(0, REPRODUCE_SAMPLES), testScenes, models),
+      results: await evaluateAll(testReqs.slice(0, REPRODUCE_SAMPLES), models),
     };
-const later = {
-  step: LATER_STEP,
-  samples: laterSamples.length,
-  results: await evaluateAll(laterSamples, testScenes, models),
-};
+const later = { step: LATER_STEP, samples: laterReqs.length, results: await evaluateAll(laterReqs, models) };
 
 let real: { files: string[]; scenes: number; results: Record<string, ModelReport> } | null = null;
 if (existsSync(values.womd)) {
   const womdFiles = readdirSync(values.womd)
     .filter((f) => f.endsWith('.tfrecord'))
     .map((f) => join(values.womd, f));
-  const r = await loadSamples(womdFiles, Infinity, { extraSteps: 0, maxExtraStep: 0, seed: 0 }, true);
+  const r = await loadScenes(womdFiles, Infinity);
   for (const p of r.problems) console.log(`  real WOMD: skipped ${p}`);
-  if (r.samples.length)
+  const reqs = interactingRequests(r.scenes, MIN_STEP);
+  if (reqs.length)
     real = {
       // files that gave scenes (the tf.Example sample is reported as skipped above)
       files: womdFiles
         .map((f) => f.split('/').pop()!)
         .filter((f) => !r.problems.some((p) => p.startsWith(f))),
-      scenes: r.samples.length,
-      results: await evaluateAll(r.samples, new Map(r.sceneList.map((s) => [s.id, s])), models),
+      scenes: reqs.length,
+      results: await evaluateAll(reqs, models),
     };
 }
 
 const results = {
   generatedBy: 'npm run eval',
   testSet: files.length
-    ? { files, scenes: test.scenes, samples: test.samples.length }
+    ? { files, scenes: test.scenes.length, samples: testReqs.length }
     : {
         ...DATA_CONFIG.splits.test,
         shards: shardPaths(join(values.data, 'test')).length,
-        samples: test.samples.length,
+        samples: testReqs.length,
       },
   labelCounts: Object.fromEntries(LABEL_NAMES.map((n, k) => [n, labelCounts[k]])),
   jointSamples: EVAL_SAMPLES,

@@ -1,9 +1,17 @@
 // Joint prediction metrics with the WOMD interactive definitions (DESIGN.md section 6a) and the
-// latent-versus-label measures. Trajectories are in the pair frame (model/features.ts), metres,
-// laid out [agent][step][x, y] for the two agents of the pair, step k = t + 1 + k.
+// latent-versus-label measures. Trajectories and truths share one frame (scene coordinates from
+// sceneTruth and jointTrajectory; any rigid frame gives the same figures), metres, laid out
+// [agent][step][x, y] for the two agents of the pair, step k = t + 1 + k.
 import { boxesOverlap, type Box } from '../scene/geometry';
-import { isValid, trackState, trackXY, type Scene } from '../scene/scene';
-import { fromFrame, type PairFrame } from '../model/features';
+import {
+  isValid,
+  trackHeading,
+  trackSize,
+  trackSpeed,
+  trackState,
+  trackXY,
+  type Scene,
+} from '../scene/scene';
 
 export const FUTURE_STEPS = 80;
 
@@ -25,7 +33,7 @@ export function missScale(speed: number): number {
 export interface JointTruth {
   future: Float32Array;
   mask: Float32Array;
-  /** Per agent: speed at t (m/s) and heading at t in the pair frame. */
+  /** Per agent: speed at t (m/s) and heading at t in the frame of `future`. */
   speed: [number, number];
   heading: [number, number];
 }
@@ -105,25 +113,60 @@ function headingAt(traj: Float32Array, ag: number, k: number, fallback: number):
 }
 
 /**
- * Whether a joint prediction's boxes (last known size of each agent of the pair) overlap each
- * other or any other agent's real box at the same step, within the scene's remaining steps.
+ * The real joint future of tracks a and b after step t in scene coordinates, in the layout the
+ * metrics read: positions at t + 1 + k where the scene has them and the agent is valid (mask 1),
+ * and each agent's speed and heading at t (the miss thresholds' frame and scale).
  */
-export function overlaps(scene: Scene, frame: PairFrame, traj: Float32Array): boolean {
+export function sceneTruth(scene: Scene, a: number, b: number, t: number): JointTruth {
   const tr = scene.tracks;
-  const pairIdx = [frame.a, frame.b];
-  const heading = [0, frame.localHeading[1]];
+  const future = new Float32Array(2 * FUTURE_STEPS * 2);
+  const mask = new Float32Array(2 * FUTURE_STEPS);
+  [a, b].forEach((i, ag) => {
+    for (let k = 0; k < FUTURE_STEPS && t + 1 + k < tr.steps; k++) {
+      if (!isValid(tr, i, t + 1 + k)) continue;
+      const [x, y] = trackXY(tr, i, t + 1 + k);
+      future[(ag * FUTURE_STEPS + k) * 2] = x;
+      future[(ag * FUTURE_STEPS + k) * 2 + 1] = y;
+      mask[ag * FUTURE_STEPS + k] = 1;
+    }
+  });
+  return {
+    future,
+    mask,
+    speed: [trackSpeed(tr, a, t), trackSpeed(tr, b, t)],
+    heading: [trackHeading(tr, a, t), trackHeading(tr, b, t)],
+  };
+}
+
+/** One joint sample (A's and B's 80 points, scene coordinates) in the metrics' [agent][step][x, y] layout. */
+export function jointTrajectory(sample: { a: Float32Array; b: Float32Array }): Float32Array {
+  const out = new Float32Array(2 * FUTURE_STEPS * 2);
+  out.set(sample.a.subarray(0, FUTURE_STEPS * 2), 0);
+  out.set(sample.b.subarray(0, FUTURE_STEPS * 2), FUTURE_STEPS * 2);
+  return out;
+}
+
+/**
+ * Whether a joint prediction of tracks a and b from step t (scene coordinates, [agent][step][x, y])
+ * puts their boxes (each agent's size at t) on each other or on any other agent's real box at the
+ * same step, within the scene's remaining steps.
+ */
+export function overlaps(scene: Scene, a: number, b: number, t: number, traj: Float32Array): boolean {
+  const tr = scene.tracks;
+  const pair = [a, b];
+  const size = pair.map((i) => trackSize(tr, i, t));
+  const heading = pair.map((i) => trackHeading(tr, i, t));
   for (let k = 0; k < FUTURE_STEPS; k++) {
-    const step = frame.t + 1 + k;
+    const step = t + 1 + k;
     if (step >= tr.steps) break;
     const boxes: Box[] = [0, 1].map((ag) => {
-      const [u, v] = at(traj, ag, k);
-      const [x, y] = fromFrame(frame, u, v);
-      const hd = headingAt(traj, ag, k, heading[ag]!) + frame.heading;
-      return { x, y, length: frame.size[ag]![0], width: frame.size[ag]![1], heading: hd };
+      const [x, y] = at(traj, ag, k);
+      const hd = headingAt(traj, ag, k, heading[ag]!);
+      return { x, y, length: size[ag]![0], width: size[ag]![1], heading: hd };
     });
     if (boxesOverlap(boxes[0]!, boxes[1]!)) return true;
     for (let i = 0; i < tr.count; i++) {
-      if (pairIdx.includes(i)) continue;
+      if (pair.includes(i)) continue;
       if (!isValid(tr, i, step)) continue;
       const other: Box = trackState(tr, i, step);
       if (boxesOverlap(boxes[0]!, other) || boxesOverlap(boxes[1]!, other)) return true;

@@ -12,6 +12,7 @@ import {
   latentProbabilities,
   predictFrames,
   toScene,
+  zSensitivity,
   type ModePrediction,
   type PredictOptions,
 } from './predict';
@@ -117,6 +118,17 @@ export async function predictPairs(
     const modes = toScene(p.frame, frames[k]!);
     return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: posterior.get(k) ?? null };
   });
+}
+
+/**
+ * What z alone changes for each request (model/predict.ts zSensitivity: every mode decoded with one
+ * shared goal; mean pairwise distance in metres between the modes' joint trajectories), for eval.
+ */
+export async function pairZSensitivity(params: Params, reqs: PairRequest[]): Promise<number[]> {
+  return zSensitivity(
+    params,
+    reqs.map((r) => buildFeatures(r.scene, pairFrame(r.scene, r.a, r.b, clampStep(r.scene, r.t)))),
+  );
 }
 
 /**

@@ -119,23 +119,7 @@ class SegmentGrid {
 
   /** Whether some segment passes within r (r at most one cell). */
   near(x: number, y: number, r: number): boolean {
-    const cx = Math.floor(x / this.C);
-    const cy = Math.floor(y / this.C);
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++) {
-        const c = this.cells.get((cx + dx) * 100003 + cy + dy);
-        if (!c) continue;
-        for (const id of c) {
-          const ax = this.seg[4 * id]!;
-          const ay = this.seg[4 * id + 1]!;
-          const vx = this.seg[4 * id + 2]! - ax;
-          const vy = this.seg[4 * id + 3]! - ay;
-          const len2 = vx * vx + vy * vy;
-          const f = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * vx + (y - ay) * vy) / len2)) : 0;
-          if (Math.hypot(ax + f * vx - x, ay + f * vy - y) <= r) return true;
-        }
-      }
-    return false;
+    return this.distance(x, y) <= r;
   }
 
   /** Distance to the nearest segment, or `far` when none is within one cell. */

@@ -11,7 +11,7 @@ import {
   overlaps,
   type JointTruth,
 } from '../../src/metrics';
-import type { PairFrame } from '../../src/model/features';
+import { S_HEADING, S_LENGTH, S_VALID, S_WIDTH, stateOffset } from '../../src/scene/scene';
 import { fixtureScene } from '../fixtures/scenes';
 
 const [H3, , H8] = HORIZONS;
@@ -82,28 +82,22 @@ describe('miss rate (WOMD definition)', () => {
 
 describe('overlap', () => {
   it('flags a prediction that drives one agent of the pair into the other, not one that keeps apart', () => {
-    const scene = fixtureScene(1);
-    const frame: PairFrame = {
-      scene: scene.id,
-      a: 0,
-      b: 1,
-      t: 10,
-      ox: 0,
-      oy: 0,
-      heading: 0,
-      speed: [5, 5],
-      localHeading: [0, Math.PI / 2],
-      size: [
-        [4.5, 2],
-        [4.5, 2],
-      ],
-    };
+    // the pair alone (other agents may be anywhere in the fixture): A heading along x, B along y,
+    // both 4.5 x 2 m at step 10; trajectories are scene coordinates
+    const base = fixtureScene(1);
+    const scene = { ...base, tracks: { ...base.tracks, count: 2, state: base.tracks.state.slice() } };
+    [0, Math.PI / 2].forEach((heading, i) => {
+      const o = stateOffset(scene.tracks, i, 10);
+      scene.tracks.state[o + S_LENGTH] = 4.5;
+      scene.tracks.state[o + S_WIDTH] = 2;
+      scene.tracks.state[o + S_HEADING] = heading;
+      scene.tracks.state[o + S_VALID] = 1;
+    });
     // both reach (20, 0) around step 39 when B runs along y from -20
     const collide = joint(5, 5, [0, 0, 20, 10]);
-    // scene fixture agents other than the pair may be anywhere: only use the pair-vs-pair check here
     const apart = joint(5, 5, [0, 0, 200, 10]);
-    expect(overlaps({ ...scene, tracks: { ...scene.tracks, count: 2 } }, frame, collide)).toBe(true);
-    expect(overlaps({ ...scene, tracks: { ...scene.tracks, count: 2 } }, frame, apart)).toBe(false);
+    expect(overlaps(scene, 0, 1, 10, collide)).toBe(true);
+    expect(overlaps(scene, 0, 1, 10, apart)).toBe(false);
   });
 });
 

@@ -6,12 +6,16 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sceneSamples } from '../../src/model/dataset';
-import type { Sample } from '../../src/model/features';
+import { MIN_STEP } from '../../src/model/features';
 import type { Params } from '../../src/model/network';
+import type { PairRequest } from '../../src/model/predictors';
 import { decodeModel, type ModelJson } from '../../src/model/weights';
-import { evaluateAll, REPRODUCE_SAMPLES, type ModelReport } from '../../src/metrics/evaluate';
-import type { Scene } from '../../src/scene/scene';
+import {
+  evaluateAll,
+  interactingRequests,
+  REPRODUCE_SAMPLES,
+  type ModelReport,
+} from '../../src/metrics/evaluate';
 import { generateScene } from '../../src/synth';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -26,24 +30,19 @@ function load(variant: string): Params {
   return decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
 }
 
-let samples: Sample[];
-let scenes: Map<string, Scene>;
+let reqs: PairRequest[];
 beforeAll(async () => {
   await tf.setBackend('wasm');
-  samples = [];
-  scenes = new Map();
-  for (let i = 0; samples.length < REPRODUCE_SAMPLES; i++) {
-    const { scene } = generateScene(results.reproduce.seed, i);
-    scenes.set(scene.id, scene);
-    samples.push(...sceneSamples(scene, 0));
-  }
-  samples = samples.slice(0, REPRODUCE_SAMPLES);
+  reqs = [];
+  for (let i = 0; reqs.length < REPRODUCE_SAMPLES; i++)
+    reqs.push(...interactingRequests([generateScene(results.reproduce.seed, i).scene], MIN_STEP));
+  reqs = reqs.slice(0, REPRODUCE_SAMPLES);
 });
 
 describe('docs/results.json', () => {
   it('is reproduced by the shipped weights on the regenerated first test scenes', async () => {
     expect(results.reproduce.samples).toBe(REPRODUCE_SAMPLES);
-    const got = await evaluateAll(samples, scenes, { pseudo: load('pseudo'), vanilla: load('vanilla') });
+    const got = await evaluateAll(reqs, { pseudo: load('pseudo'), vanilla: load('vanilla') });
     for (const [name, want] of Object.entries(results.reproduce.results)) {
       const g = got[name]!;
       for (const key of ['minADE', 'minFDE', 'missRate'] as const)

@@ -55,3 +55,25 @@ export async function loadSamples(
   bar.stop();
   return out;
 }
+
+/** Up to `maxScenes` scenes from the shards in `dir` (or the files given); unreadable records are listed in `problems`. */
+export async function loadScenes(
+  dirOrFiles: string | string[],
+  maxScenes: number,
+): Promise<{ scenes: Scene[]; problems: string[] }> {
+  const files = typeof dirOrFiles === 'string' ? shardPaths(dirOrFiles) : dirOrFiles;
+  const out: { scenes: Scene[]; problems: string[] } = { scenes: [], problems: [] };
+  for (const path of files) {
+    if (out.scenes.length >= maxScenes) break;
+    const source = await nodeFileSource(path);
+    const file = await ScenarioFile.open(source);
+    out.problems.push(...file.problems.map((e) => e.message));
+    for await (const r of file.scenes()) {
+      if (out.scenes.length >= maxScenes) break;
+      if (r.scene) out.scenes.push(r.scene);
+      else out.problems.push(r.error!.message);
+    }
+    await source.close?.();
+  }
+  return out;
+}
