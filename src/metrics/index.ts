@@ -201,3 +201,6 @@ export function sceneMinDisplacement(
   }
   return { minADE, minFDE, steps: steps.length };
 }
+
+export * from './map';
+export * from './stats';
