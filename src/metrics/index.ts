@@ -244,3 +244,6 @@ export function sceneMinDisplacement(
   }
   return { minADE, minFDE, steps: steps.length };
 }
+
+export * from './map';
+export * from './stats';
