@@ -115,6 +115,8 @@ export default tseslint.config(
       'test-results',
       'src/waymo/proto/scenario.js',
       'src/waymo/proto/scenario.d.ts',
+      'src/waymo/proto/example.js',
+      'src/waymo/proto/example.d.ts',
       'data',
       'public',
     ],

@@ -92,7 +92,8 @@ if (existsSync(values.womd)) {
   const reqs = interactingRequests(r.scenes, MIN_STEP);
   if (reqs.length)
     real = {
-      // files that gave scenes (the tf.Example sample is reported as skipped above)
+      // files that gave scenes (Scenario and tf.Example records both read; a file is left out
+      // when a record of it is reported as skipped above)
       files: womdFiles
         .map((f) => f.split('/').pop()!)
         .filter((f) => !r.problems.some((p) => p.startsWith(f))),

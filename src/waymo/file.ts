@@ -1,7 +1,9 @@
 // A WOMD scenario file: the record index plus decode-on-demand, the API the app and the CLI use.
+// Records are Scenario protos or tf.Examples in the tf_example layout; both give a Scene.
 import type { Scene } from '../scene/scene';
 import { WaymoReadError } from './errors';
 import { decodeScenario } from './scenario';
+import { decodeExample, isExamplePayload } from './tf-example';
 import type { ByteSource } from './source';
 import { HEADER, indexRecords, readRecord, type RecordIndex } from './tfrecord';
 
@@ -36,12 +38,17 @@ export class ScenarioFile {
     return this.index.records[k]?.index ?? -1;
   }
 
-  /** Reads and decodes the k-th indexed record; throws WaymoReadError naming its record number. */
+  /**
+   * Reads and decodes the k-th indexed record, a Scenario or a tf.Example in WOMD's tf_example
+   * layout (told apart by isExamplePayload, so one file may even mix them); throws
+   * WaymoReadError naming its record number.
+   */
   async scene(k: number): Promise<Scene> {
     const entry = this.index.records[k];
     if (!entry) throw new WaymoReadError(this.name, k, 'index', `no record ${k} (file has ${this.count})`);
     const payload = await readRecord(this.index, entry);
-    return decodeScenario(payload, this.name, entry.index, entry.offset - HEADER);
+    const decode = isExamplePayload(payload) ? decodeExample : decodeScenario;
+    return decode(payload, this.name, entry.index, entry.offset - HEADER);
   }
 
   /** Every scene in order, with a WaymoReadError in place of each record that could not be read. */

@@ -12,9 +12,9 @@ import {
   type Scene,
   featurePoints,
 } from '../scene/scene';
-import $protobuf from 'protobufjs/minimal.js';
 import { WaymoReadError } from './errors';
 import { modescope } from './proto/scenario.js';
+import { isExamplePayload } from './tf-example';
 
 const pb = modescope.womd;
 type Pt = { x?: number | null; y?: number | null; z?: number | null };
@@ -89,28 +89,13 @@ function feature(f: modescope.womd.IMapFeature): FeatureInput | null {
 }
 
 /**
- * Says what a payload that is not a Scenario is instead, when we can tell: WOMD also ships its
- * data as tf.Example records (the tf_example layout, keys like 'state/current/x'), which ModeScope
- * does not read yet. An Example is field 1 (Features) holding field 1 map entries whose field 1 is
- * the key string.
+ * A tf.Example handed to the Scenario decoder: say which decoder reads it (ScenarioFile picks the
+ * right one itself by isExamplePayload).
  */
-export function notScenario(payload: Uint8Array): string | null {
-  try {
-    const r = $protobuf.Reader.create(payload);
-    if (r.uint32() !== 0x0a) return null; // Example.features, length-delimited
-    const features = $protobuf.Reader.create(r.bytes());
-    if (features.uint32() !== 0x0a) return null; // Features.feature map entry
-    const entry = $protobuf.Reader.create(features.bytes());
-    if (entry.uint32() !== 0x0a) return null; // entry key
-    const key = entry.string();
-    if (!/^[a-z_]+\/[a-z_/]+$/.test(key)) return null;
-    return (
-      `a tf.Example (WOMD's tf_example layout, first key '${key}'), not a Scenario: ` +
-      `open the scenario files instead (uncompressed/scenario/...)`
-    );
-  } catch {
-    return null;
-  }
+function notScenario(payload: Uint8Array): string | null {
+  return isExamplePayload(payload)
+    ? 'a tf.Example (WOMD tf_example layout), not a Scenario: read it with decodeExample'
+    : null;
 }
 
 /** Decodes one Scenario payload into a Scene; any problem is a WaymoReadError naming the field. */
