@@ -41,6 +41,8 @@ export interface SignalInput {
 
 export interface SceneInput {
   id: string;
+  /** Scene.sourceName: the scenario's name in its dataset, when the format carries one. */
+  sourceName?: string;
   timestamps: ArrayLike<number>;
   currentIndex: number;
   sdc: number;
@@ -153,6 +155,8 @@ export function buildScene(input: SceneInput): Scene {
 
   return {
     id: input.id,
+    // Only when given, so scenes from formats without a name keep exactly the same shape.
+    ...(input.sourceName !== undefined ? { sourceName: input.sourceName } : {}),
     origin,
     timestamps: Float64Array.from(input.timestamps),
     currentIndex: input.currentIndex,

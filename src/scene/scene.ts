@@ -180,7 +180,9 @@ export interface Signals {
 export interface Scene {
   id: string;
   /**
-   * The scenario's name in the dataset it came from (GPUDrive JSON `name`, e.g. tfrecord-00997-of-01000_183.json), when the format carries one; the real benchmark reads the WOMD split from it.
+   * The scenario's name in the dataset it came from (GPUDrive JSON `name`, e.g.
+   * tfrecord-00997-of-01000_183.json), when the format carries one; the real benchmark reads the
+   * WOMD split from it. A Scenario proto has no such field, so it does not survive encodeScene.
    */
   sourceName?: string;
   /** float64 world position that all x, y, z are relative to. */

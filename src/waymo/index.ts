@@ -1,7 +1,19 @@
 // The WOMD format layer: everything other modules need from src/waymo.
 export { WaymoReadError } from './errors';
 export { ScenarioFile } from './file';
+export {
+  decodeJsonReport,
+  decodeJsonScene,
+  decodeJsonText,
+  decodeJsonValue,
+  looksLikeJson,
+  readJsonScene,
+  womdSplitOf,
+  type HeadingUnits,
+  type JsonReport,
+  type WomdSplit,
+} from './json';
 export { decodeScenario, encodeScene } from './scenario';
 export { decodeExample, isExamplePayload } from './tf-example';
 export { blobSource, memorySource, type ByteSource } from './source';
-export { encodeRecord, encodeRecords, gzipBytes, indexRecords, readRecord } from './tfrecord';
+export { encodeRecord, encodeRecords, gunzipBytes, gzipBytes, indexRecords, readRecord } from './tfrecord';

@@ -180,6 +180,17 @@ export function encodeRecords(payloads: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Decompresses a whole GZIP file held in memory (DecompressionStream, browser and Node alike).
+ * Unlike a TFRecord file, whose records before a damaged spot stay usable, a caller of this wants
+ * all of it: a damaged or truncated stream is a WaymoReadError (field 'gzip').
+ */
+export async function gunzipBytes(bytes: Uint8Array, name = 'memory', record = -1): Promise<Uint8Array> {
+  const { bytes: out, problem } = await gunzip(memorySource(bytes, name));
+  if (problem) throw new WaymoReadError(name, record, problem.field, problem.reason);
+  return out;
+}
+
 /** GZIP-compresses bytes with the platform CompressionStream (browser and Node alike). */
 export async function gzipBytes(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = memorySource(bytes)
