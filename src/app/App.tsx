@@ -34,7 +34,7 @@ export function App() {
     return st;
   });
   const pendingRef = useRef<UrlView | null>(initial.local ? null : initial);
-  const { state, openBlob, openUrl } = useScenarioFile();
+  const { state, openBlobs, openUrls } = useScenarioFile();
   const [filter, setFilter] = useState<SceneFilter>(NO_FILTER);
   const [sheet, setSheet] = useState(false);
   const canvasHost = useRef<HTMLDivElement>(null);
@@ -53,18 +53,22 @@ export function App() {
 
   useTestHook(store, engine, state.name);
 
-  // open the file named in the URL, else the bundled demo set
-  useEffect(() => void openUrl(initial.file ?? DEMO_URL), [openUrl, initial.file]);
+  // open the files named in the URL, else the bundled demo set
+  useEffect(
+    () => void openUrls(initial.files.length ? initial.files : [DEMO_URL]),
+    [openUrls, initial.files],
+  );
 
   const { openedLocal } = url;
-  const openFile = useCallback(
-    (f: Blob) => {
-      openedLocal(f);
-      void openBlob(f);
+  const openFiles = useCallback(
+    (files: Blob[]) => {
+      if (files.length === 0) return;
+      openedLocal(files);
+      void openBlobs(files);
     },
-    [openBlob, openedLocal],
+    [openBlobs, openedLocal],
   );
-  const drop = useDropFile(openFile);
+  const drop = useDropFile(openFiles);
 
   return (
     <RunCommand.Provider value={run}>
@@ -76,7 +80,7 @@ export function App() {
           onFilter={setFilter}
           selected={sceneIndex}
           onSelect={(k) => void scenes.selectScene(k)}
-          onOpen={openFile}
+          onOpen={openFiles}
           onHelp={() => run('sheet')}
           sceneError={scenes.error}
           localWanted={url.localWanted}

@@ -1,7 +1,8 @@
 // The viewer's state outside React: the animation loop reads and writes `time` every frame
 // without rendering anything; React components subscribe to the slices they show.
 import { poseAt } from '../scene/interpolate';
-import { interactingPair, type Scene } from '../scene/scene';
+import { defaultPair } from '../labels/pairs';
+import type { Scene } from '../scene/scene';
 import type { BackendName } from '../model/registry';
 import type { PairPrediction, PredictorName } from './model-protocol';
 
@@ -175,9 +176,12 @@ export class Store {
   }
 }
 
-/** The pair predicted, labelled and centred on by the graph: the user's choice, else the scene's. */
+/**
+ * The pair predicted, labelled and centred on by the graph: the user's choice, else the scene's
+ * (objects_of_interest, else tracks_to_predict, else the real benchmark rule's first pair: DESIGN.md 6b).
+ */
 export function activePair(s: ViewerState): [number, number] | null {
-  return s.pair ?? (s.scene ? interactingPair(s.scene) : null);
+  return s.pair ?? (s.scene ? defaultPair(s.scene) : null);
 }
 
 /**

@@ -1,5 +1,5 @@
 // View state in the URL, so a reload or a shared link reopens the same view:
-// ?file=URL&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
+// ?file=URL[&file=URL...]&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
 // Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
 // are left out, and a malformed value is ignored (its default stays), never an error.
@@ -23,7 +23,8 @@ export type UrlPredict = Pick<
 const BACKENDS: PredictSettings['backend'][] = ['auto', ...BACKEND_ORDER];
 
 export interface UrlView {
-  file: string | null;
+  /** Files opened by URL (?file= repeated), in order; empty: the bundled demo. */
+  files: string[];
   scene: string | null;
   t: number | null;
   /** Track ID (not index) of the selected agent. */
@@ -61,7 +62,7 @@ export function parseUrl(search: string): UrlView {
   const pair = q.get('pair')?.split(',').map(Number);
   const split = q.get('split');
   return {
-    file: q.get('file'),
+    files: q.getAll('file'),
     scene: q.get('scene'),
     t: num(q.get('t')),
     sel: num(q.get('sel')),
@@ -72,7 +73,7 @@ export function parseUrl(search: string): UrlView {
       cam && cam.length === 4 && cam.every(Number.isFinite)
         ? { x: cam[0]!, y: cam[1]!, zoom: cam[2]!, rotation: cam[3]! }
         : null,
-    local: q.get('file') ? null : q.get('local'),
+    local: q.has('file') ? null : q.get('local'),
     predict: parsePredict(q),
     compare: isPredictorId(split) ? split : null,
     speed: SPEEDS.find((v) => v === num(q.get('speed'))) ?? 1,
@@ -110,7 +111,7 @@ function parsePredict(q: URLSearchParams): UrlPredict {
 
 export function formatUrl(v: UrlView): string {
   const q = new URLSearchParams();
-  if (v.file) q.set('file', v.file);
+  for (const f of v.files) q.append('file', f);
   if (v.scene) q.set('scene', v.scene);
   // truncated, never rounded up: 43.996 must reload as step 43, the step it showed
   if (v.t !== null) q.set('t', String(Math.floor(v.t * 100 + 1e-6) / 100));
@@ -125,7 +126,7 @@ export function formatUrl(v: UrlView): string {
     const c = v.camera;
     q.set('cam', [c.x.toFixed(2), c.y.toFixed(2), c.zoom.toFixed(3), c.rotation.toFixed(1)].join(','));
   }
-  if (v.local && !v.file) q.set('local', v.local);
+  if (v.local && v.files.length === 0) q.set('local', v.local);
   const p = v.predict;
   if (p.variant !== DEFAULT_PREDICT.variant) q.set('model', p.variant);
   if (p.samplesPerMode !== DEFAULT_PREDICT.samplesPerMode) q.set('n', String(p.samplesPerMode));

@@ -1,15 +1,19 @@
-// Opens a scenario file in the browser and lists its scenes as they decode, without blocking
-// the page: the index comes first (headers only), then one summary per record.
+// Opens scenario files in the browser (one or several, any format waymo/open.ts reads, as one
+// SceneSet) and lists their scenes as they decode, without blocking the page: the index comes
+// first (headers only), then one summary per scene; JSON scenarios parse in a worker.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labelScene, type LabelIndex } from '../labels';
 import { summarizeScene, type SceneSummary } from '../scene/summary';
-import { blobSource, ScenarioFile, type ByteSource } from '../waymo';
+import { blobSource, SceneSet, type ByteSource } from '../waymo';
+import { decodeJsonInWorker } from './scene-decoder';
 
 export interface SceneRow {
-  /** Position in the file's index (what ScenarioFile.scene takes); never shown. */
+  /** Position in the set's index (what SceneSet.scene takes); never shown. */
   k: number;
-  /** Record number, as every message, view and export names the record (ScenarioFile.record). */
+  /** Record number in its file, as every message, view and export names the record (SceneSet.record). */
   record: number;
+  /** Name of the file the scene is in. */
+  file: string;
   summary?: SceneSummary;
   /** Pseudo label of the interacting pair (labels/), null without a pair. */
   label?: LabelIndex | null;
@@ -19,8 +23,9 @@ export interface SceneRow {
 export interface OpenFileState {
   /** Counts opens: what belongs to one open file (a file-level run) is keyed by it. */
   openId: number;
+  /** The file's name, or "N files". */
   name: string | null;
-  file: ScenarioFile | null;
+  file: SceneSet | null;
   rows: SceneRow[];
   problems: string[];
   loading: boolean;
@@ -41,22 +46,30 @@ export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
   const generation = useRef(0);
 
-  // `gen` is taken by openUrl before its fetch, so a file picked while the demo downloads wins
-  const openSource = useCallback(async (source: ByteSource, gen = ++generation.current) => {
+  // `gen` is taken by openUrls before its fetches, so a file picked while the demo downloads wins
+  const openSources = useCallback(async (sources: ByteSource[], gen = ++generation.current) => {
     if (gen !== generation.current) return;
-    setState({ ...EMPTY, openId: gen, name: source.name, loading: true });
+    const name = sources.length === 1 ? sources[0]!.name : `${sources.length} files`;
+    setState({ ...EMPTY, openId: gen, name, loading: true });
     try {
-      const file = await ScenarioFile.open(source);
+      const file = await SceneSet.open(sources, { decodeJson: decodeJsonInWorker });
       if (gen !== generation.current) return;
       const problems = file.problems.map((p) => p.message);
       setState((s) => ({ ...s, file, problems }));
       const rows: SceneRow[] = [];
       for await (const { k, record, scene, error } of file.scenes()) {
         if (gen !== generation.current) return;
+        const f = file.fileOf(k);
         rows.push(
           error
-            ? { k, record, error: error.message }
-            : { k, record, summary: summarizeScene(scene!), label: labelScene(scene!)?.label ?? null },
+            ? { k, record, file: f, error: error.message }
+            : {
+                k,
+                record,
+                file: f,
+                summary: summarizeScene(scene!),
+                label: labelScene(scene!)?.label ?? null,
+              },
         );
         setState((s) => ({ ...s, rows: [...rows] }));
       }
@@ -66,32 +79,42 @@ export function useScenarioFile() {
     }
   }, []);
 
-  const openBlob = useCallback(
-    (blob: Blob, name?: string) => openSource(blobSource(blob, name)),
-    [openSource],
+  /** Opens files from the disk (picked, dropped or a folder's), in the order given. */
+  const openBlobs = useCallback(
+    (blobs: Blob[]) => openSources(blobs.map((b) => blobSource(b))),
+    [openSources],
   );
 
-  const openUrl = useCallback(
-    async (url: string) => {
+  /** Fetches and opens files by URL (the demo, or ?file= links); one that fails to fetch is named. */
+  const openUrls = useCallback(
+    async (urls: string[]) => {
       const gen = ++generation.current;
       try {
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const blob = await res.blob();
-        await openSource(blobSource(blob, url.split('/').pop() ?? url), gen);
+        const blobs = await Promise.all(
+          urls.map(async (url) => {
+            try {
+              const res = await fetch(url);
+              if (!res.ok) throw new Error(`HTTP ${res.status}`);
+              return blobSource(await res.blob(), url.split('/').pop() ?? url);
+            } catch (e) {
+              throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+            }
+          }),
+        );
+        await openSources(blobs, gen);
       } catch (e) {
         if (gen === generation.current)
           setState({
             ...EMPTY,
             openId: gen,
-            name: url,
-            error: `${url}: ${e instanceof Error ? e.message : String(e)}`,
+            name: urls.join(', '),
+            error: e instanceof Error ? e.message : String(e),
           });
       }
     },
-    [openSource],
+    [openSources],
   );
 
   useEffect(() => () => void generation.current++, []);
-  return { state, openBlob, openUrl };
+  return { state, openBlobs, openUrls };
 }

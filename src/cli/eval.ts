@@ -1,12 +1,15 @@
-// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...]`: constant velocity, the vanilla
-// CVAE and the pseudo-label CVAE on the synthetic test set (prediction at step 10, 6 joint samples =
-// 2 per mode), and on the real WOMD files in ../shared/womd/ when present. Writes docs/results.md and
-// docs/results.json, and the metrics into each model's card (model.json userDefinedMetadata.metrics).
+// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]`:
+// every predictor of the registry with weights (constant velocity, the vanilla and the pseudo-label
+// CVAE) on the synthetic test set (prediction at step 10, 6 joint samples = 2 per mode), and on the
+// real benchmark (docs/real-benchmark.md: the pair rule over every scene of the --real folders,
+// default ../shared/womd and ../shared/womd-json, skipped when absent; bootstrap intervals by
+// scenario). Writes docs/results.md and docs/results.json, and the metrics into each model's card
+// (model.json userDefinedMetadata.metrics).
 // With --files, the given scenario files stand in for the test set (e.g. the demo set, to check the
 // app's file-level run against), and the model cards are left alone.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_CONFIG, EVAL_SAMPLES, type Variant } from '../model/config';
@@ -21,15 +24,18 @@ import {
   REPRODUCE_SAMPLES,
   type ModelReport,
 } from '../metrics/evaluate';
+import { benchmarkRequests } from '../metrics/evaluate';
+import { scenarioSplit } from '../labels/pairs';
 import { STEP_HZ } from '../scene/scene';
 import { loadScenes, shardPaths } from './lib/samples';
+import { expandPaths } from './lib/scene-files';
 
 const { values, positionals } = parseArgs({
   options: {
     scenes: { type: 'string' },
     models: { type: 'string', default: 'public/models' },
     out: { type: 'string', default: 'docs/results' },
-    womd: { type: 'string', default: join(import.meta.dirname, '../../../shared/womd') },
+    real: { type: 'string', multiple: true },
     data: { type: 'string', default: DATA_CONFIG.dir },
     files: { type: 'string', multiple: true },
   },
@@ -82,23 +88,45 @@ const reproduce = files.length
     };
 const later = { step: LATER_STEP, samples: laterReqs.length, results: await evaluateAll(laterReqs, models) };
 
-let real: { files: string[]; scenes: number; results: Record<string, ModelReport> } | null = null;
-if (existsSync(values.womd)) {
-  const womdFiles = readdirSync(values.womd)
-    .filter((f) => f.endsWith('.tfrecord'))
-    .map((f) => join(values.womd, f));
-  const r = await loadScenes(womdFiles, Infinity);
+const SHARED = join(import.meta.dirname, '../../../shared');
+const realDirs = (values.real ?? [join(SHARED, 'womd'), join(SHARED, 'womd-json')]).filter((d) =>
+  existsSync(d),
+);
+let real: {
+  dirs: string[];
+  files: number;
+  scenes: number;
+  short: number;
+  duplicates: number;
+  problems: string[];
+  pairs: number;
+  hash: string;
+  labelMix: Record<string, number>;
+  splits: Record<string, number>;
+  results: Record<string, ModelReport>;
+} | null = null;
+if (realDirs.length) {
+  const r = await loadScenes(realDirs, Infinity);
   for (const p of r.problems) console.log(`  real WOMD: skipped ${p}`);
-  const reqs = interactingRequests(r.scenes, MIN_STEP);
-  if (reqs.length)
+  const b = benchmarkRequests(r.scenes);
+  console.log(`real: ${b.reqs.length} pairs from ${b.scenes.length} scenes (pair list ${b.hash})`);
+  const count = <T extends string>(xs: T[]) =>
+    xs.reduce<Record<string, number>>((acc, x) => ((acc[x] = (acc[x] ?? 0) + 1), acc), {});
+  if (b.reqs.length)
     real = {
-      // files that gave scenes (Scenario and tf.Example records both read; a file is left out
-      // when a record of it is reported as skipped above)
-      files: womdFiles
-        .map((f) => f.split('/').pop()!)
-        .filter((f) => !r.problems.some((p) => p.startsWith(f))),
-      scenes: reqs.length,
-      results: await evaluateAll(reqs, models),
+      dirs: realDirs.map((d) => d.replace(`${SHARED}/`, '../shared/')),
+      files: expandPaths(realDirs).length,
+      scenes: b.scenes.length,
+      short: b.short.length,
+      duplicates: b.duplicates.length,
+      problems: r.problems,
+      pairs: b.reqs.length,
+      hash: b.hash,
+      labelMix: Object.fromEntries(
+        LABEL_NAMES.map((n, k) => [n, b.pairs.filter((p) => p.label === k).length]),
+      ),
+      splits: count(b.scenes.map(scenarioSplit)),
+      results: await evaluateAll(b.reqs, models, { intervals: true }),
     };
 }
 
@@ -143,24 +171,25 @@ function markdown(r: typeof results): string {
     v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`;
   const table = (res: Record<string, ModelReport>) => {
     const rows = [
-      '| model | minADE 3/5/8 s (m) | minFDE 3/5/8 s (m) | miss rate 3/5/8 s | overlap rate |',
-      '| --- | --- | --- | --- | --- |',
+      '| model | minADE 3/5/8 s (m) | minFDE 3/5/8 s (m) | miss rate 3/5/8 s | mAP 3/5/8 s | soft mAP 3/5/8 s | overlap rate |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
     ];
+    const hs = ['3s', '5s', '8s'];
     for (const [name, m] of Object.entries(res))
       rows.push(
-        `| ${name} | ${['3s', '5s', '8s'].map((h) => f2(m.minADE[h])).join(' / ')} | ${['3s', '5s', '8s'].map((h) => f2(m.minFDE[h])).join(' / ')} | ${['3s', '5s', '8s'].map((h) => pct(m.missRate[h])).join(' / ')} | ${pct(m.overlapRate)} |`,
+        `| ${name} | ${hs.map((h) => f2(m.minADE[h])).join(' / ')} | ${hs.map((h) => f2(m.minFDE[h])).join(' / ')} | ${hs.map((h) => pct(m.missRate[h])).join(' / ')} | ${hs.map((h) => f2(m.mAP?.[h])).join(' / ')} | ${hs.map((h) => f2(m.softMAP?.[h])).join(' / ')} | ${pct(m.overlapRate)} |`,
       );
     const lat = Object.entries(res).filter(([, m]) => m.latent);
     if (lat.length) {
       rows.push(
         '',
-        '| model | argmax prior = label | argmax posterior = label | mean KL(q‖p) (nats) | I(z_prior; label) (bits) | I(z_post; label) (bits) | H(label) (bits) | mode spread (m) | z sensitivity, shared goal (m) |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| model | argmax prior = label | balanced (prior) | argmax posterior = label | balanced (posterior) | mean KL(q‖p) (nats) | I(z_prior; label) (bits) | I(z_post; label) (bits) | H(label) (bits) | mode spread (m) | z sensitivity, shared goal (m) |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       );
       for (const [name, m] of lat) {
         const l = m.latent!;
         rows.push(
-          `| ${name} | ${pct(l.priorAccuracy)} | ${pct(l.posteriorAccuracy)} | ${(Math.abs(l.meanKL) < 5e-4 ? 0 : l.meanKL).toFixed(3)} | ${l.miPriorBits.toFixed(3)} | ${l.miPosteriorBits.toFixed(3)} | ${l.labelEntropyBits.toFixed(3)} | ${f2(l.modeSpreadM)} | ${f2(l.zSensitivityM)} |`,
+          `| ${name} | ${pct(l.priorAccuracy)} | ${pct(l.priorBalancedAccuracy)} | ${pct(l.posteriorAccuracy)} | ${pct(l.posteriorBalancedAccuracy)} | ${(Math.abs(l.meanKL) < 5e-4 ? 0 : l.meanKL).toFixed(3)} | ${l.miPriorBits.toFixed(3)} | ${l.miPosteriorBits.toFixed(3)} | ${l.labelEntropyBits.toFixed(3)} | ${f2(l.modeSpreadM)} | ${f2(l.zSensitivityM)} |`,
         );
       }
       for (const [name, m] of lat) {
@@ -172,6 +201,30 @@ function markdown(r: typeof results): string {
         m.latent!.confusion.forEach((row, z) => rows.push(`| mode ${z} | ${row.join(' | ')} |`));
       }
     }
+    return rows.join('\n');
+  };
+  // bootstrap intervals by scenario, the figures at 8 s and the latent's agreement
+  const intervals = (res: Record<string, ModelReport>) => {
+    const keys = [
+      'minADE 8s',
+      'minFDE 8s',
+      'missRate 8s',
+      'mAP 8s',
+      'priorAccuracy',
+      'priorBalancedAccuracy',
+    ];
+    const fmt = (k: string, v: number) =>
+      k.startsWith('min') ? f2(v) : k.startsWith('mAP') ? f2(v) : pct(v);
+    const rows = [`| model | ${keys.join(' | ')} |`, `| --- |${keys.map(() => ' --- |').join('')}`];
+    for (const [name, m] of Object.entries(res))
+      rows.push(
+        `| ${name} | ${keys
+          .map((k) => {
+            const iv = m.intervals?.[k];
+            return iv ? `${fmt(k, iv.estimate)} [${fmt(k, iv.lo)}, ${fmt(k, iv.hi)}]` : '–';
+          })
+          .join(' | ')} |`,
+      );
     return rows.join('\n');
   };
   return `# ModeScope results
@@ -206,8 +259,24 @@ ${table(r.later.results)}
 
 ${
   r.realWOMD
-    ? `${r.realWOMD.scenes} scene(s) from ${r.realWOMD.files.join(', ')} (the pair: objects_of_interest, else the first two tracks_to_predict). One scene is an anecdote, not a measurement.\n\n${table(r.realWOMD.results)}`
-    : 'No real WOMD file was present (../shared/womd/).'
+    ? `The real benchmark (docs/real-benchmark.md): ${r.realWOMD.scenes} scenes from ${r.realWOMD.files} files in ${r.realWOMD.dirs.join(', ')} (WOMD split by the \`name\` field: ${Object.entries(
+        r.realWOMD.splits,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}; ${r.realWOMD.short} history-only scene(s) and ${r.realWOMD.duplicates} repeated scenario(s) left out${r.realWOMD.problems.length ? `; ${r.realWOMD.problems.length} unreadable file(s) or record(s), listed in results.json` : ''}). ${r.realWOMD.pairs} pairs by the rule (pair list hash ${r.realWOMD.hash}), predicted from step 10. Pseudo labels: ${Object.entries(
+        r.realWOMD.labelMix,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}. Every model here was trained on synthetic scenes only.
+
+${table(r.realWOMD.results)}
+
+Bootstrap 95% intervals, resampling scenarios (2000 resamples, seed 1):
+
+${intervals(r.realWOMD.results)}`
+    : 'No real WOMD folder was present (../shared/womd/, ../shared/womd-json/).'
 }
 `;
 }

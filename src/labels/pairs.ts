@@ -4,6 +4,8 @@
 // Deterministic: the same scene always gives the same list, in the same order. The rule is pinned
 // by test/unit/pairs.test.ts (size + hash); model work must not move it.
 import {
+  womdSplitOf,
+  type WomdSplit,
   interactingPair,
   isValid,
   ObjectType,
@@ -185,8 +187,26 @@ export function benchmarkPairs(scene: Scene, opts: PairRuleOptions = {}): Benchm
 export function defaultPair(scene: Scene): [number, number] | null {
   const p = interactingPair(scene);
   if (p) return p;
+  // the rule labels candidate pairs (milliseconds to a hundred on a busy real scene): once per scene
+  if (!ruleFirst.has(scene)) {
+    const first = benchmarkPairs(scene)[0];
+    ruleFirst.set(scene, first ? [first.a, first.b] : null);
+  }
+  return ruleFirst.get(scene)!;
+}
+const ruleFirst = new WeakMap<Scene, [number, number] | null>();
+
+/**
+ * The scene with the rule's first pair as its objects_of_interest when it names none (what
+ * `npm run convert` writes, so the Scenario file carries the pair every tool reads); the scene
+ * itself when it names a pair or the rule finds none. `added` says which.
+ */
+export function withBenchmarkPair(scene: Scene): { scene: Scene; added: boolean } {
+  if (markedPair(scene)) return { scene, added: false };
   const first = benchmarkPairs(scene)[0];
-  return first ? [first.a, first.b] : null;
+  if (!first) return { scene, added: false };
+  const ids = Int32Array.of(scene.tracks.ids[first.a]!, scene.tracks.ids[first.b]!);
+  return { scene: { ...scene, objectsOfInterest: ids }, added: true };
 }
 
 // ---- the list over scenes, and its pin ----
@@ -221,23 +241,9 @@ export function benchmarkPairList(
 
 // ---- split and folds, by scenario ----
 
-export type WomdSplit = 'training' | 'validation' | 'unknown';
-
-/**
- * The WOMD split of a dataset name (GPUDrive JSON `name`, a TFRecord shard name): `-of-01000`
- * training, `-of-00150` validation (WOMD's test shards are also 150, but they hold no future, so a
- * scenario with 91 steps from a 150-shard file is a validation one), anything else unknown.
- */
-export function splitOfName(name: string): WomdSplit {
-  const m = /-of-(\d{5})(?!\d)/.exec(name);
-  if (m?.[1] === '01000') return 'training';
-  if (m?.[1] === '00150') return 'validation';
-  return 'unknown';
-}
-
 /** The scene's WOMD split, from its sourceName (never from a file name it was saved under). */
 export function scenarioSplit(scene: Scene): WomdSplit {
-  return scene.sourceName === undefined ? 'unknown' : splitOfName(scene.sourceName);
+  return scene.sourceName === undefined ? 'unknown' : womdSplitOf(scene.sourceName, scene.tracks.steps);
 }
 
 /** Folds for evaluating models trained on real scenes (k-fold over scenarios). */

@@ -1,13 +1,16 @@
 // Scoring the predictors of the registry (model/registry.ts) on a set of (scene, pair, step)
-// requests (DESIGN.md section 6a): joint displacement, miss and overlap for any predictor, and for
-// the CVAEs the latent against the pseudo label. Every prediction comes from model/predictors.ts
-// predictPairs, the same function the app's worker and file-level run call, and is scored in scene
-// coordinates against sceneTruth. Shared by `npm run eval` and the test that checks the shipped
-// weights reproduce docs/results.json.
+// requests (DESIGN.md section 6a): joint displacement, miss, overlap and WOMD mAP for any
+// predictor, and for the CVAEs the latent against the pseudo label. Every prediction comes from
+// model/predictors.ts predictPairs, the same function the app's worker and file-level run call,
+// and is scored in scene coordinates against sceneTruth. Scores are kept per pair, so a figure can
+// be resampled by scenario for a bootstrap interval (stats.ts; DESIGN.md 6b). Shared by
+// `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
 import { EVAL_SAMPLES, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
 import { PREDICTOR_IDS, type PredictorId } from '../model/registry';
+import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
+import { MIN_STEP } from '../model/features';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
 import {
   argmax,
@@ -21,6 +24,14 @@ import {
   overlaps,
   sceneTruth,
 } from './index';
+import {
+  meanAveragePrecision,
+  pairTrajectoryType,
+  scoreScene,
+  type SceneMapRecord,
+  type ScoredJoint,
+} from './map';
+import { balancedAccuracy, bootstrapCIs, type BootstrapOptions, type Interval } from './stats';
 
 const M = NETWORK.modes;
 /** Joint predictions per CVAE: the same number per mode. */
@@ -31,14 +42,21 @@ const BATCH = 64;
 export const REPRODUCE_SAMPLES = 24;
 
 export interface ModelReport {
+  /** Pairs scored (one request each). */
   scenes: number;
   minADE: Record<string, number>;
   minFDE: Record<string, number>;
   missRate: Record<string, number>;
   overlapRate: number;
+  /** WOMD mAP and soft mAP (metrics/map.ts) per horizon; joint predictions ranked by mode probability. */
+  mAP?: Record<string, number>;
+  softMAP?: Record<string, number>;
   latent?: {
     priorAccuracy: number;
     posteriorAccuracy: number;
+    /** Mean recall over the labels present (stats.ts balancedAccuracy), prior and posterior. */
+    priorBalancedAccuracy?: number;
+    posteriorBalancedAccuracy?: number;
     meanKL: number;
     miPriorBits: number;
     miPosteriorBits: number;
@@ -47,15 +65,37 @@ export interface ModelReport {
     modeSpreadM: number;
     /** Same, decoding every mode with one shared goal: what z alone changes in the trajectory. */
     zSensitivityM: number;
+    /** confusion[argmax prior mode][pseudo label] */
     confusion: number[][];
   };
+  /** Bootstrap intervals by scenario (stats.ts), keyed like 'minADE 8s', 'mAP 8s', 'priorAccuracy'. */
+  intervals?: Record<string, Interval>;
 }
 
-/** A result's joint predictions, most probable mode first (so [0] is the most likely one). */
-function jointPredictions(r: PairResult): Float32Array[] {
+export interface EvaluateOptions {
+  /** Bootstrap intervals by scenario (DESIGN.md 6b: every real figure carries one). */
+  intervals?: boolean;
+  bootstrap?: BootstrapOptions;
+}
+
+/** What one request scored: kept per pair so figures can be resampled by scenario. */
+interface PairScore {
+  /** The bootstrap group: the scenario. */
+  group: string;
+  /** Per horizon (HORIZONS order); null where an end point is unknown. */
+  ade: (number | null)[];
+  fde: (number | null)[];
+  miss: (boolean | null)[];
+  overlap: boolean;
+  map: (SceneMapRecord | null)[];
+  latent?: { label: number; zPrior: number; zPost: number; kl: number; spread: number; zSens: number };
+}
+
+/** A result's joint predictions with their confidences, most probable mode first ([0] most likely). */
+function jointPredictions(r: PairResult): ScoredJoint[] {
   return [...r.modes]
     .sort((x, y) => y.probability - x.probability)
-    .flatMap((m) => m.samples.map(jointTrajectory));
+    .flatMap((m) => m.samples.map((smp) => ({ traj: jointTrajectory(smp), confidence: m.probability })));
 }
 
 async function inBatches<T>(reqs: PairRequest[], run: (batch: PairRequest[]) => Promise<T[]>): Promise<T[]> {
@@ -64,85 +104,118 @@ async function inBatches<T>(reqs: PairRequest[], run: (batch: PairRequest[]) => 
   return out;
 }
 
-/** Displacement, miss and overlap of predictions against the real futures of their requests. */
-function scoreTrajectories(reqs: PairRequest[], results: PairResult[]): ModelReport {
-  const sums = { ade: [0, 0, 0], fde: [0, 0, 0], miss: [0, 0, 0], n: [0, 0, 0], overlap: 0 };
-  results.forEach((res, j) => {
-    const { scene } = reqs[j]!;
-    const preds = jointPredictions(res);
-    const truth = sceneTruth(scene, res.a, res.b, res.t);
-    HORIZONS.forEach((h, k) => {
-      const d = minDisplacement(preds, truth, h);
-      if (!d) return;
-      sums.ade[k]! += d.minADE;
-      sums.fde[k]! += d.minFDE;
-      sums.miss[k]! += isMiss(preds, truth, h) ? 1 : 0;
-      sums.n[k]!++;
-    });
-    if (overlaps(scene, res.a, res.b, res.t, preds[0]!)) sums.overlap++;
-  });
-  const per = (v: number[]) =>
-    Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, v[k]! / sums.n[k]!]));
+/** Displacement, miss, overlap and mAP records of one prediction against its request's real future. */
+function scorePair(req: PairRequest, res: PairResult): PairScore {
+  const { scene } = req;
+  const joint = jointPredictions(res);
+  const preds = joint.map((j) => j.traj);
+  const truth = sceneTruth(scene, res.a, res.b, res.t);
+  const type = pairTrajectoryType(scene, res.a, res.b, res.t);
+  const key = `${scene.id}:${res.a}:${res.b}:${res.t}`;
+  const d = HORIZONS.map((h) => minDisplacement(preds, truth, h));
   return {
-    scenes: reqs.length,
-    minADE: per(sums.ade),
-    minFDE: per(sums.fde),
-    missRate: per(sums.miss),
-    overlapRate: sums.overlap / reqs.length,
+    group: scene.id,
+    ade: d.map((x) => x?.minADE ?? null),
+    fde: d.map((x) => x?.minFDE ?? null),
+    miss: HORIZONS.map((h) => isMiss(preds, truth, h)),
+    overlap: overlaps(scene, res.a, res.b, res.t, preds[0]!),
+    map: HORIZONS.map((h) => scoreScene(key, joint, truth, type, h)),
   };
 }
 
-/** The latent against the pseudo label: accuracy of prior and posterior, KL, information, spread. */
-async function scoreLatent(
-  id: PredictorId,
-  params: Params,
-  reqs: PairRequest[],
-): Promise<NonNullable<ModelReport['latent']>> {
-  // one sample per mode (its most likely goal) for the spread, and the posterior given the future
-  const results = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
-  const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
+/** The latent of one result (one sample per mode, with the posterior) against its pseudo label. */
+function scoreLatent(r: PairResult, zSens: number): NonNullable<PairScore['latent']> {
+  const posterior = r.posterior!;
+  let kl = 0;
+  for (let z = 0; z < M; z++) {
+    const q = posterior[z]!;
+    if (q > 0) kl += q * Math.log(q / Math.max(r.prior[z]!, 1e-12));
+  }
+  const trajs = r.modes.map((m) => jointTrajectory(m.samples[0]!));
+  let pairs = 0;
+  let d = 0;
+  for (let a = 0; a < M; a++)
+    for (let b = a + 1; b < M; b++) {
+      d += meanDistance(trajs[a]!, trajs[b]!);
+      pairs++;
+    }
+  return { label: r.label, zPrior: argmax(r.prior), zPost: argmax(posterior), kl, spread: d / pairs, zSens };
+}
+
+const transpose = (m: number[][]) => m[0]!.map((_, j) => m.map((row) => row[j]!));
+
+/** Mean over the pairs of a per-horizon value, null values left out. */
+function perHorizon(scores: readonly PairScore[], pick: (s: PairScore, k: number) => number | null) {
+  return Object.fromEntries(
+    HORIZONS.map((h, k) => {
+      let sum = 0;
+      let n = 0;
+      for (const s of scores) {
+        const v = pick(s, k);
+        if (v === null) continue;
+        sum += v;
+        n++;
+      }
+      return [`${h.seconds}s`, sum / n];
+    }),
+  );
+}
+
+function summarizeLatent(lat: NonNullable<PairScore['latent']>[]): NonNullable<ModelReport['latent']> {
   const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
   const postTable = [...Array(M)].map(() => new Array<number>(M).fill(0));
   const labels = new Array<number>(M).fill(0);
-  let priorHit = 0;
-  let postHit = 0;
-  let kl = 0;
-  let spread = 0;
-  results.forEach((r) => {
-    const posterior = r.posterior!;
-    const zp = argmax(r.prior);
-    const zq = argmax(posterior);
-    confusion[zp]![r.label]!++;
-    postTable[zq]![r.label]!++;
-    labels[r.label]!++;
-    if (zp === r.label) priorHit++;
-    if (zq === r.label) postHit++;
-    for (let z = 0; z < M; z++) {
-      const q = posterior[z]!;
-      if (q > 0) kl += q * Math.log(q / Math.max(r.prior[z]!, 1e-12));
-    }
-    const trajs = r.modes.map((m) => jointTrajectory(m.samples[0]!));
-    let pairs = 0;
-    let d = 0;
-    for (let a = 0; a < M; a++)
-      for (let b = a + 1; b < M; b++) {
-        d += meanDistance(trajs[a]!, trajs[b]!);
-        pairs++;
-      }
-    spread += d / pairs;
-  });
-  const n = reqs.length;
+  for (const l of lat) {
+    confusion[l.zPrior]![l.label]!++;
+    postTable[l.zPost]![l.label]!++;
+    labels[l.label]!++;
+  }
+  const mean = (f: (l: (typeof lat)[number]) => number) => lat.reduce((acc, l) => acc + f(l), 0) / lat.length;
   return {
-    priorAccuracy: priorHit / n,
-    posteriorAccuracy: postHit / n,
-    meanKL: kl / n,
+    priorAccuracy: mean((l) => +(l.zPrior === l.label)),
+    posteriorAccuracy: mean((l) => +(l.zPost === l.label)),
+    priorBalancedAccuracy: balancedAccuracy(transpose(confusion)),
+    posteriorBalancedAccuracy: balancedAccuracy(transpose(postTable)),
+    meanKL: mean((l) => l.kl),
     miPriorBits: mutualInformation(confusion),
     miPosteriorBits: mutualInformation(postTable),
     labelEntropyBits: entropy(labels),
-    modeSpreadM: spread / n,
-    zSensitivityM: shared.reduce((s, v) => s + v, 0) / n,
+    modeSpreadM: mean((l) => l.spread),
+    zSensitivityM: mean((l) => l.zSens),
     confusion,
   };
+}
+
+/** The report's figures from per-pair scores (the same code for the estimate and every resample). */
+function summarize(scores: readonly PairScore[]): ModelReport {
+  const maps = HORIZONS.map((_, k) =>
+    meanAveragePrecision(scores.map((s) => s.map[k]).filter((r): r is SceneMapRecord => !!r)),
+  );
+  const report: ModelReport = {
+    scenes: scores.length,
+    minADE: perHorizon(scores, (s, k) => s.ade[k]!),
+    minFDE: perHorizon(scores, (s, k) => s.fde[k]!),
+    missRate: perHorizon(scores, (s, k) => (s.miss[k] === null ? null : +s.miss[k]!)),
+    overlapRate: scores.filter((s) => s.overlap).length / scores.length,
+    mAP: Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, maps[k]!.mAP])),
+    softMAP: Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, maps[k]!.softMAP])),
+  };
+  const lat = scores.flatMap((s) => (s.latent ? [s.latent] : []));
+  if (lat.length > 0 && lat.length === scores.length) report.latent = summarizeLatent(lat);
+  return report;
+}
+
+/** The figures the intervals are given for, flat: 'minADE 8s', 'mAP 8s', 'priorAccuracy', ... */
+function headline(r: ModelReport): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of ['minADE', 'minFDE', 'missRate', 'mAP', 'softMAP'] as const)
+    for (const [h, v] of Object.entries(r[key] ?? {})) out[`${key} ${h}`] = v;
+  if (r.latent) {
+    out.priorAccuracy = r.latent.priorAccuracy;
+    out.priorBalancedAccuracy = r.latent.priorBalancedAccuracy ?? NaN;
+    out.posteriorAccuracy = r.latent.posteriorAccuracy;
+  }
+  return out;
 }
 
 /**
@@ -154,12 +227,25 @@ export async function evaluatePredictor(
   id: PredictorId,
   params: Params | null,
   reqs: PairRequest[],
+  o: EvaluateOptions = {},
 ): Promise<ModelReport> {
   const results = await inBatches(reqs, (b) =>
     predictPairs(id, params, b, { samplesPerMode: PER_MODE, posterior: false }),
   );
-  const report = scoreTrajectories(reqs, results);
-  if (params && id !== 'constant_velocity') report.latent = await scoreLatent(id, params, reqs);
+  const scores = results.map((r, j) => scorePair(reqs[j]!, r));
+  if (params && id !== 'constant_velocity') {
+    // one sample per mode (its most likely goal) for the spread, and the posterior given the future
+    const latent = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
+    const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
+    latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(r, shared[j]!)));
+  }
+  const report = summarize(scores);
+  if (o.intervals) {
+    const byScene = new Map<string, PairScore[]>();
+    for (const sc of scores) byScene.set(sc.group, [...(byScene.get(sc.group) ?? []), sc]);
+    const groups = [...byScene.values()];
+    report.intervals = bootstrapCIs(groups, (gs) => headline(summarize(gs.flat())), o.bootstrap);
+  }
   return report;
 }
 
@@ -167,6 +253,7 @@ export async function evaluatePredictor(
 export async function evaluateAll(
   reqs: PairRequest[],
   weights: Partial<Record<PredictorId, Params>>,
+  o: EvaluateOptions = {},
 ): Promise<Record<string, ModelReport>> {
   const out: Record<string, ModelReport> = {};
   // the baseline first, so every table reads from it
@@ -174,7 +261,7 @@ export async function evaluateAll(
   for (const id of ids) {
     const params = weights[id] ?? null;
     if (id !== 'constant_velocity' && !params) continue;
-    out[id] = await evaluatePredictor(id, params, reqs);
+    out[id] = await evaluatePredictor(id, params, reqs, o);
   }
   return out;
 }
@@ -187,4 +274,49 @@ export function interactingRequests(scenes: Scene[], t: number): PairRequest[] {
     const [a, b] = pair;
     return isValid(scene.tracks, a, t) && isValid(scene.tracks, b, t) ? [{ scene, a, b, t }] : [];
   });
+}
+
+/** Steps a scene needs for the real benchmark: the history to MIN_STEP and the whole 8 s future. */
+export const BENCHMARK_STEPS = MIN_STEP + 1 + 80;
+
+export interface BenchmarkRequests {
+  reqs: PairRequest[];
+  pairs: SceneBenchmarkPair[];
+  /** The pair list's hash (labels/pairs.ts benchmarkPairList), pinned by a test. */
+  hash: string;
+  /** Scenes in the benchmark: whole future, first of each scenario id. */
+  scenes: Scene[];
+  /** Left out: scenes with no whole future (WOMD testing scenes hold history only). */
+  short: string[];
+  /** Left out: a scenario id seen before (the same scene in two files). */
+  duplicates: string[];
+}
+
+/**
+ * The real benchmark's requests (docs/real-benchmark.md): every pair the rule keeps in each scene
+ * with the whole future, predicted from MIN_STEP; a scenario that comes twice counts once.
+ */
+export function benchmarkRequests(all: Scene[]): BenchmarkRequests {
+  const seen = new Set<string>();
+  const scenes: Scene[] = [];
+  const short: string[] = [];
+  const duplicates: string[] = [];
+  for (const s of all) {
+    if (s.tracks.steps < BENCHMARK_STEPS) short.push(s.id);
+    else if (seen.has(s.id)) duplicates.push(s.id);
+    else {
+      seen.add(s.id);
+      scenes.push(s);
+    }
+  }
+  const { pairs, hash } = benchmarkPairList(scenes);
+  const byId = new Map(scenes.map((s) => [s.id, s]));
+  return {
+    reqs: pairs.map((p) => ({ scene: byId.get(p.sceneId)!, a: p.a, b: p.b, t: MIN_STEP })),
+    pairs,
+    hash,
+    scenes,
+    short,
+    duplicates,
+  };
 }

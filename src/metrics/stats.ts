@@ -78,6 +78,44 @@ export function bootstrapCI<G>(
   return { estimate, lo: quantile(stats, tail), hi: quantile(stats, 1 - tail) };
 }
 
+/**
+ * bootstrapCI for several statistics at once over the SAME resamples (one pass: the statistics
+ * share whatever they compute, e.g. one aggregation of the resampled groups gives every figure).
+ * Keys are those of the statistic on the groups as given.
+ */
+export function bootstrapCIs<G>(
+  groups: readonly G[],
+  statistic: (groups: readonly G[]) => Record<string, number>,
+  opts: BootstrapOptions = {},
+): Record<string, Interval> {
+  const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
+  const level = opts.level ?? DEFAULT_LEVEL;
+  const n = groups.length;
+  if (n === 0) return {};
+  const estimate = statistic(groups);
+  const keys = Object.keys(estimate);
+  const rng = new Rng(opts.seed ?? DEFAULT_SEED, 0, BOOTSTRAP_SALT);
+  const stats: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
+  const draw: G[] = new Array<G>(n);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) draw[i] = groups[rng.int(0, n - 1)]!;
+    const v = statistic(draw);
+    for (const k of keys) if (Number.isFinite(v[k])) stats[k]!.push(v[k]!);
+  }
+  const tail = (1 - level) / 2;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const sorted = stats[k]!.sort((a, b) => a - b);
+      return [
+        k,
+        sorted.length
+          ? { estimate: estimate[k]!, lo: quantile(sorted, tail), hi: quantile(sorted, 1 - tail) }
+          : { estimate: estimate[k]!, lo: NaN, hi: NaN },
+      ];
+    }),
+  );
+}
+
 /** Mean of all values of all groups (e.g. minADE per pair, grouped by scenario). NaN when empty. */
 export function pooledMean(groups: readonly (readonly number[])[]): number {
   let sum = 0;

@@ -290,6 +290,27 @@ export function normalizeAngle(a: number): number {
   return r - Math.PI;
 }
 
+/** WOMD split of a GPUDrive `name` (tfrecord-00997-of-01000_183.json), from its shard count. */
+export type WomdSplit = 'training' | 'validation' | 'testing' | 'unknown';
+
+/**
+ * The WOMD split a scenario came from, read from its GPUDrive `name`: training has 1000 shards
+ * (`-of-01000`), validation and testing 150 each (`-of-00150`). The two cannot be told apart by
+ * name; a testing scene holds history only (11 steps), so pass the scene's step count to tell
+ * them apart (without it, `-of-00150` reads as validation, as the README counts them). Anything
+ * else is 'unknown'.
+ */
+export function womdSplitOf(name: string, steps?: number): WomdSplit {
+  const m = /-of-(\d{5})(?!\d)/.exec(name);
+  if (m?.[1] === '01000') return 'training';
+  if (m?.[1] === '00150')
+    return steps !== undefined && steps <= HISTORY_ONLY_STEPS ? 'testing' : 'validation';
+  return 'unknown';
+}
+
+/** Steps of a history-only (WOMD testing split) scene: 10 past + the current one. */
+export const HISTORY_ONLY_STEPS = 11;
+
 /** Track index of a track ID, or -1. */
 export function trackIndexOf(scene: Scene, id: number): number {
   return scene.tracks.ids.indexOf(id);

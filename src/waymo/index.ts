@@ -8,12 +8,18 @@ export {
   decodeJsonValue,
   looksLikeJson,
   readJsonScene,
-  womdSplitOf,
   type HeadingUnits,
   type JsonReport,
-  type WomdSplit,
 } from './json';
 export { decodeScenario, encodeScene } from './scenario';
 export { decodeExample, isExamplePayload } from './tf-example';
 export { blobSource, memorySource, type ByteSource } from './source';
 export { encodeRecord, encodeRecords, gunzipBytes, gzipBytes, indexRecords, readRecord } from './tfrecord';
+export {
+  isScenarioCandidate,
+  openSceneFile,
+  SceneSet,
+  sniffFormat,
+  type SceneFile,
+  type SceneFormat,
+} from './open';

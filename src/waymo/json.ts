@@ -117,23 +117,6 @@ export interface JsonReport {
   unknownSubtypes: number;
 }
 
-/** WOMD split of a GPUDrive `name` (tfrecord-00997-of-01000_183.json), from its shard count. */
-export type WomdSplit = 'training' | 'validation' | 'testing' | 'unknown';
-
-/**
- * The WOMD split a scenario came from, read from its GPUDrive `name`: training has 1000 shards
- * (`-of-01000`), validation and testing 150 each (`-of-00150`). The two cannot be told apart by
- * name; a testing scene holds history only (11 steps), so pass the scene's step count to tell
- * them apart (without it, `-of-00150` reads as validation, as the README counts them). Anything
- * else is 'unknown'.
- */
-export function womdSplitOf(name: string, steps?: number): WomdSplit {
-  const m = /-of-(\d{5})(?!\d)/.exec(name);
-  if (m?.[1] === '01000') return 'training';
-  if (m?.[1] === '00150') return steps !== undefined && steps <= JSON_MIN_STEPS ? 'testing' : 'validation';
-  return 'unknown';
-}
-
 /** True when the first non-whitespace byte (after an optional UTF-8 BOM) is '{'. */
 export function looksLikeJson(firstBytes: Uint8Array): boolean {
   let i = 0;

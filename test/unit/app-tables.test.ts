@@ -19,10 +19,10 @@ describe('scene list filter', () => {
   solo.objectsOfInterest = [];
   solo.tracksToPredict = [];
   const rows: SceneRow[] = [
-    { k: 0, record: 0, summary: summarizeScene(fixtureScene(1)), label: 0 },
-    { k: 1, record: 1, summary: summarizeScene(galleryScene('Gallery-West')), label: 2 },
-    { k: 2, record: 2, summary: summarizeScene(buildScene(solo)), label: null },
-    { k: 3, record: 7, error: 'record 7: truncated' },
+    { k: 0, record: 0, file: 'a.tfrecord', summary: summarizeScene(fixtureScene(1)), label: 0 },
+    { k: 1, record: 1, file: 'a.tfrecord', summary: summarizeScene(galleryScene('Gallery-West')), label: 2 },
+    { k: 2, record: 2, file: 'a.tfrecord', summary: summarizeScene(buildScene(solo)), label: null },
+    { k: 3, record: 7, file: 'a.tfrecord', error: 'record 7: truncated' },
   ];
   const kept = (f: Partial<SceneFilter>) => filterRows(rows, { ...NO_FILTER, ...f }).map((r) => r.record);
 

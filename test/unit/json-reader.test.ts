@@ -9,7 +9,6 @@ import {
   type Scene,
   S_VALID,
   SignalState,
-  STEP_S,
   stateOffset,
   trackIndexOf,
   trackState,
@@ -26,179 +25,13 @@ import {
   looksLikeJson,
   readJsonScene,
   WaymoReadError,
-  womdSplitOf,
 } from '../../src/waymo';
+import { womdSplitOf } from '../../src/scene/scene';
 import { HEADING_VOTE_MIN_SPEED_MPS } from '../../src/waymo/json';
 
+import { agent, AGENTS, newRadians, oldDegrees, ROADS, T, type Json } from '../fixtures/json-scenes';
+
 const DIR = join(import.meta.dirname, '../../../shared/womd-json');
-const T = 91;
-const DEG = Math.PI / 180;
-
-type Json = Record<string, unknown>;
-
-interface AgentSpec {
-  /** Travel direction (radians). */
-  dir: number;
-  speed: number;
-  /** Where it starts (world metres). */
-  x0: number;
-  y0: number;
-  /** Steps at which it is invalid, and what its position says there. */
-  invalid?: { steps: number[]; at: [number, number] };
-}
-
-/**
- * One GPUDrive object moving in a straight line. `units` says how its heading is written: degrees
- * are unwrapped (dir + 360 * turns), as old GPUDrive files do.
- */
-function agent(a: AgentSpec, units: 'radians' | 'degrees', extra: Json = {}, steps = T): Json {
-  const bad = new Set(a.invalid?.steps ?? []);
-  const pos = [];
-  const vel = [];
-  const heading = [];
-  const valid = [];
-  for (let t = 0; t < steps; t++) {
-    const ok = !bad.has(t);
-    const d = a.speed * t * STEP_S;
-    pos.push(
-      ok
-        ? { x: a.x0 + d * Math.cos(a.dir), y: a.y0 + d * Math.sin(a.dir) }
-        : { x: a.invalid!.at[0], y: a.invalid!.at[1] },
-    );
-    vel.push(ok ? { x: a.speed * Math.cos(a.dir), y: a.speed * Math.sin(a.dir) } : { x: -10000, y: -10000 });
-    heading.push(!ok ? -10000 : units === 'degrees' ? a.dir / DEG + 360 * (t % 3) : a.dir);
-    valid.push(ok);
-  }
-  return {
-    position: pos,
-    velocity: vel,
-    heading,
-    valid,
-    width: 2,
-    length: 4.5,
-    type: 'vehicle',
-    goalPosition: { x: a.x0, y: a.y0 },
-    ...extra,
-  };
-}
-
-/** Agents heading every way, so the two heading readings disagree. */
-const AGENTS: AgentSpec[] = [
-  { dir: 2.5, speed: 8, x0: 3250.5, y0: -40.25, invalid: { steps: [0, 1, 2, 90], at: [-10000, -10000] } },
-  { dir: -1.2, speed: 5, x0: 3230, y0: -20, invalid: { steps: [50, 51], at: [0, 0] } },
-  { dir: 0.4, speed: 12, x0: 3200, y0: 10 },
-  { dir: Math.PI - 0.01, speed: 3, x0: 3260, y0: 5 },
-];
-
-const ROADS: Json[] = [
-  {
-    type: 'lane',
-    geometry: [
-      { x: 3200, y: 0 },
-      { x: 3300, y: 0 },
-    ],
-  },
-  {
-    type: 'road_line',
-    geometry: [
-      { x: 3200, y: 2 },
-      { x: 3300, y: 2 },
-    ],
-  },
-  {
-    type: 'road_edge',
-    geometry: [
-      { x: 3200, y: 5 },
-      { x: 3300, y: 5 },
-    ],
-  },
-  {
-    type: 'stop_sign',
-    geometry: [
-      { x: 3290, y: 6 },
-      { x: 3291, y: 6 },
-    ],
-  },
-  {
-    type: 'crosswalk',
-    geometry: [
-      { x: 3250, y: -3 },
-      { x: 3254, y: -3 },
-      { x: 3254, y: 3 },
-      { x: 3250, y: 3 },
-    ],
-  },
-  {
-    type: 'speed_bump',
-    geometry: [
-      { x: 3220, y: -3 },
-      { x: 3221, y: -3 },
-      { x: 3221, y: 3 },
-    ],
-  },
-  {
-    type: 'driveway',
-    geometry: [
-      { x: 3240, y: 8 },
-      { x: 3245, y: 8 },
-      { x: 3245, y: 12 },
-    ],
-  },
-];
-
-/** An old GPUDrive file: no scenario_id, metadata or ids; headings in unwrapped degrees. */
-function oldDegrees(): Json {
-  return {
-    name: 'tfrecord-00012-of-01000_7.json',
-    objects: AGENTS.map((a, i) => agent(a, 'degrees', i === 3 ? { type: 'cyclist' } : {})),
-    roads: structuredClone(ROADS),
-    tl_states: {},
-  };
-}
-
-/** A new GPUDrive file: scenario_id, metadata, ids, height, z, map_element_id, road ids, signals. */
-function newRadians(): Json {
-  const objects = AGENTS.map((a, i) =>
-    agent(a, 'radians', {
-      id: 100 + i,
-      height: 1.5,
-      mark_as_expert: false,
-      type: ['vehicle', 'pedestrian', 'bus', 'vehicle'][i],
-    }),
-  );
-  for (const p of (objects[2] as { position: Json[] }).position) p.z = 461.5;
-  const tl = (steps: number[], states: string[]) => ({
-    state: states,
-    x: steps.map(() => 3258.5),
-    y: steps.map(() => 12.25),
-    z: steps.map(() => 461.5),
-    time_index: steps,
-  });
-  return {
-    name: 'tfrecord-00004-of-00150_246.json',
-    scenario_id: '2bd577a009790706',
-    objects,
-    roads: ROADS.map((r, i) => ({
-      ...r,
-      id: 500 + i,
-      map_element_id: [2, 7, 16, 17, 18, 19, 20][i],
-      geometry: (r.geometry as Json[]).map((p) => ({ ...p, z: 461.25 })),
-    })),
-    tl_states: {
-      '167': tl([0, 1, 2], ['stop', 'arrow_go', 'flashing_caution']),
-      '168': { ...tl([1, 90], ['go', 'LANE_STATE_CAUTION']), lane_id: [168, 168] },
-    },
-    metadata: {
-      sdc_track_index: 2,
-      objects_of_interest: [101, 103],
-      tracks_to_predict: [
-        { track_index: 1, difficulty: 1 },
-        { track_index: 3, difficulty: 0 },
-      ],
-    },
-  };
-}
-
 const text = (j: Json) => JSON.stringify(j);
 
 /** The error a decode throws (fails the test when it throws none). */

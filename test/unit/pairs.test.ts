@@ -22,11 +22,17 @@ import {
   pairCandidates,
   scenarioFold,
   scenarioSplit,
-  splitOfName,
   validThroughout,
   type BenchmarkPair,
 } from '../../src/labels/pairs';
-import { interactingPair, isValid, ObjectType, trackXY, type Scene } from '../../src/scene/scene';
+import {
+  interactingPair,
+  isValid,
+  ObjectType,
+  trackXY,
+  womdSplitOf,
+  type Scene,
+} from '../../src/scene/scene';
 import { generateScene } from '../../src/synth';
 import { ScenarioFile } from '../../src/waymo';
 import { nodeFileSource } from '../../src/waymo/node-file';
@@ -170,12 +176,12 @@ describe('pair rule on synthetic scenes', () => {
 
 describe('split, folds and hash', () => {
   it('reads the WOMD split from the dataset name', () => {
-    expect(splitOfName('tfrecord-00997-of-01000_183.json')).toBe('training');
-    expect(splitOfName('tfrecord-00005-of-00150_2bd577a009790706.json')).toBe('validation');
-    expect(splitOfName('uncompressed_scenario_training_20s-00000-of-01000')).toBe('training');
-    expect(splitOfName('tfrecord-ab2a72c63f8fd589.json')).toBe('unknown');
-    expect(splitOfName('tfrecord-00001-of-001500.json')).toBe('unknown');
-    expect(splitOfName('')).toBe('unknown');
+    expect(womdSplitOf('tfrecord-00997-of-01000_183.json')).toBe('training');
+    expect(womdSplitOf('tfrecord-00005-of-00150_2bd577a009790706.json')).toBe('validation');
+    expect(womdSplitOf('uncompressed_scenario_training_20s-00000-of-01000')).toBe('training');
+    expect(womdSplitOf('tfrecord-ab2a72c63f8fd589.json')).toBe('unknown');
+    expect(womdSplitOf('tfrecord-00001-of-001500.json')).toBe('unknown');
+    expect(womdSplitOf('')).toBe('unknown');
     const s = synth[0]!;
     expect(scenarioSplit(s)).toBe('unknown');
     expect(scenarioSplit({ ...s, sourceName: 'tfrecord-00997-of-01000_183.json' })).toBe('training');

@@ -40,7 +40,7 @@ import {
   ROADGRAPH_SAMPLES,
   sceneToExample,
   type WriteReport,
-} from './helpers/tf-example-writer';
+} from '../fixtures/tf-example-writer';
 
 const WOMD = join(import.meta.dirname, '../../../shared/womd');
 const REAL_SCENARIO = join(WOMD, 'motion_data_one_scenario.tfrecord');

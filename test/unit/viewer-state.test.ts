@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandFor, commandTitle } from '../../src/app/commands';
 import { activePair, choosePair, DEFAULT_LAYERS, stepAt, Store, type ViewerState } from '../../src/app/store';
 import { formatUrl, parseUrl, type UrlView } from '../../src/app/url';
-import type { Scene } from '../../src/scene/scene';
+import { benchmarkPairs } from '../../src/labels/pairs';
+import { ObjectType, type Scene } from '../../src/scene/scene';
 import { fixtureScene } from '../fixtures/scenes';
 
 function state(scene: Scene, patch: Partial<ViewerState> = {}): ViewerState {
@@ -37,9 +38,21 @@ describe('choosing the pair', () => {
     expect(choosePair(s, 1, 99)).toEqual([3, 4]);
   });
 
-  it('pairs with the nearest valid agent when the scene marks no pair', () => {
+  it("takes the real benchmark rule's first pair when the scene names none (DESIGN.md 6b)", () => {
     const bare: Scene = {
       ...scene,
+      objectsOfInterest: new Int32Array(),
+      tracksToPredict: { trackIndex: new Int32Array(), difficulty: new Uint8Array() },
+    };
+    const first = benchmarkPairs(bare)[0]!;
+    expect(activePair(state(bare))).toEqual([first.a, first.b]);
+  });
+
+  it('pairs with the nearest valid agent when the scene has no pair at all', () => {
+    // pedestrians only: the rule pairs a pedestrian only with a vehicle or cyclist
+    const bare: Scene = {
+      ...scene,
+      tracks: { ...scene.tracks, types: new Uint8Array(scene.tracks.count).fill(ObjectType.Pedestrian) },
       objectsOfInterest: new Int32Array(),
       tracksToPredict: { trackIndex: new Int32Array(), difficulty: new Uint8Array() },
     };
@@ -54,7 +67,7 @@ describe('choosing the pair', () => {
 describe('view in the URL', () => {
   it('round-trips the chosen pair by track IDs', () => {
     const v = {
-      file: 'demo/demo.tfrecord',
+      files: ['demo/demo.tfrecord', 'more/b.json.gz'],
       scene: 'synth-1',
       t: 42,
       sel: 7,
@@ -69,6 +82,7 @@ describe('view in the URL', () => {
     } satisfies UrlView;
     const q = formatUrl(v);
     expect(q).toContain('pair=12,7');
+    expect(q).toContain('file=demo%2Fdemo.tfrecord&file=more%2Fb.json.gz');
     // defaults are left out
     expect(q).not.toMatch(/(^|&)(model|n|seed|force|backend|split|speed|local)=/);
     expect(parseUrl(`?${q}`)).toEqual(v);

@@ -34,12 +34,14 @@ export function SceneList(props: {
   selected: number;
   onSelect: (k: number) => void;
   total: number;
+  /** Name each scene's file (several files open). */
+  showFile?: boolean;
 }) {
   const { rows, filter, onFilter, selected, onSelect, total } = props;
   return (
     <section className="scenes">
       <SceneFilters filter={filter} onFilter={onFilter} shown={rows.length} total={total} />
-      <SceneTable rows={rows} selected={selected} onSelect={onSelect} />
+      <SceneTable rows={rows} selected={selected} onSelect={onSelect} showFile={!!props.showFile} />
     </section>
   );
 }
@@ -122,14 +124,20 @@ function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: 
   );
 }
 
-/** The table of scenes: one row per record, damaged records as error rows. */
-function SceneTable(props: { rows: SceneRow[]; selected: number; onSelect: (k: number) => void }) {
-  const { rows, selected, onSelect } = props;
+/** The table of scenes: one row per record, damaged records as error rows; the file column when several are open. */
+function SceneTable(props: {
+  rows: SceneRow[];
+  selected: number;
+  onSelect: (k: number) => void;
+  showFile: boolean;
+}) {
+  const { rows, selected, onSelect, showFile } = props;
   return (
     <div className="scene-table">
       <table className="scene-list" data-testid="scene-list">
         <thead>
           <tr>
+            {showFile && <th>file</th>}
             <th>#</th>
             <th>scenario id</th>
             <th>agents</th>
@@ -145,9 +153,11 @@ function SceneTable(props: { rows: SceneRow[]; selected: number; onSelect: (k: n
                 summary={r.summary}
                 selected={r.k === selected}
                 onSelect={onSelect}
+                showFile={showFile}
               />
             ) : (
-              <tr key={r.k} className="error" data-testid="record-error">
+              <tr key={r.k} className="error" data-testid="record-error" data-file={r.file}>
+                {showFile && <td className="file-cell">{r.file}</td>}
                 <td>{r.record}</td>
                 <td colSpan={3}>{r.error}</td>
               </tr>
@@ -165,17 +175,24 @@ function SceneTableRow(props: {
   summary: SceneSummary;
   selected: boolean;
   onSelect: (k: number) => void;
+  showFile: boolean;
 }) {
-  const { row: r, summary, selected, onSelect } = props;
+  const { row: r, summary, selected, onSelect, showFile } = props;
   return (
     <tr
       data-scene-id={summary.id}
       data-record={r.record}
+      data-file={r.file}
       data-label={r.label ?? ''}
       title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
       className={selected ? 'selected' : ''}
       onClick={() => onSelect(r.k)}
     >
+      {showFile && (
+        <td className="file-cell" title={r.file}>
+          {r.file}
+        </td>
+      )}
       <td>{r.record}</td>
       <td>{summary.id}</td>
       <td title={formatCounts(summary.tracksByType)}>{summary.tracks}</td>

@@ -1,6 +1,8 @@
-// The left column: open a file (picker; dropping is handled by the page), what is open and what
-// could not be read, the notice for a local file a reloaded link showed, and the scene list.
+// The left column: open files or a folder (pickers; dropping is handled by the page), what is
+// open and what could not be read, the notice for a local file a reloaded link showed, and the
+// scene list.
 import { commandTitle } from '../commands';
+import { hasDirectoryPicker, inputFolderFiles, pickFolder } from '../folder';
 import type { UrlSync } from '../hooks/useUrlSync';
 import type { OpenFileState, SceneRow } from '../useScenarioFile';
 import { SceneList, type SceneFilter } from './SceneList';
@@ -12,7 +14,7 @@ export function Sidebar(props: {
   onFilter: (f: SceneFilter) => void;
   selected: number;
   onSelect: (k: number) => void;
-  onOpen: (f: Blob) => void;
+  onOpen: (files: Blob[]) => void;
   onHelp: () => void;
   sceneError: string | null;
   localWanted: UrlSync['localWanted'];
@@ -26,18 +28,11 @@ export function Sidebar(props: {
           ?
         </button>
       </header>
-      <label className="open">
-        Open scenario file
-        <input
-          type="file"
-          data-testid="file-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) props.onOpen(f);
-          }}
-        />
-      </label>
-      <p className="hint">or drop a WOMD .tfrecord file anywhere</p>
+      <OpenButtons onOpen={props.onOpen} />
+      <p className="hint">
+        or drop files or a folder anywhere: WOMD Scenario or tf.Example .tfrecord, GPUDrive/Nocturne .json
+        (plain or .gz)
+      </p>
       {localWanted && (
         <p className="notice" data-testid="local-notice">
           This link showed {localWanted.view.scene ? `scene ${localWanted.view.scene} of ` : ''}
@@ -47,7 +42,7 @@ export function Sidebar(props: {
       )}
       {state.name && (
         <p data-testid="file-status" className="file-status">
-          {state.name}: {state.file ? `${state.file.count} records` : 'opening…'}
+          {state.name}: {state.file ? `${state.file.count} scenes` : 'opening…'}
           {state.loading ? ' (reading…)' : ''}
         </p>
       )}
@@ -69,7 +64,47 @@ export function Sidebar(props: {
         onFilter={props.onFilter}
         selected={props.selected}
         onSelect={props.onSelect}
+        showFile={(state.file?.files.length ?? 0) > 1}
       />
     </aside>
+  );
+}
+
+/** Open files (several at once) and open a folder (the directory picker, else webkitdirectory). */
+function OpenButtons({ onOpen }: { onOpen: (files: Blob[]) => void }) {
+  return (
+    <div className="open-buttons">
+      <label className="open">
+        Open scenario files
+        <input
+          type="file"
+          multiple
+          data-testid="file-input"
+          onChange={(e) => {
+            onOpen([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <label
+        className="open"
+        onClick={(e) => {
+          if (!hasDirectoryPicker()) return; // the input below opens the browser's folder dialog
+          e.preventDefault();
+          void pickFolder().then((files) => files && onOpen(files));
+        }}
+      >
+        Open folder
+        <input
+          type="file"
+          data-testid="folder-input"
+          ref={(el) => el?.setAttribute('webkitdirectory', '')}
+          onChange={(e) => {
+            onOpen(inputFolderFiles(e.target.files ?? new DataTransfer().files));
+            e.target.value = '';
+          }}
+        />
+      </label>
+    </div>
   );
 }

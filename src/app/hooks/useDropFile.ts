@@ -1,7 +1,9 @@
-// A file dropped anywhere on the page opens like a picked one; `dragging` outlines the page.
+// Files or folders dropped anywhere on the page open like picked ones (folders walked by
+// folder.ts); `dragging` outlines the page.
 import { useState, type DragEvent } from 'react';
+import { droppedFiles } from '../folder';
 
-export function useDropFile(open: (f: Blob) => void) {
+export function useDropFile(open: (files: Blob[]) => void) {
   const [dragging, setDragging] = useState(false);
   return {
     dragging,
@@ -14,8 +16,7 @@ export function useDropFile(open: (f: Blob) => void) {
       onDrop: (e: DragEvent) => {
         e.preventDefault();
         setDragging(false);
-        const f = e.dataTransfer.files[0];
-        if (f) open(f);
+        void droppedFiles(e.dataTransfer).then(open);
       },
     },
   };

@@ -1,6 +1,6 @@
 // Which scene of the open file is shown: a new file clears the view, then the scene a URL view
 // asked for (once it is listed) or else the first readable scene is opened, once per file; a scene
-// is opened by record position (ScenarioFile.scene), and a record that fails to read says why.
+// is opened by record position (SceneSet.scene), and a record that fails to read says why.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Store } from '../store';
 import type { UrlView } from '../url';

@@ -1,7 +1,7 @@
 // The view in the URL (url.ts formats and parses it): written when the view settles (never per
 // frame), a new history entry when the scene changes (Back returns to the last scene), read back
-// on Back and Forward. Remembers where the open file came from: a URL (`file=`) reopens on load; a
-// local file cannot (browsers give pages no path), so its name is kept (`local=`) and, after a
+// on Back and Forward. Remembers where the open files came from: URLs (`file=`, repeated) reopen on
+// load; local files cannot (browsers give pages no path), so its name is kept (`local=`) and, after a
 // reload, the view waits for the user to open that file again.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Store } from '../store';
@@ -13,8 +13,11 @@ const SETTLE_MS = 250;
 export interface UrlSync {
   /** The local file a reloaded link showed, until the user opens it again. */
   localWanted: { name: string; view: UrlView } | null;
-  /** Call when the user opens a local file: restores the view a reloaded link had for it. */
-  openedLocal(file: Blob): void;
+  /**
+   * Call when the user opens local files: restores the view a reloaded link had for them. Several
+   * files are remembered by the first one's name and their number ("a.json +3").
+   */
+  openedLocal(files: Blob[]): void;
 }
 
 /** The store's settings from a URL view: model settings, split view, speed. */
@@ -28,7 +31,7 @@ export function useUrlSync(
   pendingRef: RefObject<UrlView | null>,
   restore: (v: UrlView) => void,
 ): UrlSync {
-  const fileUrl = useRef<string | null>(initial.file);
+  const fileUrls = useRef<string[]>(initial.files);
   const localName = useRef<string | null>(null);
   const [localWanted, setLocalWanted] = useState(() =>
     initial.local ? { name: initial.local, view: initial } : null,
@@ -41,7 +44,7 @@ export function useUrlSync(
       if (!s.scene) return;
       const ids = s.scene.tracks.ids;
       const url = formatUrl({
-        file: fileUrl.current,
+        files: fileUrls.current,
         scene: s.scene.id,
         t: s.time,
         sel: s.selected >= 0 ? ids[s.selected]! : null,
@@ -80,9 +83,9 @@ export function useUrlSync(
   }, [store, restore]);
 
   const openedLocal = useCallback(
-    (f: Blob) => {
-      fileUrl.current = null;
-      localName.current = f instanceof File ? f.name : null;
+    (files: Blob[]) => {
+      fileUrls.current = [];
+      localName.current = localFilesName(files);
       const again = localWanted && localName.current === localWanted.name ? localWanted.view : null;
       pendingRef.current = again;
       if (again) setLocalWanted(null);
@@ -91,4 +94,11 @@ export function useUrlSync(
   );
 
   return { localWanted, openedLocal };
+}
+
+/** How a local open is named in the URL: the file's name, or the first's and how many more. */
+export function localFilesName(files: Blob[]): string | null {
+  const first = files[0];
+  if (!(first instanceof File)) return null;
+  return files.length === 1 ? first.name : `${first.name} +${files.length - 1}`;
 }

@@ -6,7 +6,7 @@
 // the model and the sort live here, so closing the panel neither stops a run nor forgets them.
 import { useState } from 'react';
 import type { Variant } from '../../model/config';
-import type { ScenarioFile } from '../../waymo';
+import type { SceneFile } from '../../waymo';
 import type { Store } from '../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { FileRunControls } from './FileRunControls';
@@ -17,7 +17,7 @@ import './predictions.css';
 
 export function FileRun(props: {
   store: Store;
-  file: ScenarioFile | null;
+  file: SceneFile | null;
   fileName: string | null;
   onOpen: (k: number) => void;
 }) {

@@ -5,8 +5,9 @@
 import { LABEL_NAMES } from '../../labels';
 import { argmax, sceneMinDisplacement } from '../../metrics';
 import { MIN_STEP } from '../../model/features';
-import { interactingPair, isValid } from '../../scene/scene';
-import type { ScenarioFile } from '../../waymo';
+import { defaultPair } from '../../labels/pairs';
+import { isValid } from '../../scene/scene';
+import type { SceneFile } from '../../waymo';
 import { ModelClient } from '../model-client';
 import type { Variant } from '../../model/config';
 import { PREDICTORS } from '../../model/registry';
@@ -51,7 +52,7 @@ export interface FileRunOptions {
   onProgress: (done: number, total: number) => void;
 }
 
-export async function runFile(file: ScenarioFile, o: FileRunOptions): Promise<FileRunResult> {
+export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileRunResult> {
   const t0 = performance.now();
   const client = await ModelClient.start({ backend: o.backend, variants: [o.variant] });
   const stop = () => client.terminate();
@@ -73,7 +74,7 @@ export async function runFile(file: ScenarioFile, o: FileRunOptions): Promise<Fi
         o.onProgress(k + 1, file.count);
         continue;
       }
-      const pair = interactingPair(scene);
+      const pair = defaultPair(scene);
       if (!pair || !isValid(scene.tracks, pair[0], MIN_STEP) || !isValid(scene.tracks, pair[1], MIN_STEP)) {
         skipped.push({
           record: file.record(k),

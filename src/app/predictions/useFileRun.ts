@@ -5,7 +5,7 @@
 // ends with the error 'cancelled'.
 import { useEffect, useRef, useState } from 'react';
 import type { Variant } from '../../model/config';
-import type { ScenarioFile } from '../../waymo';
+import type { SceneFile } from '../../waymo';
 import type { Store } from '../store';
 import { runFile, type FileRunResult } from './run-file';
 
@@ -23,7 +23,7 @@ export interface FileRunState {
   cancel: () => void;
 }
 
-export function useFileRun(store: Store, file: ScenarioFile | null): FileRunState {
+export function useFileRun(store: Store, file: SceneFile | null): FileRunState {
   const [progress, setProgress] = useState<FileRunProgress | null>(null);
   const [result, setResult] = useState<FileRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);

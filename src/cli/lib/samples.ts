@@ -8,6 +8,7 @@ import { nodeFileSource } from '../../waymo/node-file';
 import { sceneSamples } from '../../model/dataset';
 import type { Sample } from '../../model/features';
 import type { Scene } from '../../scene/scene';
+import { scenesOf } from './scene-files';
 
 export interface LoadedSamples {
   samples: Sample[];
@@ -56,24 +57,19 @@ export async function loadSamples(
   return out;
 }
 
-/** Up to `maxScenes` scenes from the shards in `dir` (or the files given); unreadable records are listed in `problems`. */
+/**
+ * Up to `maxScenes` scenes from the shards in `dir` (or the files and folders given, any format);
+ * unreadable files and records are listed in `problems`.
+ */
 export async function loadScenes(
   dirOrFiles: string | string[],
   maxScenes: number,
 ): Promise<{ scenes: Scene[]; problems: string[] }> {
-  const files = typeof dirOrFiles === 'string' ? shardPaths(dirOrFiles) : dirOrFiles;
+  const paths = typeof dirOrFiles === 'string' ? shardPaths(dirOrFiles) : dirOrFiles;
   const out: { scenes: Scene[]; problems: string[] } = { scenes: [], problems: [] };
-  for (const path of files) {
+  for await (const { scene } of scenesOf(paths, (p) => out.problems.push(p))) {
     if (out.scenes.length >= maxScenes) break;
-    const source = await nodeFileSource(path);
-    const file = await ScenarioFile.open(source);
-    out.problems.push(...file.problems.map((e) => e.message));
-    for await (const r of file.scenes()) {
-      if (out.scenes.length >= maxScenes) break;
-      if (r.scene) out.scenes.push(r.scene);
-      else out.problems.push(r.error!.message);
-    }
-    await source.close?.();
+    out.scenes.push(scene);
   }
   return out;
 }
