@@ -2,7 +2,9 @@
 // SceneSet) and lists their scenes as they decode, without blocking the page: the index comes
 // first (headers only), then one summary per scene; JSON scenarios parse in a worker.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { labelScene, type LabelIndex } from '../labels';
+import { labelPair, type LabelIndex } from '../labels';
+import { defaultPair } from '../labels/pairs';
+import type { Scene } from '../scene/scene';
 import { summarizeScene, type SceneSummary } from '../scene/summary';
 import { blobSource, SceneSet, type ByteSource } from '../waymo';
 import { decodeJsonInWorker } from './scene-decoder';
@@ -42,6 +44,12 @@ const EMPTY: OpenFileState = {
   error: null,
 };
 
+/** A scene's list entry: its summary and the pseudo label of the pair the app predicts (DESIGN.md 6b). */
+function describe(scene: Scene): { summary: SceneSummary; label: LabelIndex | null } {
+  const pair = defaultPair(scene);
+  return { summary: summarizeScene(scene, pair), label: pair ? labelPair(scene, ...pair).label : null };
+}
+
 export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
   const generation = useRef(0);
@@ -61,15 +69,7 @@ export function useScenarioFile() {
         if (gen !== generation.current) return;
         const f = file.fileOf(k);
         rows.push(
-          error
-            ? { k, record, file: f, error: error.message }
-            : {
-                k,
-                record,
-                file: f,
-                summary: summarizeScene(scene!),
-                label: labelScene(scene!)?.label ?? null,
-              },
+          error ? { k, record, file: f, error: error.message } : { k, record, file: f, ...describe(scene!) },
         );
         setState((s) => ({ ...s, rows: [...rows] }));
       }

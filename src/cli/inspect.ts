@@ -1,6 +1,7 @@
 // `npm run inspect -- PATH...`: per file (any format waymo/open.ts reads; folders walked), the
 // scene count, each scenario's summary, and every record that could not be read with the reason.
 // Exits 1 when any file or record was unreadable.
+import { defaultPair } from '../labels/pairs';
 import { formatCounts, summarizeScene } from '../scene/summary';
 import { expandPaths, openPath } from './lib/scene-files';
 
@@ -30,7 +31,7 @@ for (const path of expandPaths(paths)) {
       bad++;
       continue;
     }
-    const s = summarizeScene(scene!);
+    const s = summarizeScene(scene!, defaultPair(scene!));
     const pair = s.pair ? `${s.pair[0]} & ${s.pair[1]} (${s.pairSource})` : 'none';
     const name = scene!.sourceName ? ` [${scene!.sourceName}]` : '';
     console.log(`  [${record}] ${s.id}${name}: ${s.tracks} tracks (${formatCounts(s.tracksByType)})`);

@@ -8,12 +8,16 @@ export interface SceneSummary {
   mapByKind: Record<string, number>;
   /** Track IDs of the interacting pair, or null. */
   pair: [number, number] | null;
-  /** 'objects_of_interest', or 'tracks_to_predict' when real data names no pair. */
-  pairSource: 'objects_of_interest' | 'tracks_to_predict' | null;
+  /**
+   * 'objects_of_interest', 'tracks_to_predict' when real data names no pair, 'benchmark_rule' when
+   * it names neither and the caller gave the real benchmark rule's pair (labels/pairs.ts defaultPair).
+   */
+  pairSource: 'objects_of_interest' | 'tracks_to_predict' | 'benchmark_rule' | null;
   steps: number;
 }
 
-export function summarizeScene(scene: Scene): SceneSummary {
+/** `rulePair`: the pair (track indices) to show when the scene names none (scene/ cannot run the rule). */
+export function summarizeScene(scene: Scene, rulePair: [number, number] | null = null): SceneSummary {
   const tracksByType: Record<string, number> = {};
   for (const t of scene.tracks.types) {
     const name = OBJECT_TYPE_NAMES[t] ?? `type${t}`;
@@ -24,14 +28,21 @@ export function summarizeScene(scene: Scene): SceneSummary {
     const name = MAP_KIND_NAMES[k] ?? `kind${k}`;
     mapByKind[name] = (mapByKind[name] ?? 0) + 1;
   }
-  const p = interactingPair(scene);
+  const named = interactingPair(scene);
+  const p = named ?? rulePair;
   return {
     id: scene.id,
     tracks: scene.tracks.count,
     tracksByType,
     mapByKind,
     pair: p ? [scene.tracks.ids[p[0]]!, scene.tracks.ids[p[1]]!] : null,
-    pairSource: p ? (pairIsMarked(scene) ? 'objects_of_interest' : 'tracks_to_predict') : null,
+    pairSource: !p
+      ? null
+      : !named
+        ? 'benchmark_rule'
+        : pairIsMarked(scene)
+          ? 'objects_of_interest'
+          : 'tracks_to_predict',
     steps: scene.tracks.steps,
   };
 }

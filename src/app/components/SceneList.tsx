@@ -124,7 +124,10 @@ function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: 
   );
 }
 
-/** The table of scenes: one row per record, damaged records as error rows; the file column when several are open. */
+/**
+ * The table of scenes: one row per record, damaged records as error rows; with several files open,
+ * a heading row names each file above its scenes.
+ */
 function SceneTable(props: {
   rows: SceneRow[];
   selected: number;
@@ -137,7 +140,6 @@ function SceneTable(props: {
       <table className="scene-list" data-testid="scene-list">
         <thead>
           <tr>
-            {showFile && <th>file</th>}
             <th>#</th>
             <th>scenario id</th>
             <th>agents</th>
@@ -145,7 +147,16 @@ function SceneTable(props: {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) =>
+          {rows.flatMap((r, i) => [
+            ...(showFile && r.file !== rows[i - 1]?.file
+              ? [
+                  <tr key={`file-${r.k}`} className="file-row" data-testid="file-heading">
+                    <td colSpan={4} title={r.file}>
+                      {r.file}
+                    </td>
+                  </tr>,
+                ]
+              : []),
             r.summary ? (
               <SceneTableRow
                 key={r.k}
@@ -153,21 +164,25 @@ function SceneTable(props: {
                 summary={r.summary}
                 selected={r.k === selected}
                 onSelect={onSelect}
-                showFile={showFile}
               />
             ) : (
               <tr key={r.k} className="error" data-testid="record-error" data-file={r.file}>
-                {showFile && <td className="file-cell">{r.file}</td>}
                 <td>{r.record}</td>
                 <td colSpan={3}>{r.error}</td>
               </tr>
             ),
-          )}
+          ])}
         </tbody>
       </table>
     </div>
   );
 }
+
+const PAIR_SOURCE_TITLES = {
+  objects_of_interest: 'objects_of_interest',
+  tracks_to_predict: 'from tracks_to_predict (the scene names no objects_of_interest)',
+  benchmark_rule: '* the real benchmark rule’s first pair: the scene names no pair (docs/real-benchmark.md)',
+} as const;
 
 /** A readable record's row: record number, scenario id, agent count and the interacting pair. */
 function SceneTableRow(props: {
@@ -175,9 +190,8 @@ function SceneTableRow(props: {
   summary: SceneSummary;
   selected: boolean;
   onSelect: (k: number) => void;
-  showFile: boolean;
 }) {
-  const { row: r, summary, selected, onSelect, showFile } = props;
+  const { row: r, summary, selected, onSelect } = props;
   return (
     <tr
       data-scene-id={summary.id}
@@ -188,18 +202,13 @@ function SceneTableRow(props: {
       className={selected ? 'selected' : ''}
       onClick={() => onSelect(r.k)}
     >
-      {showFile && (
-        <td className="file-cell" title={r.file}>
-          {r.file}
-        </td>
-      )}
       <td>{r.record}</td>
       <td>{summary.id}</td>
       <td title={formatCounts(summary.tracksByType)}>{summary.tracks}</td>
-      <td
-        title={summary.pairSource === 'tracks_to_predict' ? 'from tracks_to_predict' : 'objects_of_interest'}
-      >
-        {summary.pair ? `${summary.pair[0]} & ${summary.pair[1]}` : '–'}
+      <td title={summary.pairSource ? PAIR_SOURCE_TITLES[summary.pairSource] : 'no pair'}>
+        {summary.pair
+          ? `${summary.pair[0]} & ${summary.pair[1]}${summary.pairSource === 'benchmark_rule' ? '*' : ''}`
+          : '–'}
       </td>
     </tr>
   );

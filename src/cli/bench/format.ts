@@ -1,17 +1,24 @@
-// Format layer: Scenario decode throughput against protobufjs's plain object decode, and opening
-// a 1 GB file (index time and heap growth) against reading it once end to end.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Format layer: Scenario decode throughput against protobufjs's plain object decode; the other
+// formats (GPUDrive JSON, WOMD tf.Example) against the Scenario path on the same real scenes (each
+// scene re-encoded as a Scenario in the same run); and opening a 1 GB file (index time and heap
+// growth) against reading it once end to end.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScene, type SceneInput } from '../../scene/build';
 import { MapKind, STEP_HZ } from '../../scene/scene';
 import { encodeScene, decodeScenario, decodeScenarioObject } from '../../waymo/scenario';
-import { ScenarioFile } from '../../waymo';
+import { decodeExample, decodeJsonText, gunzipBytes, ScenarioFile } from '../../waymo';
 import { nodeFileSource, writeRecordFile } from '../../waymo/node-file';
 import { indexRecords, readRecord } from '../../waymo/tfrecord';
 import { fmt, median, timeRuns } from '../lib/timing';
 
-const REAL = join(import.meta.dirname, '../../../../shared/womd/motion_data_one_scenario.tfrecord');
+const SHARED = join(import.meta.dirname, '../../../../shared');
+const REAL = join(SHARED, 'womd/motion_data_one_scenario.tfrecord');
+const REAL_EXAMPLE = join(SHARED, 'womd/motion_data_one_example.tfrecord');
+const REAL_JSON = join(SHARED, 'womd-json');
+/** Real JSON scenes timed: every 16th file in name order (10 of the 156), a fixed sample. */
+const JSON_EVERY = 16;
 
 /** A scene the size of a busy WOMD scenario: 128 agents, 91 steps, 400 map polylines. */
 function bigScene(): Uint8Array {
@@ -71,6 +78,66 @@ async function decodeThroughput() {
   }
 }
 
+/**
+ * JSON and tf.Example against the Scenario path: per real scene, decode time of its own format
+ * (JSON: gunzip, parse and build; tf.Example: the payload) and of the same scene re-encoded as a
+ * Scenario payload, per MB of each and as a time ratio per scene.
+ */
+async function otherFormats() {
+  const rows: { name: string; mb: number; ms: number; scenarioMb: number; scenarioMs: number }[] = [];
+  if (existsSync(REAL_JSON)) {
+    const files = readdirSync(REAL_JSON)
+      .filter((f) => f.endsWith('.json.gz'))
+      .sort()
+      .filter((_, i) => i % JSON_EVERY === 0);
+    for (const f of files) {
+      const gz = new Uint8Array(readFileSync(join(REAL_JSON, f)));
+      const text = new TextDecoder().decode(await gunzipBytes(gz));
+      const scenario = encodeScene(decodeJsonText(text, f));
+      const ms = median(
+        await timeRuns(async () => decodeJsonText(new TextDecoder().decode(await gunzipBytes(gz)), f), 5, 1),
+      );
+      const scenarioMs = median(await timeRuns(() => decodeScenario(scenario), 5, 1));
+      rows.push({
+        name: `json ${f}`,
+        mb: text.length / 1e6,
+        ms,
+        scenarioMb: scenario.length / 1e6,
+        scenarioMs,
+      });
+    }
+  }
+  if (existsSync(REAL_EXAMPLE)) {
+    const file = await indexRecords(await nodeFileSource(REAL_EXAMPLE));
+    const payload = await readRecord(file, file.records[0]!);
+    await file.source.close?.();
+    const scenario = encodeScene(decodeExample(payload));
+    rows.push({
+      name: 'tf.Example motion_data_one_example',
+      mb: payload.length / 1e6,
+      ms: median(await timeRuns(() => decodeExample(payload), 10, 2)),
+      scenarioMb: scenario.length / 1e6,
+      scenarioMs: median(await timeRuns(() => decodeScenario(scenario), 10, 2)),
+    });
+  }
+  if (rows.length === 0) return console.log('formats: no real files in ../shared (skipped)');
+  for (const r of rows)
+    console.log(
+      `${r.name}: ${fmt(r.mb)} MB in ${fmt(r.ms, 1)} ms = ${fmt(r.mb / (r.ms / 1000), 1)} MB/s; ` +
+        `as Scenario ${fmt(r.scenarioMb)} MB in ${fmt(r.scenarioMs, 1)} ms = ${fmt(r.scenarioMb / (r.scenarioMs / 1000), 1)} MB/s; ` +
+        `time ratio ${fmt(r.ms / r.scenarioMs)}`,
+    );
+  const json = rows.filter((r) => r.name.startsWith('json'));
+  if (json.length) {
+    const sum = (f: (r: (typeof rows)[number]) => number) => json.reduce((a, r) => a + f(r), 0);
+    console.log(
+      `json, ${json.length} real scenes: ${fmt(sum((r) => r.mb) / (sum((r) => r.ms) / 1000), 1)} MB/s of JSON text (gunzip + parse + build) ` +
+        `against ${fmt(sum((r) => r.scenarioMb) / (sum((r) => r.scenarioMs) / 1000), 1)} MB/s of Scenario; per scene ` +
+        `${fmt(sum((r) => r.ms) / json.length, 1)} ms against ${fmt(sum((r) => r.scenarioMs) / json.length, 1)} ms (ratio ${fmt(sum((r) => r.ms) / sum((r) => r.scenarioMs))})`,
+    );
+  }
+}
+
 function heapMB(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1e6;
@@ -120,5 +187,6 @@ async function bigFile() {
 
 export default async function bench(): Promise<void> {
   await decodeThroughput();
+  await otherFormats();
   await bigFile();
 }
