@@ -1,8 +1,9 @@
 // Real researchers hold several formats at once: a folder of mixed files (a Scenario TFRecord, a
 // tf.Example TFRecord, GPUDrive JSON plain and gzipped, one broken JSON, a README beside them) opens
 // as one scene list that names each scene's file, names the broken file and its fault, and plays
-// and draws a scene from each format. Several files picked at once open the same way.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// and draws a scene from each format. Several files picked at once, or named by ?file=, open the
+// same way.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -106,6 +107,21 @@ describe('open a folder of mixed formats', () => {
       .toEqual([
         [IDS[3], FILES[3]],
         [IDS[0], FILES[0]],
+      ]);
+    await page.close();
+  });
+
+  it('reopens several files named by ?file= (repeated), in order', async () => {
+    const page = await h.newPage();
+    await page.route('**/extra/*', (route) =>
+      route.fulfill({ body: readFileSync(join(dir, route.request().url().split('/').pop()!)) }),
+    );
+    await page.goto(`${h.url}?file=extra/${FILES[2]}&file=extra/${FILES[1]}`);
+    await expect
+      .poll(() => listed(page), WAIT)
+      .toEqual([
+        [IDS[2], FILES[2]],
+        [IDS[1], FILES[1]],
       ]);
     await page.close();
   });
