@@ -387,7 +387,7 @@ describe('a new user', () => {
     await page
       .getByTestId('file-input')
       .setInputFiles(file('notes.tfrecord', new TextEncoder().encode('not a record\n'.repeat(40))));
-    await countOf(page.getByText(/notes\.tfrecord: record 0 \(byte 0\): header/)).toBe(1);
+    await countOf(page.getByText(/notes\.tfrecord: file: format: a text file, not a scenario file/)).toBe(1);
     await textOf(page.getByTestId('scene-title')).toBe('no scene');
     await textOf(page.getByTestId('time')).toBe('no scene');
     await disabled(page.getByTestId('play'));
@@ -414,12 +414,12 @@ describe('a new user', () => {
       const el = document.querySelector('[data-testid=file-status]')!;
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       let text: Node | null = walk.nextNode();
-      while (text && !text.textContent!.includes('records')) text = walk.nextNode();
-      if (!text) throw new Error(`no 'records' in ${el.textContent}`);
-      const at = text.textContent!.indexOf('records');
+      while (text && !text.textContent!.includes('scenes')) text = walk.nextNode();
+      if (!text) throw new Error(`no 'scenes' in ${el.textContent}`);
+      const at = text.textContent!.indexOf('scenes');
       const r = document.createRange();
       r.setStart(text, at);
-      r.setEnd(text, at + 'records'.length);
+      r.setEnd(text, at + 'scenes'.length);
       const list = document.querySelector('.scene-table')!.getBoundingClientRect();
       const ids = [...document.querySelectorAll('[data-scene-id] td:nth-child(2)')].map(
         (td) => td.scrollWidth <= td.clientWidth + 1,
