@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { modelsLocalPlugin } from './src/cli/lib/models-local';
 
 export default defineConfig({
-  plugins: [react()],
+  // models-local/ (weights trained on real WOMD, DESIGN.md 6b) is served by `vite` dev only; the
+  // build copies public/ alone, so it never ships (test/unit/models-local.test.ts builds to check)
+  plugins: [react(), modelsLocalPlugin()],
   // Relative base so the built app also works from a sub-path or file server.
   base: './',
   worker: { format: 'es' },

@@ -9,6 +9,7 @@ import { Sidebar } from './components/Sidebar';
 import { RunCommand, useCommands } from './hooks/useCommands';
 import { useDropFile } from './hooks/useDropFile';
 import { useEngine } from './hooks/useEngine';
+import { useLocalModels } from './hooks/useLocalModels';
 import { useSceneSelection } from './hooks/useSceneSelection';
 import { useTestHook } from './hooks/useTestHook';
 import { applyUrlSettings, useUrlSync } from './hooks/useUrlSync';
@@ -34,6 +35,8 @@ export function App() {
     return st;
   });
   const pendingRef = useRef<UrlView | null>(initial.local ? null : initial);
+  // models-local/ (dev server only) joins the model selects
+  useLocalModels(store, initial);
   const { state, openBlobs, openUrls } = useScenarioFile();
   const [filter, setFilter] = useState<SceneFilter>(NO_FILTER);
   const [sheet, setSheet] = useState(false);

@@ -23,8 +23,20 @@ export function hasDirectoryPicker(): boolean {
   return typeof (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
 }
 
-/** Asks for a folder with the directory picker; null when the user cancels. */
+/** Asks for a folder with the directory picker: its scenario candidates; null when the user cancels. */
 export async function pickFolder(): Promise<File[] | null> {
+  const picked = await pickDirectory();
+  return picked && folderFiles(picked.files);
+}
+
+/**
+ * Asks for a folder with the directory picker: its name and every file in it with its path inside
+ * it (a model folder reads its model.json and shards from these); null when the user cancels.
+ */
+export async function pickDirectory(): Promise<{
+  name: string;
+  files: { file: File; path: string }[];
+} | null> {
   const pick = (window as unknown as { showDirectoryPicker(): Promise<DirectoryHandle> }).showDirectoryPicker;
   let dir: DirectoryHandle;
   try {
@@ -41,7 +53,7 @@ export async function pickFolder(): Promise<File[] | null> {
     }
   };
   await walk(dir, '');
-  return folderFiles(out);
+  return { name: dir.name, files: out };
 }
 
 /** Files of an <input webkitdirectory> (each with its webkitRelativePath). */

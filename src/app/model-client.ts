@@ -1,6 +1,8 @@
 // The app's handle on the model worker: start it (backend WebGPU first, then WebGL, wasm, cpu),
-// and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once.
-import type { Variant } from '../model/config';
+// and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once, and
+// each predictor registered at run time (local models, folders opened from disk) before its first
+// use: a picked folder's bytes are copied and the copies transferred, so every worker gets its own.
+import { getPredictor, type Predictor, type PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
 import {
   SCENES_KEPT,
@@ -28,11 +30,15 @@ export class ModelClient {
   /** Scenes the worker holds, oldest first (it keeps the same SCENES_KEPT). */
   private sceneKeys = new Map<Scene, string>();
   private nextScene = 1;
+  /** Run-time predictors the worker was sent (the entry sent, so a replaced entry is sent again). */
+  private sent: Map<PredictorId, Predictor>;
 
   private constructor(
     private worker: Worker,
     ready: Extract<ModelResponse, { type: 'ready' }>,
+    sent: Map<PredictorId, Predictor>,
   ) {
+    this.sent = sent;
     this.backend = ready.backend;
     this.loadMs = ready.loadMs;
     this.warmupMs = ready.warmupMs;
@@ -50,11 +56,14 @@ export class ModelClient {
 
   /** Starts a worker; `backend` names the one to try first (else WebGPU). */
   static async start(
-    opts: { baseUrl?: string; backend?: string; variants?: Variant[] } = {},
+    opts: { baseUrl?: string; backend?: string; variants?: PredictorId[] } = {},
   ): Promise<ModelClient> {
     const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
     const baseUrl = new URL(opts.baseUrl ?? import.meta.env.BASE_URL, location.href).href;
+    const variants = opts.variants ?? ['pseudo', 'vanilla'];
+    const sent = new Map<PredictorId, Predictor>();
     try {
+      for (const v of variants) sendPredictor(worker, sent, v);
       const ready = await new Promise<Extract<ModelResponse, { type: 'ready' }>>((resolve, reject) => {
         worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
           if (ev.data.type === 'ready') resolve(ev.data);
@@ -66,13 +75,13 @@ export class ModelClient {
         const init: ModelRequest = {
           type: 'init',
           baseUrl,
-          variants: opts.variants ?? ['pseudo', 'vanilla'],
+          variants,
           backend: opts.backend,
         };
         worker.postMessage(init);
       });
       worker.onerror = null;
-      return new ModelClient(worker, ready);
+      return new ModelClient(worker, ready, sent);
     } catch (e) {
       // a worker that failed to start is never left running
       worker.terminate();
@@ -93,6 +102,9 @@ export class ModelClient {
       if (this.sceneKeys.size > SCENES_KEPT) this.sceneKeys.delete(this.sceneKeys.keys().next().value!);
       this.send({ type: 'scene', key, scene });
     }
+    const variant = o.variant ?? 'pseudo';
+    // before the request: the worker handles its messages in order
+    sendPredictor(this.worker, this.sent, variant);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -103,7 +115,7 @@ export class ModelClient {
         a: pair[0],
         b: pair[1],
         t,
-        variant: o.variant ?? 'pseudo',
+        variant,
         samplesPerMode: o.samplesPerMode,
         mode: o.mode,
         seed: o.seed,
@@ -121,4 +133,23 @@ export class ModelClient {
   private send(msg: ModelRequest) {
     this.worker.postMessage(msg);
   }
+}
+
+/**
+ * Posts a run-time predictor's entry to `worker` unless it has it already (shipped ones it knows):
+ * picked files' bytes go as copies, transferred, so the registry keeps its own for other workers.
+ */
+function sendPredictor(worker: Worker, sent: Map<PredictorId, Predictor>, id: PredictorId): void {
+  const p = getPredictor(id);
+  if (p.origin === 'shipped' || sent.get(id) === p) return;
+  sent.set(id, p);
+  const transfer: ArrayBuffer[] = [];
+  let predictor = p;
+  if (p.weights?.kind === 'files') {
+    const files = new Map([...p.weights.files].map(([path, b]) => [path, b.slice(0)] as const));
+    transfer.push(...files.values());
+    predictor = { ...p, weights: { ...p.weights, files } };
+  }
+  const msg: ModelRequest = { type: 'model', predictor };
+  worker.postMessage(msg, transfer);
 }

@@ -1,7 +1,6 @@
 // Messages between the app and the model worker, and what a prediction looks like to the app.
-import type { Variant } from '../model/config';
 import type { PairResult } from '../model/predictors';
-import type { PredictorId } from '../model/registry';
+import type { Predictor, PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
 
 /** Scenes the worker keeps (the client mirrors it, so it knows when to post a scene again). */
@@ -11,7 +10,13 @@ export const SCENES_KEPT = 4;
 export type PredictorName = PredictorId;
 
 export type ModelRequest =
-  | { type: 'init'; baseUrl: string; variants: Variant[]; backend?: string }
+  /** Predictors to load at start (the first one is warmed up); run-time ones were sent by 'model' first. */
+  | { type: 'init'; baseUrl: string; variants: PredictorName[]; backend?: string }
+  /**
+   * A predictor registered at run time (model/registry.ts): the worker registers it too and loads
+   * its weights when first asked, from its URL or from the picked files' bytes (transferred).
+   */
+  | { type: 'model'; predictor: Predictor }
   | { type: 'scene'; key: string; scene: Scene }
   | {
       type: 'predict';

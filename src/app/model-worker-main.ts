@@ -1,8 +1,9 @@
 // The model's web worker (loaded by model-worker.ts, which reports a failed load). It carries
 // messages only: it starts a tfjs backend (model/predictors.ts pickBackend: the one asked for,
-// else WebGPU, WebGL, wasm, cpu), loads the weights of the predictors asked for, warms up, keeps
-// the scenes posted to it by key, and answers each prediction with model/predictors.ts
-// predictPairs. No model logic lives here.
+// else WebGPU, WebGL, wasm, cpu), registers the run-time predictors the app sends it (local models,
+// folders opened from disk), loads the weights of the predictors asked for (from their URL or from
+// the bytes handed over), warms up, keeps the scenes posted to it by key, and answers each
+// prediction with model/predictors.ts predictPairs. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -13,8 +14,8 @@ import type { Scene } from '../scene/scene';
 import { emptyFeatures } from '../model/features';
 import { predictFrames } from '../model/predict';
 import { pickBackend, predictPairs } from '../model/predictors';
-import { BACKEND_ORDER, PREDICTORS, type PredictorId } from '../model/registry';
-import { loadModel } from '../model/weights';
+import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
+import { decodeModelFiles, loadModel } from '../model/weights';
 import type { Params } from '../model/network';
 import { SCENES_KEPT, type ModelRequest, type ModelResponse, type PairPrediction } from './model-protocol';
 
@@ -34,11 +35,15 @@ function post(msg: ModelResponse) {
 
 /** The predictor's weights, loaded once; null for a predictor without weights. */
 function weights(id: PredictorId): Promise<Params> | null {
-  const dir = PREDICTORS[id].weights;
-  if (!dir) return null;
+  const src = getPredictor(id).weights;
+  if (!src) return null;
   let m = models.get(id);
   if (!m) {
-    m = loadModel(new URL(`${dir}model.json`, baseUrl).href).then((r) => r.params);
+    // a failed load (a WeightsError naming the file) fails this predictor only, every time it is asked
+    m =
+      src.kind === 'url'
+        ? loadModel(new URL(`${src.dir}model.json`, baseUrl).href).then((r) => r.params)
+        : Promise.resolve().then(() => decodeModelFiles(src.json, src.files, `${src.name}/model.json`));
     models.set(id, m);
   }
   return m;
@@ -76,6 +81,10 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       const p = await weights(req.variants[0]!);
       if (p) await predictFrames(p, [emptyFeatures()], { samplesPerMode: 2 });
       post({ type: 'ready', backend, loadMs, warmupMs: performance.now() - w0 });
+    } else if (req.type === 'model') {
+      registerPredictor(req.predictor);
+      // a replaced entry loads anew (the old variables stay until the worker ends: a request may hold them)
+      models.delete(req.predictor.id);
     } else if (req.type === 'scene') {
       scenes.set(req.key, req.scene);
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);

@@ -1,6 +1,6 @@
 // Every colour the viewer draws with, in one place, so the legend and the layers cannot disagree.
 import { LaneType, ObjectType, RoadEdgeType, RoadLineType, SignalState } from '../scene/scene';
-import { PREDICTORS, type PredictorId as PredictorName } from '../model/registry';
+import { getPredictor, type PredictorId as PredictorName } from '../model/registry';
 
 export type RGBA = [number, number, number, number];
 
@@ -118,7 +118,7 @@ export const PLAIN_MODE_COLORS: RGBA[] = [
 
 export function modeColor(variant: PredictorName, mode: number): RGBA {
   if (variant === 'constant_velocity') return CV_COLOR;
-  return (PREDICTORS[variant].modesMeanLabels ? MODE_COLORS : PLAIN_MODE_COLORS)[mode] ?? CV_COLOR;
+  return (getPredictor(variant).modesMeanLabels ? MODE_COLORS : PLAIN_MODE_COLORS)[mode] ?? CV_COLOR;
 }
 
 /** Interaction graph edges (labels/ interactionGraph), by relation. */

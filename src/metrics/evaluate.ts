@@ -8,7 +8,7 @@
 import { EVAL_SAMPLES, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
-import { PREDICTOR_IDS, type PredictorId } from '../model/registry';
+import { SHIPPED_IDS, type PredictorId } from '../model/registry';
 import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
 import { MIN_STEP } from '../model/features';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
@@ -249,7 +249,7 @@ export async function evaluatePredictor(
   return report;
 }
 
-/** Every predictor of the registry that can run: constant velocity, and each one given weights. */
+/** Every shipped predictor of the registry that can run: constant velocity, and each one given weights. */
 export async function evaluateAll(
   reqs: PairRequest[],
   weights: Partial<Record<PredictorId, Params>>,
@@ -257,7 +257,7 @@ export async function evaluateAll(
 ): Promise<Record<string, ModelReport>> {
   const out: Record<string, ModelReport> = {};
   // the baseline first, so every table reads from it
-  const ids = [...PREDICTOR_IDS].sort((x, y) => +(y === 'constant_velocity') - +(x === 'constant_velocity'));
+  const ids = [...SHIPPED_IDS].sort((x, y) => +(y === 'constant_velocity') - +(x === 'constant_velocity'));
   for (const id of ids) {
     const params = weights[id] ?? null;
     if (id !== 'constant_velocity' && !params) continue;

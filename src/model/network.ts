@@ -7,42 +7,17 @@ import * as tf from '@tensorflow/tfjs';
 import { STEP_HZ, STEP_S } from '../scene/scene';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
-import { AGENT_DIM, FUTURE_DIM, POINT_DIM, STEP_DIM } from './features';
+import { FUTURE_DIM, STEP_DIM } from './features';
+import { GOAL_PARAMS, LAYERS } from './layers';
 
-const { hidden: D, context: C, decoderHidden: DH, modes: M, goalComponents: G } = NETWORK;
+const { hidden: D, context: C, modes: M, goalComponents: G } = NETWORK;
 const { future: FUT } = FEATURES;
-/** Per goal component: weight logit, mean (xA, yA, xB, yB), log std (same four). */
-const GOAL_PARAMS = 1 + 4 + 4;
 const LOG_STD_MIN = -4;
 const LOG_STD_MAX = 3;
 
 export type Params = Record<string, tf.Variable>;
 
-/** Layer shapes [in, out] in creation order: the order fixes the seeded initial values. */
-export const LAYERS: [string, number, number][] = [
-  ['agent1', AGENT_DIM, D],
-  ['agent2', D, D],
-  ['point1', POINT_DIM, D],
-  ['point2', D, D],
-  ['piece', D, D],
-  ['attQ', D, D],
-  ['attK', D, D],
-  ['attV', D, D],
-  ['attO', D, D],
-  ['ctx1', 2 * D, C],
-  ['ctx2', C, C],
-  ['prior1', C, D],
-  ['prior2', D, M],
-  ['fut1', FUTURE_DIM + 2 * FUT, C],
-  ['fut2', C, D],
-  ['post1', C + D, D],
-  ['post2', D, M],
-  ['goal1', C + M, C],
-  ['goal2', C, G * GOAL_PARAMS],
-  ['traj1', C + M + 4, DH],
-  ['traj2', DH, DH],
-  ['traj3', DH, FUTURE_DIM],
-];
+export { LAYERS } from './layers';
 
 /** Glorot-uniform weights and zero biases, seeded. Variables stay unnamed (tfjs names are global). */
 export function createParams(seed: number): Params {

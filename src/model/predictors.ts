@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
-import { PREDICTORS, type PredictorId } from './registry';
+import { getPredictor, type PredictorId } from './registry';
 import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
 import type { Params } from './network';
 import {
@@ -93,7 +93,7 @@ export async function predictPairs(
       ]).map((m) => ({ ...m, label: 'constant velocity' }));
       return { ...base(k), modes, prior: [1], posterior: null };
     });
-  if (!params) throw new Error(`predictor ${id} needs its weights (${PREDICTORS[id].weights})`);
+  if (!params) throw new Error(`predictor ${id} needs its weights (${getPredictor(id).source})`);
   const frames = await predictFrames(
     params,
     prepared.map((p) => p.features),

@@ -3,19 +3,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { LABEL_NAMES } from '../labels';
-import { LAYERS, type Params } from './network';
+import type { Params } from './network';
+import { networkWeights } from './layers';
+import {
+  checkModelJson,
+  checkShards,
+  FORMAT,
+  formatBytes,
+  manifestShards,
+  WEIGHTS_FILE,
+  WeightsError,
+  type ModelJson,
+} from './weights-check';
 
-export const WEIGHTS_FILE = 'weights.bin';
-export const FORMAT = 'modescope-cvae';
-
-export interface ModelJson {
-  format: typeof FORMAT;
-  generatedBy: string;
-  modelTopology: { network: typeof NETWORK; features: typeof FEATURES; labels: readonly string[] };
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-  /** Training record: data, config, seed, commit, metrics (the model card). */
-  userDefinedMetadata: Record<string, unknown>;
-}
+export { FORMAT, WEIGHTS_FILE, WeightsError, type ModelJson } from './weights-check';
 
 export async function encodeModel(
   p: Params,
@@ -34,50 +35,69 @@ export async function encodeModel(
   };
 }
 
-/** Variables from a model.json and its weight shard; refuses weights made for other sizes. */
+/**
+ * Variables from a model.json and its weights (every shard of the manifest, concatenated in
+ * order); refuses weights made for another network with a WeightsError naming `source` (the
+ * model.json) or the weight file and what does not fit (weights-check.ts).
+ */
 export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.json'): Params {
-  if (json.format !== FORMAT) throw new Error(`${source}: format '${String(json.format)}' is not ${FORMAT}`);
-  for (const [k, v] of Object.entries(NETWORK))
-    if ((json.modelTopology.network as Record<string, unknown>)[k] !== v)
-      throw new Error(
-        `${source}: network.${k} is ${String((json.modelTopology.network as Record<string, unknown>)[k])}, this build expects ${v}`,
-      );
-  for (const [k, v] of Object.entries(FEATURES))
-    if ((json.modelTopology.features as Record<string, unknown>)[k] !== v)
-      throw new Error(`${source}: features.${k} differs from this build (${v})`);
+  checkModelJson(json, source);
+  const need = manifestShards(json).reduce((a, g) => a + g.bytes, 0);
+  if (data.byteLength !== need)
+    throw new WeightsError(
+      json.weightsManifest.flatMap((g) => g.paths).join(' + '),
+      `${formatBytes(data.byteLength)}, the manifest needs ${formatBytes(need)}`,
+    );
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const named = tf.io.decodeWeights(data, specs);
   const p: Params = {};
-  for (const [name, nIn, nOut] of LAYERS) {
-    for (const [part, shape] of [
-      ['kernel', [nIn, nOut]],
-      ['bias', [nOut]],
-    ] as const) {
-      const key = `${name}/${part}`;
-      const t = named[key];
-      if (!t) throw new Error(`${source}: weight '${key}' missing`);
-      if (t.shape.join() !== shape.join())
-        throw new Error(`${source}: weight '${key}' has shape [${t.shape}], expected [${shape}]`);
-      p[key] = tf.variable(t, false);
-    }
-  }
+  for (const { name } of networkWeights()) p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));
   return p;
 }
 
-/** Fetch model.json and its shard from a URL (browser, or file URLs where fetch supports them). */
+/**
+ * Variables from a model.json and its weight files by manifest path (`files`: path -> bytes, as a
+ * picked folder or a fetch gives them): a missing file or a wrong byte length is a WeightsError
+ * naming that file.
+ */
+export function decodeModelFiles(
+  json: ModelJson,
+  files: Map<string, ArrayBuffer>,
+  source = 'model.json',
+): Params {
+  checkModelJson(json, source);
+  checkShards(json, (path) => files.get(path)?.byteLength);
+  const paths = json.weightsManifest.flatMap((g) => g.paths);
+  const all = new Uint8Array(paths.reduce((a, path) => a + files.get(path)!.byteLength, 0));
+  let at = 0;
+  for (const path of paths) {
+    all.set(new Uint8Array(files.get(path)!), at);
+    at += files.get(path)!.byteLength;
+  }
+  return decodeModel(json, all.buffer, source);
+}
+
+/** Fetch model.json and every shard it names from a URL (browser, or file URLs where fetch supports them). */
 export async function loadModel(
   url: string,
   fetcher: typeof fetch = fetch,
 ): Promise<{ params: Params; json: ModelJson }> {
   const res = await fetcher(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const json = (await res.json()) as ModelJson;
-  const bin = new URL(
-    json.weightsManifest[0]!.paths[0]!,
-    new URL(url, globalThis.location?.href ?? 'file:///'),
-  ).href;
-  const r2 = await fetcher(bin);
-  if (!r2.ok) throw new Error(`${bin}: HTTP ${r2.status}`);
-  return { params: decodeModel(json, await r2.arrayBuffer(), url), json };
+  const json = checkModelJson(
+    await res.json().catch((e: unknown) => {
+      throw new WeightsError(url, `not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }),
+    url,
+  );
+  const base = new URL(url, globalThis.location?.href ?? 'file:///');
+  const files = new Map<string, ArrayBuffer>();
+  for (const path of json.weightsManifest.flatMap((g) => g.paths)) {
+    const bin = new URL(path, base).href;
+    const r2 = await fetcher(bin);
+    if (!r2.ok) throw new WeightsError(path, `HTTP ${r2.status} from ${bin}`);
+    files.set(path, await r2.arrayBuffer());
+  }
+  return { params: decodeModelFiles(json, files, url), json };
 }

@@ -8,7 +8,7 @@ import { composeLayers } from '../layers';
 import type { Store, ViewerState } from '../store';
 import { useStore } from '../useStore';
 import { PredictionController } from './controller';
-import { PREDICTORS } from '../../model/registry';
+import { getPredictor } from '../../model/registry';
 import './predictions.css';
 
 declare global {
@@ -48,7 +48,7 @@ export function CompareView({ store }: { store: Store }) {
   return (
     <div className="compare-host" data-testid="compare-view" ref={host}>
       <div className="compare-title">
-        {PREDICTORS[compare].title}
+        {getPredictor(compare).title}
         {latency !== null ? ` · ${latency.toFixed(0)} ms` : ''}
       </div>
     </div>

@@ -5,7 +5,7 @@
 // run still going, so no row, export or click ever reaches another file. The run (useFileRun),
 // the model and the sort live here, so closing the panel neither stops a run nor forgets them.
 import { useState } from 'react';
-import type { Variant } from '../../model/config';
+import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';
 import type { Store } from '../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -23,7 +23,7 @@ export function FileRun(props: {
 }) {
   const { store, file, fileName, onOpen } = props;
   const [open, setOpen] = useState(false);
-  const [variant, setVariant] = useState<Variant>('pseudo');
+  const [variant, setVariant] = useState<PredictorId>('pseudo');
   const [sort, setSort] = useState<FileRunSort>(DEFAULT_SORT);
   const run = useFileRun(store, file);
   const empty = !file || file.count === 0;

@@ -1,7 +1,8 @@
 // The controls of a run across the file: the model to run (locked while running), Run or the
 // progress bar with Cancel, and once a run has rows, the table as CSV and the predictions as JSON,
 // named after the file.
-import type { Variant } from '../../model/config';
+import { isPredictorId, type PredictorId } from '../../model/registry';
+import { usePredictors } from '../usePredictors';
 import { toCsv, toJson } from './run-file';
 import type { FileRunState } from './useFileRun';
 
@@ -15,13 +16,15 @@ function download(name: string, type: string, text: string) {
 
 export function FileRunControls(props: {
   run: FileRunState;
-  variant: Variant;
-  onVariant: (v: Variant) => void;
+  variant: PredictorId;
+  onVariant: (v: PredictorId) => void;
   empty: boolean;
   fileName: string | null;
 }) {
   const { run, variant, onVariant, empty, fileName } = props;
   const { progress, result } = run;
+  // the models with weights (constant velocity has no latent to score), run-time ones included
+  const models = usePredictors().filter((p) => p.weights !== null);
   const base = (fileName ?? 'scenes').replace(/\.[^.]*$/, '');
   return (
     <div className="mode-controls">
@@ -29,10 +32,15 @@ export function FileRunControls(props: {
         value={variant}
         data-testid="file-run-variant"
         disabled={progress !== null}
-        onChange={(e) => onVariant(e.target.value as Variant)}
+        onChange={(e) => {
+          if (isPredictorId(e.target.value)) onVariant(e.target.value);
+        }}
       >
-        <option value="pseudo">pseudo-label CVAE</option>
-        <option value="vanilla">vanilla CVAE</option>
+        {models.map((p) => (
+          <option key={p.id} value={p.id} title={p.source}>
+            {p.title}
+          </option>
+        ))}
       </select>
       {progress !== null ? (
         <>

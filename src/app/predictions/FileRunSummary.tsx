@@ -1,13 +1,13 @@
 // The summary of a run across the file: scenes scored and skipped, backend and time, and how often
 // the argmax prior mode is the pseudo label (only where modes mean labels); when every scene was
 // skipped, the first 20 reasons.
-import { PREDICTORS } from '../../model/registry';
+import { getPredictor } from '../../model/registry';
 import type { FileRunResult } from './run-file';
 
 export function FileRunSummary({ result }: { result: FileRunResult }) {
   const agree = result.rows.filter((r) => r.agree).length;
   // agreement with the label means something only where modes mean labels (not the vanilla CVAE)
-  const meaningful = PREDICTORS[result.variant].modesMeanLabels;
+  const meaningful = getPredictor(result.variant).modesMeanLabels;
   return (
     <>
       <p data-testid="file-run-summary">

@@ -4,7 +4,7 @@
 // sort is the caller's state, so it outlives this table.
 import { useMemo } from 'react';
 import { css, modeColor } from '../palette';
-import { modeName, PREDICTORS } from '../../model/registry';
+import { getPredictor, modeName } from '../../model/registry';
 import type { FileRunResult, FileRunRow } from './run-file';
 
 export type SortKey = 'k' | 'id' | 'label' | 'topMode' | 'topProbability' | 'agree' | 'minFDE';
@@ -43,7 +43,7 @@ export function FileRunTable(props: {
     return sort.desc ? r.reverse() : r;
   }, [result, sort]);
   // agreement with the label means something only where modes mean labels (not the vanilla CVAE)
-  const meaningful = PREDICTORS[result.variant].modesMeanLabels;
+  const meaningful = getPredictor(result.variant).modesMeanLabels;
   return (
     <div className="file-run-table">
       <table data-testid="file-run-table">

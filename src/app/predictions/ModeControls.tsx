@@ -1,31 +1,33 @@
 // The prediction controls of the mode panel: the model, the split view's model, the joint samples
 // per mode, resample (a new seed), reset (every mode, default samples, the goal means) and the
-// tfjs backend to try first. Each control writes one patch to the store; nothing is kept here.
+// tfjs backend to try first. Each control writes one patch to the store; nothing is kept here. The
+// models are the registry's (model/registry.ts), run-time ones (local, opened) included.
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import { PREDICTOR_IDS, PREDICTORS, BACKEND_ORDER } from '../../model/registry';
-import type { PredictorName } from '../model-protocol';
+import { usePredictors } from '../usePredictors';
+import { BACKEND_ORDER, isPredictorId } from '../../model/registry';
 import { setPredict } from './predict-settings';
 
-const VARIANTS = PREDICTOR_IDS.map((v) => [v, PREDICTORS[v].title] as const);
 const BACKENDS = ['auto', ...BACKEND_ORDER] as const;
 
 export function ModeControls({ store }: { store: Store }) {
   const predict = useStore(store, (s) => s.predict);
+  const predictors = usePredictors();
   const set = (patch: Partial<PredictSettings>) => setPredict(store, patch);
   return (
     <div className="mode-controls">
       <select
         data-testid="model-variant"
         value={predict.variant}
-        onChange={(e) =>
-          set({ variant: e.target.value as PredictSettings['variant'], forcedMode: null, shownMode: null })
-        }
-        title="Model"
+        onChange={(e) => {
+          if (isPredictorId(e.target.value))
+            set({ variant: e.target.value, forcedMode: null, shownMode: null });
+        }}
+        title={predictors.find((p) => p.id === predict.variant)?.source ?? 'Model'}
       >
-        {VARIANTS.map(([v, name]) => (
-          <option key={v} value={v}>
-            {name}
+        {predictors.map((p) => (
+          <option key={p.id} value={p.id} title={p.source}>
+            {p.title}
           </option>
         ))}
       </select>
@@ -61,19 +63,23 @@ export function ModeControls({ store }: { store: Store }) {
 /** The split view's model: none, or another model drawn beside this one. */
 function CompareSelect({ store }: { store: Store }) {
   const compare = useStore(store, (s) => s.compare);
+  const predictors = usePredictors();
   return (
     <select
       data-testid="compare-variant"
       value={compare ?? ''}
       onChange={(e) =>
-        store.set({ compare: (e.target.value || null) as PredictorName | null, comparePrediction: null })
+        store.set({
+          compare: isPredictorId(e.target.value) ? e.target.value : null,
+          comparePrediction: null,
+        })
       }
       title="Split view: another model beside this one, camera and time in sync"
     >
       <option value="">no split view</option>
-      {VARIANTS.map(([v, name]) => (
-        <option key={v} value={v}>
-          split: {name}
+      {predictors.map((p) => (
+        <option key={p.id} value={p.id} title={p.source}>
+          split: {p.title}
         </option>
       ))}
     </select>

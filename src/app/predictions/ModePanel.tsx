@@ -1,7 +1,8 @@
 // The latent, mode by mode: the prior p(z|x) and the posterior q(z|x,y) named by their labels,
 // the pseudo label of what really happened, each mode's minADE / minFDE against the real future;
 // click a mode to draw only it, force a mode to resample only it; the model, the number of samples,
-// the backend, and a status line with the active backend and the last prediction's latency.
+// the backend, and a status line with the active backend and the last prediction's latency; and
+// opening a model folder from disk, which joins the model select (ModelFolderPicker).
 // The pair predicted is the scene's own unless the user picks agents as A and B.
 // This file is the panel's frame (the summary with the on/off toggle and the status line); the
 // controls, the pair and the modes table are ModeControls, PairControls and ModeTable.
@@ -9,6 +10,7 @@ import type { Scene } from '../../scene/scene';
 import type { ModelStatus, Store } from '../store';
 import { useStore } from '../useStore';
 import { ModeControls } from './ModeControls';
+import { ModelFolderPicker } from './ModelFolderPicker';
 import { ModeTable } from './ModeTable';
 import { PairControls } from './PairControls';
 import { setPredict } from './predict-settings';
@@ -18,6 +20,7 @@ export function ModePanel({ store }: { store: Store }) {
     <details className="mode-panel" data-testid="mode-panel" open>
       <ModeSummary store={store} />
       <ModeControls store={store} />
+      <ModelFolderPicker store={store} />
       <PairControls store={store} />
       <ModeTable store={store} />
     </details>

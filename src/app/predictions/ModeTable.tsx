@@ -9,7 +9,7 @@ import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import { modeName, PREDICTORS } from '../../model/registry';
+import { getPredictor, modeName } from '../../model/registry';
 import type { PairPrediction } from '../model-protocol';
 import { setPredict } from './predict-settings';
 
@@ -96,7 +96,7 @@ function ModeRow(props: {
     >
       <td>
         <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode)}
-        {PREDICTORS[prediction.variant].modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
+        {getPredictor(prediction.variant).modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
       </td>
       <td>
         <span className="bar" style={{ width: `${40 * m.probability}px`, background: c }} />{' '}

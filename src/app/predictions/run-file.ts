@@ -9,8 +9,7 @@ import { defaultPair } from '../../labels/pairs';
 import { isValid } from '../../scene/scene';
 import type { SceneFile } from '../../waymo';
 import { ModelClient } from '../model-client';
-import type { Variant } from '../../model/config';
-import { PREDICTORS } from '../../model/registry';
+import { getPredictor, type PredictorId } from '../../model/registry';
 import type { PairPrediction } from '../model-protocol';
 
 export interface FileRunRow {
@@ -31,7 +30,7 @@ export interface FileRunRow {
 }
 
 export interface FileRunResult {
-  variant: Variant;
+  variant: PredictorId;
   backend: string;
   samplesPerMode: number;
   rows: FileRunRow[];
@@ -44,7 +43,7 @@ export interface FileRunResult {
 }
 
 export interface FileRunOptions {
-  variant: Variant;
+  variant: PredictorId;
   samplesPerMode: number;
   /** Backend to try first (else WebGPU, then WebGL, wasm, cpu). */
   backend?: string;
@@ -149,7 +148,7 @@ export function toCsv(r: FileRunResult): string {
       q(row.id),
       q(row.labelName),
       row.topMode,
-      q(PREDICTORS[r.variant].modesMeanLabels ? (LABEL_NAMES[row.topMode] ?? '') : ''),
+      q(getPredictor(r.variant).modesMeanLabels ? (LABEL_NAMES[row.topMode] ?? '') : ''),
       row.topProbability.toFixed(4),
       row.agree ? 1 : 0,
       row.minADE?.toFixed(3) ?? '',

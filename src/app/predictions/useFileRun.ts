@@ -4,7 +4,7 @@
 // no result ever reaches another file. Starting clears the last result and error; a cancelled run
 // ends with the error 'cancelled'.
 import { useEffect, useRef, useState } from 'react';
-import type { Variant } from '../../model/config';
+import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';
 import type { Store } from '../store';
 import { runFile, type FileRunResult } from './run-file';
@@ -19,7 +19,7 @@ export interface FileRunState {
   progress: FileRunProgress | null;
   result: FileRunResult | null;
   error: string | null;
-  start: (variant: Variant) => Promise<void>;
+  start: (variant: PredictorId) => Promise<void>;
   cancel: () => void;
 }
 
@@ -31,7 +31,7 @@ export function useFileRun(store: Store, file: SceneFile | null): FileRunState {
   // the file is closed (another one opened): stop its run
   useEffect(() => () => abort.current?.abort(), []);
 
-  const start = async (variant: Variant) => {
+  const start = async (variant: PredictorId) => {
     if (!file) return;
     const ctl = new AbortController();
     abort.current = ctl;
