@@ -9,6 +9,7 @@ import { WaymoReadError } from './errors';
 import { ScenarioFile } from './file';
 import { readJsonScene } from './json';
 import type { ByteSource } from './source';
+import { isRecordHeader } from './tfrecord';
 
 /** Extensions that are never scenario files (WOMD shards often have no extension at all). */
 const NOT_DATA = /\.(md|txt|pdf|html?|png|jpe?g|gif|svg|csv|py|sh|ipynb|zip|tar|js|ts)$/i;
@@ -75,12 +76,14 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
 const isText = (c: number) => (c >= 0x20 && c < 0x7f) || isSpace(c);
 
 /**
- * The format of a file from its first bytes: JSON when the first non-space byte is '{'; text that
- * is not JSON (a README, a CSV) is refused with a named error; anything else is read as TFRecord,
- * whose reader names damage record by record.
+ * The format of a file from its first bytes: TFRecord when they are a record header whose length
+ * CRC checks out (a record's length can start with the byte '{', so this comes first); else JSON
+ * when the first non-space byte is '{'; text that is not JSON (a README, a CSV) is refused with a
+ * named error; anything else is read as TFRecord, whose reader names damage record by record.
  */
 export async function sniffFormat(source: ByteSource): Promise<SceneFormat> {
   const b = await firstBytes(source);
+  if (isRecordHeader(b)) return 'tfrecord';
   let i = 0;
   while (i < b.length && isSpace(b[i]!)) i++;
   if (b[i] === 0x7b) return 'json';

@@ -46,6 +46,11 @@ function headerOk(b: Uint8Array, o: number): boolean {
   return maskedCrc32c(b.subarray(o, o + 8)) === u32le(b, o + 8);
 }
 
+/** Whether the first 12 bytes are a TFRecord header whose length CRC checks out. */
+export function isRecordHeader(b: Uint8Array): boolean {
+  return b.length >= HEADER && headerOk(b, 0);
+}
+
 /** Finds the next offset after `from` holding a valid header whose record fits in the file. */
 async function resync(src: ByteSource, from: number): Promise<number> {
   const CHUNK = 1 << 20;

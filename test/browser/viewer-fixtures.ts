@@ -161,7 +161,7 @@ export async function waitForScene(page: Page, id?: string) {
         return !!m && m.engine.firstSceneDrawMs !== null && (!want || m.store.get().scene?.id === want);
       },
       id,
-      { timeout: 10_000 },
+      { timeout: 60_000 },
     );
   } catch (e) {
     const seen = await page.evaluate(() => {

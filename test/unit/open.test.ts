@@ -41,6 +41,10 @@ describe('sniffFormat', () => {
       'x.gz',
     );
     expect(await sniffFormat(gzRecords)).toBe('tfrecord');
+    // a record of 123 bytes: its header starts with 0x7b, '{', and is still a TFRecord
+    expect(await sniffFormat(memorySource(encodeRecords([new Uint8Array(123)]), 'brace.tfrecord'))).toBe(
+      'tfrecord',
+    );
     const err = await sniffFormat(text!).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WaymoReadError);
     expect((err as WaymoReadError).message).toMatch(
