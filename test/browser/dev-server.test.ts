@@ -2,8 +2,11 @@
 // nothing: it serves each source module and pre-bundles dependencies on demand. Every other browser
 // test drives the production build, so this one drives the dev server: the model must start there
 // (it never did: the worker loaded two copies of tfjs-core and a CommonJS file as ESM), and a
-// worker whose code cannot load must say why, once, without a new worker per store change.
+// worker whose code cannot load must say why, once, without a new worker per store change. The dev
+// server also lists the models in models-local/ (DESIGN.md 6b), which the app offers and runs.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +19,13 @@ const WAIT = { timeout: 60_000 };
 let server: ViteDevServer;
 let browser: Browser;
 let url: string;
+/** A model folder of this run in models-local/ (a copy of the shipped pseudo-label CVAE). */
+const LOCAL = `devtest-${process.pid}`;
+const LOCAL_DIR = join(import.meta.dirname, '../../models-local', LOCAL);
 beforeAll(async () => {
+  mkdirSync(LOCAL_DIR, { recursive: true });
+  for (const f of ['model.json', 'weights.bin'])
+    copyFileSync(join(import.meta.dirname, '../../public/models/pseudo', f), join(LOCAL_DIR, f));
   // its own dependency cache, so a stale one from `npm start` at the desk cannot hide a failure
   server = await createServer({
     server: { port: 0, host: '127.0.0.1' },
@@ -31,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(LOCAL_DIR, { recursive: true, force: true });
 });
 
 async function page(): Promise<{ page: Page; workers: () => number }> {
@@ -86,6 +96,29 @@ describe('the dev server (npm start)', () => {
       .poll(() => p.getByTestId('model-status').textContent(), { timeout: 120_000 })
       .toMatch(/^wasm · /);
     expect(workers()).toBe(2);
+    await p.close();
+  });
+
+  it('lists the models in models-local/ and predicts with one', async () => {
+    const { page: p } = await page();
+    await p.goto(`${url}?backend=wasm`);
+    await waitForScene(p);
+    const id = `local:${LOCAL}`;
+    const options = () =>
+      p
+        .getByTestId('model-variant')
+        .locator('option')
+        .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    await expect.poll(options, WAIT).toContain(id);
+    await p.getByTestId('model-variant').selectOption(id);
+    await p.waitForFunction(
+      (v) => {
+        const s = window.__modescope!.store.get();
+        return !!s.prediction && s.prediction.sceneId === s.scene?.id && s.prediction.variant === v;
+      },
+      id,
+      { timeout: 240_000 },
+    );
     await p.close();
   });
 });
