@@ -93,7 +93,7 @@ export interface LocalResults {
 }
 
 const shippedName = (id: string) => (id === 'constant_velocity' ? id : `${id} (shipped, synthetic)`);
-const localName = (m: { name: string }) => `${m.name} (local, real)`;
+const localName = (m: LocalModel) => `${m.name} (local, ${m.data.source})`;
 
 /** Scores the local models (and the shipped ones, on the same pairs) on the benchmark's requests. */
 export async function evaluateLocal(
@@ -140,7 +140,7 @@ export async function evaluateLocal(
     const reqs = parts.flatMap((p) => p.reqs);
     const pooled = await evaluatePooled(ms[0]!.variant, parts, o);
     const results = rename(await evaluateAll(reqs, shipped, o));
-    results[`${group} ${ms.length}-fold pooled (local, real)`] = pooled.pooled;
+    results[`${group} ${ms.length}-fold pooled (local, ${ms[0]!.data.source})`] = pooled.pooled;
     out.kfold.push({
       group,
       folds: ms.map(fold),
