@@ -12,6 +12,7 @@ import { MIN_STEP } from '../../src/model/features';
 import type { Scene } from '../../src/scene/scene';
 import { generateScene } from '../../src/synth';
 import { synthTrainSamples } from '../../src/cli/lib/samples';
+import { benchmarkRequests, evaluatePooled, evaluatePredictor } from '../../src/metrics/evaluate';
 import { trainPlan } from '../../src/cli/lib/train-data';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -98,6 +99,20 @@ describe('synthTrainSamples', () => {
     const want = [0, 1, 2, 3, 4].flatMap((i) => sceneSamples(generateScene(61001, i).scene, 1, 60, 7, i));
     expect(sampleListHash(got.samples)).toBe(sampleListHash(want.slice(0, 5)));
     expect(got.samples.length).toBe(5);
+  });
+});
+
+describe('evaluatePooled (k-fold: each part predicts its own held-out pairs)', () => {
+  it('pools the parts into one report over every pair, with each part reported on its own', async () => {
+    const scenes = [0, 1, 2, 3].map((k) => asReal(k, `s-${k}`, `tfrecord-0000${k}-of-01000_${k}.json`));
+    const { reqs } = benchmarkRequests(scenes);
+    const parts = [reqs.slice(0, 3), reqs.slice(3)].map((r) => ({ params: null, reqs: r }));
+    const pooled = await evaluatePooled('constant_velocity', parts, { intervals: true });
+    const whole = await evaluatePredictor('constant_velocity', null, reqs);
+    expect(pooled.pooled.scenes).toBe(reqs.length);
+    expect(pooled.pooled.minADE).toEqual(whole.minADE);
+    expect(pooled.pooled.intervals?.['minADE 8s']?.estimate).toBeCloseTo(whole.minADE['8s']!, 9);
+    expect(pooled.parts.map((p) => p.scenes)).toEqual([3, reqs.length - 3]);
   });
 });
 
