@@ -1,20 +1,25 @@
-// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]`:
+// `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]
+// [--real-only]`:
 // every predictor of the registry with weights (constant velocity, the vanilla and the pseudo-label
 // CVAE) on the synthetic test set (prediction at step 10, 6 joint samples = 2 per mode), and on the
 // real benchmark (docs/real-benchmark.md: the pair rule over every scene of the --real folders,
 // default ../shared/womd and ../shared/womd-json, skipped when absent; bootstrap intervals by
 // scenario). Writes docs/results.md and docs/results.json, and the metrics into each model's card
 // (model.json userDefinedMetadata.metrics).
+// Models trained on real scenes (models-local/, git-ignored) are scored too, when present: those
+// trained on the WOMD training split on the validation split, fold models by k-fold over scenarios,
+// beside the shipped models on the same pairs. Their figures depend on local weights, so they go to
+// models-local/results.md and .json (and the console), never to docs/results.*. --real-only skips
+// the synthetic test set and writes nothing but those.
 // With --files, the given scenario files stand in for the test set (e.g. the demo set, to check the
 // app's file-level run against), and the model cards are left alone.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_CONFIG, EVAL_SAMPLES, type Variant } from '../model/config';
+import { DATA_CONFIG, EVAL_SAMPLES, LOCAL_MODELS_DIR, type Variant } from '../model/config';
 import { MIN_STEP } from '../model/features';
-import { decodeModel, type ModelJson } from '../model/weights';
 import type { Params } from '../model/network';
 import { LABEL_NAMES, labelPair } from '../labels';
 import {
@@ -29,6 +34,8 @@ import { scenarioSplit } from '../labels/pairs';
 import { STEP_HZ } from '../scene/scene';
 import { loadScenes, shardPaths } from './lib/samples';
 import { expandPaths } from './lib/scene-files';
+import { intervalTable, reportTable } from './lib/report-tables';
+import { evaluateLocal, loadLocalModels, localMarkdown, readModelDir } from './lib/local-models';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -38,55 +45,22 @@ const { values, positionals } = parseArgs({
     real: { type: 'string', multiple: true },
     data: { type: 'string', default: DATA_CONFIG.dir },
     files: { type: 'string', multiple: true },
+    'real-only': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
 const files = [...(values.files ?? []), ...positionals];
+const realOnly = values['real-only'];
 await tf.setBackend('wasm');
 await tf.ready();
 
-function loadParams(variant: Variant): { params: Params; json: ModelJson } | null {
-  const path = join(values.models, variant, 'model.json');
-  if (!existsSync(path)) return null;
-  const json = JSON.parse(readFileSync(path, 'utf8')) as ModelJson;
-  const bin = readFileSync(join(dirname(path), json.weightsManifest[0]!.paths[0]!));
-  return {
-    params: decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), path),
-    json,
-  };
-}
+const loadParams = (variant: Variant) => readModelDir(join(values.models, variant));
 
 const loaded = { pseudo: loadParams('pseudo'), vanilla: loadParams('vanilla') };
 const models: Partial<Record<Variant, Params>> = {};
 for (const [k, v] of Object.entries(loaded)) if (v) models[k as Variant] = v.params;
 if (!models.pseudo || !models.vanilla)
   console.warn(`missing weights under ${values.models}: run npm run train first`);
-
-const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
-const test = await loadScenes(files.length ? files : join(values.data, 'test'), maxScenes);
-const testReqs = interactingRequests(test.scenes, MIN_STEP);
-console.log(`test: ${testReqs.length} pairs from ${test.scenes.length} scenes`);
-const labelCounts = LABEL_NAMES.map(
-  (_, k) => testReqs.filter((r) => labelPair(r.scene, r.a, r.b).label === k).length,
-);
-const t0 = performance.now();
-const synthetic = await evaluateAll(testReqs, models);
-const evalSeconds = (performance.now() - t0) / 1000;
-
-// prediction from a later moment of the scene (the app predicts from wherever playback is): the
-// future is shorter there, so only the horizons it covers are scored
-const LATER_STEP = 30;
-const laterReqs = interactingRequests(test.scenes, LATER_STEP);
-// the first requests of the test split again, on their own: test/unit/results.test.ts regenerates
-// these scenes with the synthetic generator and checks the shipped weights give these figures
-const reproduce = files.length
-  ? null
-  : {
-      seed: DATA_CONFIG.splits.test.seed,
-      samples: REPRODUCE_SAMPLES,
-      results: await evaluateAll(testReqs.slice(0, REPRODUCE_SAMPLES), models),
-    };
-const later = { step: LATER_STEP, samples: laterReqs.length, results: await evaluateAll(laterReqs, models) };
 
 const SHARED = join(import.meta.dirname, '../../../shared');
 const realDirs = (values.real ?? [join(SHARED, 'womd'), join(SHARED, 'womd-json')]).filter((d) =>
@@ -126,9 +100,55 @@ if (realDirs.length) {
         LABEL_NAMES.map((n, k) => [n, b.pairs.filter((p) => p.label === k).length]),
       ),
       splits: count(b.scenes.map(scenarioSplit)),
-      results: await evaluateAll(b.reqs, models, { intervals: true }),
+      results: realOnly ? {} : await evaluateAll(b.reqs, models, { intervals: true }),
     };
+  // models trained on real scenes (models-local/, git-ignored): scored on the validation split and
+  // by k-fold, beside the shipped models on the same pairs; their figures go to models-local/ only
+  const local = loadLocalModels();
+  if (!local) console.log(`real-trained models: none (${LOCAL_MODELS_DIR}/ is absent)`);
+  else if (!local.models.length) console.log(`real-trained models: none in ${LOCAL_MODELS_DIR}/`);
+  else if (b.reqs.length) {
+    for (const m of local.models)
+      if (m.data.dirs.join() !== real!.dirs.join())
+        console.warn(
+          `  ${m.name} was trained on ${m.data.dirs.join(', ')}; scored on ${real!.dirs.join(', ')}`,
+        );
+    const lr = await evaluateLocal(b, models, local);
+    const md = localMarkdown(lr, { hash: b.hash, pairs: b.reqs.length });
+    writeFileSync(join(LOCAL_MODELS_DIR, 'results.json'), `${JSON.stringify(lr, null, 1)}\n`);
+    writeFileSync(join(LOCAL_MODELS_DIR, 'results.md'), md);
+    console.log(`${md}\n(local figures written to ${LOCAL_MODELS_DIR}/results.md and results.json)`);
+  }
 }
+// --real-only: the real benchmark's local models and nothing else; docs/results.* and the shipped
+// cards are left alone
+if (realOnly) process.exit(0);
+
+const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
+const test = await loadScenes(files.length ? files : join(values.data, 'test'), maxScenes);
+const testReqs = interactingRequests(test.scenes, MIN_STEP);
+console.log(`test: ${testReqs.length} pairs from ${test.scenes.length} scenes`);
+const labelCounts = LABEL_NAMES.map(
+  (_, k) => testReqs.filter((r) => labelPair(r.scene, r.a, r.b).label === k).length,
+);
+const t0 = performance.now();
+const synthetic = await evaluateAll(testReqs, models);
+const evalSeconds = (performance.now() - t0) / 1000;
+
+// prediction from a later moment of the scene (the app predicts from wherever playback is): the
+// future is shorter there, so only the horizons it covers are scored
+const LATER_STEP = 30;
+const laterReqs = interactingRequests(test.scenes, LATER_STEP);
+// the first requests of the test split again, on their own: test/unit/results.test.ts regenerates
+// these scenes with the synthetic generator and checks the shipped weights give these figures
+const reproduce = files.length
+  ? null
+  : {
+      seed: DATA_CONFIG.splits.test.seed,
+      samples: REPRODUCE_SAMPLES,
+      results: await evaluateAll(testReqs.slice(0, REPRODUCE_SAMPLES), models),
+    };
+const later = { step: LATER_STEP, samples: laterReqs.length, results: await evaluateAll(laterReqs, models) };
 
 const results = {
   generatedBy: 'npm run eval',
@@ -166,67 +186,6 @@ for (const [k, v] of Object.entries(loaded)) {
 console.log(markdown(results));
 
 function markdown(r: typeof results): string {
-  const f2 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(2));
-  const pct = (v: number | undefined) =>
-    v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`;
-  const table = (res: Record<string, ModelReport>) => {
-    const rows = [
-      '| model | minADE 3/5/8 s (m) | minFDE 3/5/8 s (m) | miss rate 3/5/8 s | mAP 3/5/8 s | soft mAP 3/5/8 s | overlap rate |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-    ];
-    const hs = ['3s', '5s', '8s'];
-    for (const [name, m] of Object.entries(res))
-      rows.push(
-        `| ${name} | ${hs.map((h) => f2(m.minADE[h])).join(' / ')} | ${hs.map((h) => f2(m.minFDE[h])).join(' / ')} | ${hs.map((h) => pct(m.missRate[h])).join(' / ')} | ${hs.map((h) => f2(m.mAP?.[h])).join(' / ')} | ${hs.map((h) => f2(m.softMAP?.[h])).join(' / ')} | ${pct(m.overlapRate)} |`,
-      );
-    const lat = Object.entries(res).filter(([, m]) => m.latent);
-    if (lat.length) {
-      rows.push(
-        '',
-        '| model | argmax prior = label | balanced (prior) | argmax posterior = label | balanced (posterior) | mean KL(q‖p) (nats) | I(z_prior; label) (bits) | I(z_post; label) (bits) | H(label) (bits) | mode spread (m) | z sensitivity, shared goal (m) |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      );
-      for (const [name, m] of lat) {
-        const l = m.latent!;
-        rows.push(
-          `| ${name} | ${pct(l.priorAccuracy)} | ${pct(l.priorBalancedAccuracy)} | ${pct(l.posteriorAccuracy)} | ${pct(l.posteriorBalancedAccuracy)} | ${(Math.abs(l.meanKL) < 5e-4 ? 0 : l.meanKL).toFixed(3)} | ${l.miPriorBits.toFixed(3)} | ${l.miPosteriorBits.toFixed(3)} | ${l.labelEntropyBits.toFixed(3)} | ${f2(l.modeSpreadM)} | ${f2(l.zSensitivityM)} |`,
-        );
-      }
-      for (const [name, m] of lat) {
-        rows.push('', `Confusion of argmax prior mode (rows) against pseudo label (columns), ${name}:`, '');
-        rows.push(
-          `| mode \\ label | ${LABEL_NAMES.join(' | ')} |`,
-          `| --- |${LABEL_NAMES.map(() => ' --- |').join('')}`,
-        );
-        m.latent!.confusion.forEach((row, z) => rows.push(`| mode ${z} | ${row.join(' | ')} |`));
-      }
-    }
-    return rows.join('\n');
-  };
-  // bootstrap intervals by scenario, the figures at 8 s and the latent's agreement
-  const intervals = (res: Record<string, ModelReport>) => {
-    const keys = [
-      'minADE 8s',
-      'minFDE 8s',
-      'missRate 8s',
-      'mAP 8s',
-      'priorAccuracy',
-      'priorBalancedAccuracy',
-    ];
-    const fmt = (k: string, v: number) =>
-      k.startsWith('min') ? f2(v) : k.startsWith('mAP') ? f2(v) : pct(v);
-    const rows = [`| model | ${keys.join(' | ')} |`, `| --- |${keys.map(() => ' --- |').join('')}`];
-    for (const [name, m] of Object.entries(res))
-      rows.push(
-        `| ${name} | ${keys
-          .map((k) => {
-            const iv = m.intervals?.[k];
-            return iv ? `${fmt(k, iv.estimate)} [${fmt(k, iv.lo)}, ${fmt(k, iv.hi)}]` : '–';
-          })
-          .join(' | ')} |`,
-      );
-    return rows.join('\n');
-  };
   return `# ModeScope results
 
 Written by \`npm run eval\` (do not edit by hand); the same figures are in results.json.
@@ -246,14 +205,14 @@ ${'files' in r.testSet ? `Files ${(r.testSet.files as string[]).join(', ')}: ${r
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')}.
 
-${table(r.synthetic)}
+${reportTable(r.synthetic)}
 
 ## Predicting from a later step
 
 The same scenes, predicted from step ${r.later.step} (${r.later.samples} with the pair valid there): the scene ends
 ${(90 - r.later.step) / STEP_HZ} s later, so the 8 s horizon is not scored. The pseudo label is still the whole scene's.
 
-${table(r.later.results)}
+${reportTable(r.later.results)}
 
 ## Real WOMD
 
@@ -271,11 +230,11 @@ ${
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}. Every model here was trained on synthetic scenes only.
 
-${table(r.realWOMD.results)}
+${reportTable(r.realWOMD.results)}
 
 Bootstrap 95% intervals, resampling scenarios (2000 resamples, seed 1):
 
-${intervals(r.realWOMD.results)}`
+${intervalTable(r.realWOMD.results)}`
     : 'No real WOMD folder was present (../shared/womd/, ../shared/womd-json/).'
 }
 `;

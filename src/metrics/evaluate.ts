@@ -10,6 +10,7 @@ import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
 import { SHIPPED_IDS, type PredictorId } from '../model/registry';
 import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
+import { BENCHMARK_STEPS, benchmarkScenes } from '../model/dataset';
 import { MIN_STEP } from '../model/features';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
 import {
@@ -218,6 +219,33 @@ function headline(r: ModelReport): Record<string, number> {
   return out;
 }
 
+/** Per-pair scores of predictor `id` (its weights in `params`; null for constant velocity) on `reqs`. */
+async function pairScores(id: PredictorId, params: Params | null, reqs: PairRequest[]): Promise<PairScore[]> {
+  const results = await inBatches(reqs, (b) =>
+    predictPairs(id, params, b, { samplesPerMode: PER_MODE, posterior: false }),
+  );
+  const scores = results.map((r, j) => scorePair(reqs[j]!, r));
+  if (params && id !== 'constant_velocity') {
+    // one sample per mode (its most likely goal) for the spread, and the posterior given the future
+    const latent = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
+    const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
+    latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(r, shared[j]!)));
+  }
+  return scores;
+}
+
+/** The report of per-pair scores, with bootstrap intervals by scenario when asked. */
+function reportOf(scores: PairScore[], o: EvaluateOptions): ModelReport {
+  const report = summarize(scores);
+  if (o.intervals) {
+    const byScene = new Map<string, PairScore[]>();
+    for (const sc of scores) byScene.set(sc.group, [...(byScene.get(sc.group) ?? []), sc]);
+    const groups = [...byScene.values()];
+    report.intervals = bootstrapCIs(groups, (gs) => headline(summarize(gs.flat())), o.bootstrap);
+  }
+  return report;
+}
+
 /**
  * Metrics of predictor `id` (its weights in `params`; null for constant velocity) on `reqs`; the
  * requests' pairs must be valid at their step. CVAEs give EVAL_SAMPLES joint predictions (PER_MODE
@@ -229,24 +257,22 @@ export async function evaluatePredictor(
   reqs: PairRequest[],
   o: EvaluateOptions = {},
 ): Promise<ModelReport> {
-  const results = await inBatches(reqs, (b) =>
-    predictPairs(id, params, b, { samplesPerMode: PER_MODE, posterior: false }),
-  );
-  const scores = results.map((r, j) => scorePair(reqs[j]!, r));
-  if (params && id !== 'constant_velocity') {
-    // one sample per mode (its most likely goal) for the spread, and the posterior given the future
-    const latent = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
-    const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
-    latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(r, shared[j]!)));
-  }
-  const report = summarize(scores);
-  if (o.intervals) {
-    const byScene = new Map<string, PairScore[]>();
-    for (const sc of scores) byScene.set(sc.group, [...(byScene.get(sc.group) ?? []), sc]);
-    const groups = [...byScene.values()];
-    report.intervals = bootstrapCIs(groups, (gs) => headline(summarize(gs.flat())), o.bootstrap);
-  }
-  return report;
+  return reportOf(await pairScores(id, params, reqs), o);
+}
+
+/**
+ * k-fold over scenarios (docs/real-benchmark.md section 3): each part's weights predict only that
+ * part's (held-out) requests; the pooled report scores every request once, with intervals when
+ * asked (resampling scenarios across all parts), and each part's own report is given beside it.
+ */
+export async function evaluatePooled(
+  id: PredictorId,
+  parts: { params: Params | null; reqs: PairRequest[] }[],
+  o: EvaluateOptions = {},
+): Promise<{ pooled: ModelReport; parts: ModelReport[] }> {
+  const scores: PairScore[][] = [];
+  for (const p of parts) scores.push(await pairScores(id, p.params, p.reqs));
+  return { pooled: reportOf(scores.flat(), o), parts: scores.map((s) => reportOf(s, {})) };
 }
 
 /** Every shipped predictor of the registry that can run: constant velocity, and each one given weights. */
@@ -276,8 +302,8 @@ export function interactingRequests(scenes: Scene[], t: number): PairRequest[] {
   });
 }
 
-/** Steps a scene needs for the real benchmark: the history to MIN_STEP and the whole 8 s future. */
-export const BENCHMARK_STEPS = MIN_STEP + 1 + 80;
+/** Steps a scene needs for the real benchmark (model/dataset.ts owns it: training uses it too). */
+export { BENCHMARK_STEPS };
 
 export interface BenchmarkRequests {
   reqs: PairRequest[];
@@ -297,18 +323,7 @@ export interface BenchmarkRequests {
  * with the whole future, predicted from MIN_STEP; a scenario that comes twice counts once.
  */
 export function benchmarkRequests(all: Scene[]): BenchmarkRequests {
-  const seen = new Set<string>();
-  const scenes: Scene[] = [];
-  const short: string[] = [];
-  const duplicates: string[] = [];
-  for (const s of all) {
-    if (s.tracks.steps < BENCHMARK_STEPS) short.push(s.id);
-    else if (seen.has(s.id)) duplicates.push(s.id);
-    else {
-      seen.add(s.id);
-      scenes.push(s);
-    }
-  }
+  const { scenes, short, duplicates } = benchmarkScenes(all);
   const { pairs, hash } = benchmarkPairList(scenes);
   const byId = new Map(scenes.map((s) => [s.id, s]));
   return {

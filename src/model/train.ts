@@ -156,11 +156,18 @@ export async function train(
 export function trainingCard(
   run: TrainRun,
   cfg: TrainConfig,
-  about: { variant: string; commit: string; trainSamples: number; trainScenes: number },
+  about: {
+    variant: string;
+    commit: string;
+    trainSamples: number;
+    trainScenes: number;
+    /** What the data was when it is not the synthetic DATA_CONFIG (real WOMD scenes: dirs, rule, split or fold). */
+    data?: Record<string, unknown>;
+  },
 ): Record<string, unknown> {
   return {
     variant: about.variant,
-    data: { ...DATA_CONFIG, trainSamples: about.trainSamples, trainScenes: about.trainScenes },
+    data: about.data ?? { ...DATA_CONFIG, trainSamples: about.trainSamples, trainScenes: about.trainScenes },
     train: cfg,
     seed: cfg.seed,
     commit: about.commit,

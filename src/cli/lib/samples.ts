@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { ScenarioFile } from '../../waymo/file';
 import { nodeFileSource } from '../../waymo/node-file';
-import { sceneSamples } from '../../model/dataset';
+import {
+  benchmarkSamples,
+  sampleListHash,
+  sceneSamples,
+  selectRealScenes,
+  type RealSelection,
+  type StepOptions,
+} from '../../model/dataset';
+import { generateScene } from '../../synth';
+import { benchmarkPairs, scenarioFold, scenarioSplit } from '../../labels/pairs';
 import type { Sample } from '../../model/features';
 import type { Scene } from '../../scene/scene';
 import { scenesOf } from './scene-files';
@@ -72,4 +81,90 @@ export async function loadScenes(
     out.scenes.push(scene);
   }
   return out;
+}
+
+export interface RealSamples {
+  selection: RealSelection;
+  /** Scenes read (before the benchmark's whole-future and repeat filters). */
+  read: number;
+  problems: string[];
+  train: { scenes: number; pairs: number; samples: Sample[]; hash: string; ids: string[] };
+  /** Held out (validation split, or fold K) at MIN_STEP only: the per-epoch validation loss. */
+  heldOut: { scenes: number; pairs: number; samples: Sample[] };
+  /** Per training scene: id, split, fold, pairs, samples (the manifest npm run data writes). */
+  manifest: { id: string; split: string; fold: number; pairs: number; samples: number }[];
+  unused: string[];
+  short: string[];
+  duplicates: string[];
+}
+
+/**
+ * Training samples from real scenes (model/dataset.ts benchmarkSamples over the scenes the
+ * selection trains on), and the held-out scenes' samples at MIN_STEP. `npm run data -- --real` and
+ * `npm run train -- --data real` both call this, so they cannot disagree.
+ */
+export async function loadRealSamples(
+  dirs: string[],
+  selection: RealSelection,
+  steps: StepOptions,
+): Promise<RealSamples> {
+  const { scenes, problems } = await loadScenes(dirs, Infinity);
+  const sel = selectRealScenes(scenes, selection);
+  const manifest: RealSamples['manifest'] = [];
+  const trainSamples: Sample[] = [];
+  let trainPairs = 0;
+  for (const scene of sel.train) {
+    const pairs = benchmarkPairs(scene).length;
+    const samples = benchmarkSamples(scene, steps);
+    trainPairs += pairs;
+    trainSamples.push(...samples);
+    manifest.push({
+      id: scene.id,
+      split: scenarioSplit(scene),
+      fold: scenarioFold(scene.id),
+      pairs,
+      samples: samples.length,
+    });
+  }
+  const held = sel.heldOut.map((scene) => benchmarkSamples(scene, { ...steps, extraSteps: 0 }));
+  return {
+    selection,
+    read: scenes.length,
+    problems,
+    train: {
+      scenes: sel.train.length,
+      pairs: trainPairs,
+      samples: trainSamples,
+      hash: sampleListHash(trainSamples),
+      ids: sel.train.map((s) => s.id),
+    },
+    heldOut: {
+      scenes: sel.heldOut.length,
+      pairs: held.reduce((a, h) => a + h.length, 0),
+      samples: held.flat(),
+    },
+    manifest,
+    unused: sel.unused,
+    short: sel.short,
+    duplicates: sel.duplicates,
+  };
+}
+
+/**
+ * `count` synthetic training samples: scenes 0, 1, ... of the synthetic training split's seed (the
+ * scenes `npm run data` writes to data/model/train, made here in memory), sampled as loadSamples
+ * samples them, until `count` are reached. Deterministic.
+ */
+export function synthTrainSamples(
+  count: number,
+  seed: number,
+  cfg: { extraSteps: number; maxExtraStep: number; seed: number },
+): { samples: Sample[]; scenes: number } {
+  const samples: Sample[] = [];
+  let i = 0;
+  for (; samples.length < count; i++)
+    samples.push(
+      ...sceneSamples(generateScene(seed, i).scene, cfg.extraSteps, cfg.maxExtraStep, cfg.seed, i),
+    );
+  return { samples: samples.slice(0, count), scenes: i };
 }

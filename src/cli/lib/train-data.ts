@@ -1,0 +1,90 @@
+// What `npm run train` trains on, from its arguments (a pure function, so the choice is tested
+// without training): the synthetic data folder as before (`--data DIR`, default data/model), or the
+// real WOMD scenes (`--data real`, `--data real+synthetic`; folders from `--real DIR...`, default
+// ../shared/womd and ../shared/womd-json), chosen by the WOMD split or, with `--fold K`, every fold
+// but K (docs/real-benchmark.md). Real runs write to models-local/NAME (git-ignored, DESIGN.md 6b).
+import { join } from 'node:path';
+import type { RealSelection } from '../../model/dataset';
+import { DATA_CONFIG, LOCAL_MODELS_DIR, type RealTrainMode } from '../../model/config';
+import { FOLDS } from '../../labels/pairs';
+
+/** `--data` keywords that mean real scenes (any other value is the synthetic data folder). */
+export const REAL_DATA = ['real', 'real+synthetic'] as const;
+export type RealData = (typeof REAL_DATA)[number];
+
+export interface TrainArgs {
+  variant: string;
+  data?: string;
+  real?: string[];
+  fold?: string;
+  quick?: boolean;
+  out?: string;
+  checkpoints?: string;
+}
+
+export type TrainPlan =
+  | { kind: 'synthetic'; dir: string; outDir: string; ckptDir: string }
+  | {
+      kind: 'real';
+      data: RealData;
+      /** Real folders and files, in the order given. */
+      dirs: string[];
+      selection: RealSelection;
+      mode: RealTrainMode;
+      /** models-local/ folder name: VARIANT-real[-synth][-foldK]; fold models of one run share `group`. */
+      name: string;
+      group: string;
+      outDir: string;
+      ckptDir: string;
+    };
+
+export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan {
+  const data = args.data ?? DATA_CONFIG.dir;
+  const ckptRoot = args.checkpoints ?? 'checkpoints';
+  const real = (REAL_DATA as readonly string[]).includes(data);
+  if (!real) {
+    for (const [flag, given] of [
+      ['--real', args.real],
+      ['--fold', args.fold],
+      ['--quick', args.quick],
+    ] as const)
+      if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
+    return {
+      kind: 'synthetic',
+      dir: data,
+      outDir: args.out ?? join('public/models', args.variant),
+      ckptDir: join(ckptRoot, args.variant),
+    };
+  }
+  let selection: RealSelection = { kind: 'split' };
+  if (args.fold !== undefined) {
+    const fold = Number(args.fold);
+    if (!(/^\d+$/.test(args.fold) && fold < FOLDS))
+      throw new Error(`--fold ${args.fold}: expected one of 0..${FOLDS - 1}`);
+    selection = { kind: 'fold', fold };
+  }
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}`;
+  const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
+  const outDir = args.out ?? join(LOCAL_MODELS_DIR, name);
+  if (!isLocal(outDir))
+    throw new Error(
+      `--out ${outDir}: weights trained on real data go under ${LOCAL_MODELS_DIR}/ (DESIGN.md 6b)`,
+    );
+  return {
+    kind: 'real',
+    data: data as RealData,
+    dirs: args.real?.length ? args.real : defaultRealDirs,
+    selection,
+    mode: args.quick ? 'quick' : 'full',
+    name,
+    group,
+    outDir,
+    ckptDir: join(ckptRoot, name),
+  };
+}
+
+/** Whether a path lies inside models-local/ (relative to the repository root). */
+function isLocal(path: string): boolean {
+  const parts = join(path).split('/');
+  return parts.length >= 2 && parts[0] === LOCAL_MODELS_DIR && parts[1] !== '..' && parts[1] !== '';
+}

@@ -1,0 +1,184 @@
+// Training on real scenes (DESIGN.md 6b, docs/real-benchmark.md): the sample maker takes every rule
+// pair of a scene at several seeded steps, deterministically; only the WOMD training split trains
+// (validation and unknown scenarios never), or every fold but one; the train command's data choice;
+// and models-local/ (weights trained on real data) is git-ignored.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchmarkPairs, scenarioFold } from '../../src/labels/pairs';
+import { REAL_TRAIN, TRAIN_CONFIG } from '../../src/model/config';
+import { benchmarkSamples, sampleListHash, sceneSamples, selectRealScenes } from '../../src/model/dataset';
+import { MIN_STEP } from '../../src/model/features';
+import type { Scene } from '../../src/scene/scene';
+import { generateScene } from '../../src/synth';
+import { synthTrainSamples } from '../../src/cli/lib/samples';
+import { benchmarkRequests, evaluatePooled, evaluatePredictor } from '../../src/metrics/evaluate';
+import { trainPlan } from '../../src/cli/lib/train-data';
+
+const ROOT = join(import.meta.dirname, '../..');
+const steps = { ...REAL_TRAIN.quick, seed: TRAIN_CONFIG.seed };
+
+/** A synthetic scene as a real one: no objects_of_interest (the rule picks pairs), a GPUDrive name. */
+function asReal(k: number, id: string, sourceName?: string): Scene {
+  const s = generateScene(7, k).scene;
+  return { ...s, id, sourceName, objectsOfInterest: new Int32Array(0) };
+}
+
+describe('benchmarkSamples', () => {
+  const scene = asReal(0, 'syn-0', 'tfrecord-00001-of-01000_1.json');
+  const pairs = benchmarkPairs(scene);
+
+  it('takes every rule pair at MIN_STEP and at distinct seeded later steps, with the pair label', () => {
+    expect(pairs.length).toBeGreaterThan(0);
+    const samples = benchmarkSamples(scene, steps);
+    for (const p of pairs) {
+      const own = samples.filter((s) => s.frame.a === p.a && s.frame.b === p.b);
+      const ts = own.map((s) => s.frame.t);
+      expect(ts[0]).toBe(MIN_STEP);
+      expect(new Set(ts).size).toBe(ts.length);
+      expect(ts.length).toBeLessThanOrEqual(1 + steps.extraSteps);
+      for (const t of ts) expect(t).toBeLessThanOrEqual(steps.maxExtraStep);
+      for (const s of own) expect(s.targets.label).toBe(p.label);
+    }
+    expect(samples.length).toBe(
+      samples.filter((s) => pairs.some((p) => p.a === s.frame.a && p.b === s.frame.b)).length,
+    );
+  });
+
+  it('is deterministic and independent of the other scenes, but follows the seed', () => {
+    const h = sampleListHash(benchmarkSamples(scene, steps));
+    expect(sampleListHash(benchmarkSamples(asReal(0, 'syn-0', 'x'), steps))).toBe(h);
+    const other = sampleListHash(benchmarkSamples(scene, { ...steps, seed: steps.seed + 1 }));
+    expect(other).not.toBe(h);
+    expect(benchmarkSamples(scene, { ...steps, extraSteps: 0 }).map((s) => s.frame.t)).toEqual(
+      pairs.map(() => MIN_STEP),
+    );
+  });
+});
+
+describe('selectRealScenes', () => {
+  const train = [0, 1, 2].map((k) => asReal(k, `train-${k}`, `tfrecord-0000${k}-of-01000_${k}.json`));
+  const val = [3, 4].map((k) => asReal(k, `val-${k}`, `tfrecord-0000${k}-of-00150_${k}.json`));
+  const unknown = asReal(5, 'unknown-5');
+  const all = [val[0]!, train[0]!, unknown, train[1]!, val[1]!, train[2]!, train[0]!];
+
+  it('trains on the WOMD training split only; validation is held out, unknown and repeats are neither', () => {
+    const sel = selectRealScenes(all, { kind: 'split' });
+    expect(sel.train.map((s) => s.id)).toEqual(['train-0', 'train-1', 'train-2']);
+    expect(sel.heldOut.map((s) => s.id)).toEqual(['val-3', 'val-4']);
+    expect(sel.unused).toEqual(['unknown-5']);
+    expect(sel.duplicates).toEqual(['train-0']);
+    const samples = sel.train.flatMap((s) => benchmarkSamples(s, steps));
+    expect(samples.length).toBeGreaterThan(0);
+    expect(new Set(samples.map((s) => s.frame.scene))).toEqual(
+      new Set(sel.train.filter((s) => benchmarkPairs(s).length).map((s) => s.id)),
+    );
+  });
+
+  it('for fold K trains on every other fold, whatever the split, and holds out fold K', () => {
+    for (const fold of [0, 1, 2, 3, 4]) {
+      const sel = selectRealScenes(all, { kind: 'fold', fold });
+      expect(sel.heldOut.every((s) => scenarioFold(s.id) === fold)).toBe(true);
+      expect(sel.train.every((s) => scenarioFold(s.id) !== fold)).toBe(true);
+      expect(sel.train.length + sel.heldOut.length).toBe(6);
+    }
+    expect(() => selectRealScenes(all, { kind: 'fold', fold: 5 })).toThrow(/fold 5/);
+  });
+
+  it('leaves out scenes without the whole future', () => {
+    const s = train[0]!;
+    const short = { ...s, id: 'short', tracks: { ...s.tracks, steps: 11 } };
+    expect(selectRealScenes([short], { kind: 'split' }).short).toEqual(['short']);
+  });
+});
+
+describe('synthTrainSamples', () => {
+  it('samples the synthetic training split scenes in order, as loadSamples does, up to the count', () => {
+    const cfg = { extraSteps: 1, maxExtraStep: 60, seed: 7 };
+    const got = synthTrainSamples(5, 61001, cfg);
+    const want = [0, 1, 2, 3, 4].flatMap((i) => sceneSamples(generateScene(61001, i).scene, 1, 60, 7, i));
+    expect(sampleListHash(got.samples)).toBe(sampleListHash(want.slice(0, 5)));
+    expect(got.samples.length).toBe(5);
+  });
+});
+
+describe('evaluatePooled (k-fold: each part predicts its own held-out pairs)', () => {
+  it('pools the parts into one report over every pair, with each part reported on its own', async () => {
+    const scenes = [0, 1, 2, 3].map((k) => asReal(k, `s-${k}`, `tfrecord-0000${k}-of-01000_${k}.json`));
+    const { reqs } = benchmarkRequests(scenes);
+    const parts = [reqs.slice(0, 3), reqs.slice(3)].map((r) => ({ params: null, reqs: r }));
+    const pooled = await evaluatePooled('constant_velocity', parts, { intervals: true });
+    const whole = await evaluatePredictor('constant_velocity', null, reqs);
+    expect(pooled.pooled.scenes).toBe(reqs.length);
+    expect(pooled.pooled.minADE).toEqual(whole.minADE);
+    expect(pooled.pooled.intervals?.['minADE 8s']?.estimate).toBeCloseTo(whole.minADE['8s']!, 9);
+    expect(pooled.parts.map((p) => p.scenes)).toEqual([3, reqs.length - 3]);
+  });
+});
+
+describe('trainPlan (npm run train: what it trains on)', () => {
+  const defaults = ['../shared/womd', '../shared/womd-json'];
+
+  it('keeps --data DIR as the synthetic folder, writing to public/models', () => {
+    expect(trainPlan({ variant: 'pseudo' }, defaults)).toEqual({
+      kind: 'synthetic',
+      dir: 'data/model',
+      outDir: 'public/models/pseudo',
+      ckptDir: 'checkpoints/pseudo',
+    });
+    expect(trainPlan({ variant: 'vanilla', data: 'elsewhere' }, defaults)).toMatchObject({
+      dir: 'elsewhere',
+    });
+    expect(() => trainPlan({ variant: 'pseudo', fold: '1' }, defaults)).toThrow(/--fold needs --data real/);
+    expect(() => trainPlan({ variant: 'pseudo', quick: true }, defaults)).toThrow(/--quick/);
+  });
+
+  it('takes real keywords to models-local/, with folders, fold and quick', () => {
+    expect(trainPlan({ variant: 'pseudo', data: 'real' }, defaults)).toMatchObject({
+      kind: 'real',
+      data: 'real',
+      dirs: defaults,
+      selection: { kind: 'split' },
+      mode: 'full',
+      name: 'pseudo-real',
+      outDir: 'models-local/pseudo-real',
+      ckptDir: 'checkpoints/pseudo-real',
+    });
+    expect(
+      trainPlan(
+        { variant: 'vanilla', data: 'real+synthetic', fold: '3', quick: true, real: ['x'] },
+        defaults,
+      ),
+    ).toMatchObject({
+      data: 'real+synthetic',
+      dirs: ['x'],
+      selection: { kind: 'fold', fold: 3 },
+      mode: 'quick',
+      group: 'vanilla-real-synth',
+      name: 'vanilla-real-synth-fold3',
+      outDir: 'models-local/vanilla-real-synth-fold3',
+    });
+    for (const fold of ['5', '-1', '1.5', 'x'])
+      expect(() => trainPlan({ variant: 'pseudo', data: 'real', fold }, defaults)).toThrow(/--fold/);
+    expect(() =>
+      trainPlan({ variant: 'pseudo', data: 'real', out: 'public/models/pseudo' }, defaults),
+    ).toThrow(/models-local/);
+    expect(() => trainPlan({ variant: 'pseudo', data: 'real', out: 'models-local/../x' }, defaults)).toThrow(
+      /models-local/,
+    );
+  });
+});
+
+describe('models-local/', () => {
+  it('is git-ignored (weights trained on real data are never committed)', () => {
+    const out = execFileSync(
+      'git',
+      ['check-ignore', 'models-local/x', 'models-local/pseudo-real/model.json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(out.trim().split('\n')).toEqual(['models-local/x', 'models-local/pseudo-real/model.json']);
+  });
+});
