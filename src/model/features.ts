@@ -167,7 +167,7 @@ function writeAgent(scene: Scene, f: PairFrame, i: number, role: number, out: Fl
 }
 
 /** A map piece: up to Q resampled points (scene-relative) with its type and lane feature id. */
-interface Piece {
+export interface Piece {
   xy: Float32Array;
   n: number;
   type: number;
@@ -220,8 +220,8 @@ function resample(pts: Float32Array, closed: boolean, step: number): number[] {
   return out;
 }
 
-/** The scene's map cut into pieces of Q points, built once per scene. */
-function mapPieces(scene: Scene): Piece[] {
+/** The scene's map cut into pieces of Q points, built once per scene (buildFeatures keeps the nearest P). */
+export function mapPieces(scene: Scene): Piece[] {
   const hit = pieceCache.get(scene);
   if (hit) return hit;
   const m = scene.map;
