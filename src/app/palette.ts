@@ -116,8 +116,22 @@ export const PLAIN_MODE_COLORS: RGBA[] = [
   [255, 95, 160, 255],
 ];
 
+/**
+ * Colours of the kinematic baseline's 6 joint predictions (mode k: the k+1-th most probable), one
+ * each and distinct from each other; none is a label colour, so no hypothesis reads as a label.
+ */
+export const KINEMATIC_COLORS: RGBA[] = [
+  [255, 99, 71, 255], // tomato
+  [124, 252, 0, 255], // lawn green
+  [0, 191, 255, 255], // deep sky blue
+  [255, 215, 0, 255], // gold
+  [218, 112, 214, 255], // orchid
+  [255, 182, 193, 255], // light pink
+];
+
 export function modeColor(variant: PredictorName, mode: number): RGBA {
   if (variant === 'constant_velocity') return CV_COLOR;
+  if (variant === 'kinematic') return KINEMATIC_COLORS[mode] ?? CV_COLOR;
   return (getPredictor(variant).modesMeanLabels ? MODE_COLORS : PLAIN_MODE_COLORS)[mode] ?? CV_COLOR;
 }
 

@@ -3,7 +3,12 @@
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
 // Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
 // are left out, and a malformed value is ignored (its default stays), never an error.
-import { BACKEND_ORDER, isPredictorId, type PredictorId as PredictorName } from '../model/registry';
+import {
+  BACKEND_ORDER,
+  isBaseline,
+  isPredictorId,
+  type PredictorId as PredictorName,
+} from '../model/registry';
 import {
   DEFAULT_LAYERS,
   DEFAULT_PREDICT,
@@ -96,13 +101,7 @@ function parsePredict(q: URLSearchParams): UrlPredict {
   const seed = num(q.get('seed'));
   if (seed !== null && Number.isInteger(seed) && seed >= 1) p.seed = seed;
   const force = num(q.get('force'));
-  if (
-    force !== null &&
-    Number.isInteger(force) &&
-    force >= 0 &&
-    force < 3 &&
-    p.variant !== 'constant_velocity'
-  )
+  if (force !== null && Number.isInteger(force) && force >= 0 && force < 3 && !isBaseline(p.variant))
     p.forcedMode = force;
   const backend = q.get('backend') as PredictSettings['backend'] | null;
   if (backend && BACKENDS.includes(backend)) p.backend = backend;

@@ -1,7 +1,7 @@
 // `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]
 // [--real-only]`:
-// every predictor of the registry with weights (constant velocity, the vanilla and the pseudo-label
-// CVAE) on the synthetic test set (prediction at step 10, 6 joint samples = 2 per mode), and on the
+// every predictor of the registry that can run (the baselines constant velocity and kinematic, the
+// vanilla and the pseudo-label CVAE) on the synthetic test set (prediction at step 10, 6 joint samples = 2 per mode), and on the
 // real benchmark (docs/real-benchmark.md: the pair rule over every scene of the --real folders,
 // default ../shared/womd and ../shared/womd-json, skipped when absent; bootstrap intervals by
 // scenario). Writes docs/results.md and docs/results.json, and the metrics into each model's card
@@ -191,7 +191,8 @@ function markdown(r: typeof results): string {
 Written by \`npm run eval\` (do not edit by hand); the same figures are in results.json.
 
 Prediction from step 10 (1.1 s of history) for the interacting pair, 8 s ahead; ${r.jointSamples} joint predictions per
-scene (the CVAEs: ${PER_MODE} per mode, the goal mixture's components by weight; constant velocity: one). minADE/minFDE: mean
+scene (the CVAEs: ${PER_MODE} per mode, the goal mixture's components by weight; constant velocity: one; kinematic: the 6 most probable
+combinations of each agent's constant turn rate and acceleration hypotheses, model/kinematic.ts). minADE/minFDE: mean
 over both agents, minimum over the joint predictions. Miss rate: WOMD definition (both agents' end points within the
 speed-scaled lateral/longitudinal thresholds of at least one joint prediction). Overlap: the most likely joint prediction's
 boxes touch each other or another agent's real box. Latent: argmax of the prior p(z|x) and the posterior q(z|x,y) against

@@ -8,7 +8,7 @@
 import { EVAL_SAMPLES, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
-import { SHIPPED_IDS, type PredictorId } from '../model/registry';
+import { isBaseline, SHIPPED_IDS, type PredictorId } from '../model/registry';
 import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
 import { BENCHMARK_STEPS, benchmarkScenes } from '../model/dataset';
 import { MIN_STEP } from '../model/features';
@@ -225,7 +225,7 @@ async function pairScores(id: PredictorId, params: Params | null, reqs: PairRequ
     predictPairs(id, params, b, { samplesPerMode: PER_MODE, posterior: false }),
   );
   const scores = results.map((r, j) => scorePair(reqs[j]!, r));
-  if (params && id !== 'constant_velocity') {
+  if (params && !isBaseline(id)) {
     // one sample per mode (its most likely goal) for the spread, and the posterior given the future
     const latent = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
     const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
@@ -249,7 +249,7 @@ function reportOf(scores: PairScore[], o: EvaluateOptions): ModelReport {
 /**
  * Metrics of predictor `id` (its weights in `params`; null for constant velocity) on `reqs`; the
  * requests' pairs must be valid at their step. CVAEs give EVAL_SAMPLES joint predictions (PER_MODE
- * per mode) and a latent report; constant velocity gives one.
+ * per mode) and a latent report; constant velocity gives one, kinematic 6 (one per mode).
  */
 export async function evaluatePredictor(
   id: PredictorId,
@@ -275,18 +275,18 @@ export async function evaluatePooled(
   return { pooled: reportOf(scores.flat(), o), parts: scores.map((s) => reportOf(s, {})) };
 }
 
-/** Every shipped predictor of the registry that can run: constant velocity, and each one given weights. */
+/** Every shipped predictor of the registry that can run: the baselines (constant velocity, kinematic), and each one given weights. */
 export async function evaluateAll(
   reqs: PairRequest[],
   weights: Partial<Record<PredictorId, Params>>,
   o: EvaluateOptions = {},
 ): Promise<Record<string, ModelReport>> {
   const out: Record<string, ModelReport> = {};
-  // the baseline first, so every table reads from it
-  const ids = [...SHIPPED_IDS].sort((x, y) => +(y === 'constant_velocity') - +(x === 'constant_velocity'));
+  // the baselines first (constant velocity, then kinematic), so every table reads from them
+  const ids = [...SHIPPED_IDS].sort((x, y) => +isBaseline(y) - +isBaseline(x));
   for (const id of ids) {
     const params = weights[id] ?? null;
-    if (id !== 'constant_velocity' && !params) continue;
+    if (!isBaseline(id) && !params) continue;
     out[id] = await evaluatePredictor(id, params, reqs, o);
   }
   return out;

@@ -6,6 +6,7 @@ import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
 import { getPredictor, type PredictorId } from './registry';
 import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
+import { kinematicPredictions } from './kinematic';
 import type { Params } from './network';
 import {
   constantVelocity,
@@ -47,15 +48,25 @@ export interface PairResult {
   posterior: number[] | null;
 }
 
+/** A pair-frame joint trajectory's end points (xA, yA, xB, yB): the kinematic baseline's goals. */
+function endPoints(tr: Float32Array): [number, number, number, number] {
+  const fut = tr.length / 4;
+  const at = (ag: number) => (ag * fut + fut - 1) * 2;
+  return [tr[at(0)]!, tr[at(0) + 1]!, tr[at(1)]!, tr[at(1) + 1]!];
+}
+
 /** The step a request at `t` predicts from: 10 steps of history before it, one step after it. */
 export function clampStep(scene: Scene, t: number): number {
   return Math.max(MIN_STEP, Math.min(t, scene.tracks.steps - 1));
 }
 
 /**
- * Runs predictor `id` (with its loaded `params`; null for constant velocity) on every request in
- * one batch. Inference features never look at the future: the pseudo label is computed only for
- * display, and the future only for the posterior. Throws FeatureError (features.ts) naming the
+ * Runs predictor `id` (with its loaded `params`; null for the baselines) on every request in
+ * one batch. Constant velocity gives one mode with one sample; the kinematic baseline 6 modes, one
+ * per joint prediction (model/kinematic.ts), most probable first, each with one sample, its
+ * probability and its name as the label. The baselines have no latent: `mode`, samplesPerMode and
+ * the seed do not apply to them. Inference features never look at the future: the pseudo label is
+ * computed only for display, and the future only for the posterior. Throws FeatureError (features.ts) naming the
  * agent and step when an agent of a pair is not tracked at its step.
  */
 export async function predictPairs(
@@ -92,6 +103,20 @@ export async function predictPairs(
         },
       ]).map((m) => ({ ...m, label: 'constant velocity' }));
       return { ...base(k), modes, prior: [1], posterior: null };
+    });
+  if (id === 'kinematic')
+    return prepared.map((p, k) => {
+      const joint = kinematicPredictions(p.features);
+      const modes = toScene(
+        p.frame,
+        joint.map((j, m) => ({
+          mode: m,
+          probability: j.probability,
+          goals: [],
+          samples: [{ trajectory: j.trajectory, goal: endPoints(j.trajectory) }],
+        })),
+      ).map((m, i) => ({ ...m, label: joint[i]!.name }));
+      return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: null };
     });
   if (!params) throw new Error(`predictor ${id} needs its weights (${getPredictor(id).source})`);
   const frames = await predictFrames(

@@ -11,7 +11,7 @@ import { VARIANTS, type Variant } from './config';
 import type { ModelJson } from './weights-check';
 
 /** The predictors every build ships. */
-export type ShippedId = Variant | 'constant_velocity';
+export type ShippedId = Variant | 'constant_velocity' | 'kinematic';
 
 /**
  * A predictor of the registry: a shipped one (ShippedId), `local:NAME` (models-local/NAME, listed by
@@ -40,7 +40,7 @@ export interface Predictor {
    * their own and never marked as the real outcome.
    */
   modesMeanLabels: boolean;
-  /** Its tfjs weights; null: none (constant velocity). */
+  /** Its tfjs weights; null: none (the baselines: constant velocity, kinematic). */
   weights: WeightsSource | null;
 }
 
@@ -65,6 +65,15 @@ export const SHIPPED_PREDICTORS: Readonly<Record<ShippedId, Predictor>> = {
     id: 'constant_velocity',
     title: 'constant velocity',
     source: 'baseline: each agent keeps its velocity at the step predicted from',
+    origin: 'shipped',
+    modesMeanLabels: false,
+    weights: null,
+  },
+  kinematic: {
+    id: 'kinematic',
+    title: 'kinematic (CV/CTRA ×6)',
+    source:
+      'baseline: constant turn rate and acceleration hypotheses per agent (brake, keep, accelerate × yaw rate ± a spread), the 6 most probable joint combinations (model/kinematic.ts)',
     origin: 'shipped',
     modesMeanLabels: false,
     weights: null,
@@ -123,9 +132,19 @@ export function freePredictorId(prefix: 'local' | 'file', name: string): Predict
   return id;
 }
 
-/** How a predictor's mode is named: its label's name where modes mean labels, else "mode k+1". */
-export function modeName(id: PredictorId, mode: number): string {
+/** Whether a predictor runs without weights (the baselines): no latent, no sampling, no forced mode. */
+export function isBaseline(id: PredictorId): boolean {
+  return entries.get(id)?.weights === null;
+}
+
+/**
+ * How a predictor's mode is named: its label's name where modes mean labels, else "mode k+1". The
+ * kinematic baseline names each joint prediction by its hypotheses ('A brakes · B keeps'): pass the
+ * prediction's mode label to get that name ("hypothesis k+1" without it).
+ */
+export function modeName(id: PredictorId, mode: number, label?: string): string {
   if (id === 'constant_velocity') return 'constant velocity';
+  if (id === 'kinematic') return label ?? `hypothesis ${mode + 1}`;
   return entries.get(id)?.modesMeanLabels ? (LABEL_NAMES[mode] ?? `mode ${mode + 1}`) : `mode ${mode + 1}`;
 }
 

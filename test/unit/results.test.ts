@@ -1,6 +1,7 @@
 // The shipped weights reproduce docs/results.json: the first test-split samples are regenerated with
 // the synthetic generator (same seed as `npm run data`), scored with the same code as `npm run eval`,
-// and compared with the figures eval wrote for them.
+// and compared with the figures eval wrote for them, for every predictor there (the CVAEs and the
+// baselines, constant velocity and kinematic).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,9 @@ describe('docs/results.json', () => {
         for (const [h, v] of Object.entries(want[key]))
           expect(g[key][h], `${name} ${key} ${h}`).toBeCloseTo(v, 4);
       expect(g.overlapRate).toBeCloseTo(want.overlapRate, 6);
+      // mAP ranks the joint predictions by confidence: the kinematic baseline's 6 probabilities too
+      for (const [h, v] of Object.entries(want.mAP ?? {}))
+        expect(g.mAP![h], `${name} mAP ${h}`).toBeCloseTo(v, 4);
       if (want.latent) {
         expect(g.latent!.priorAccuracy).toBeCloseTo(want.latent.priorAccuracy, 6);
         expect(g.latent!.meanKL).toBeCloseTo(want.latent.meanKL, 4);

@@ -5,6 +5,7 @@ import {
   CROSSWALK_COLOR,
   css,
   CV_COLOR,
+  KINEMATIC_COLORS,
   MODE_COLORS,
   PLAIN_MODE_COLORS,
   RELATION_COLORS,
@@ -85,6 +86,11 @@ const LEGEND: Partial<Record<LayerKey, Swatch[]>> = {
       shape: 'line',
     })),
     { label: 'constant velocity', color: CV_COLOR, shape: 'line' },
+    ...KINEMATIC_COLORS.map((color, k): Swatch => ({
+      label: `kinematic: joint hypothesis ${k + 1} (by probability)`,
+      color,
+      shape: 'line',
+    })),
   ],
   graph: [
     { label: 'passes first →', color: RELATION_COLORS.passes_first, shape: 'line' },

@@ -9,7 +9,7 @@ import { sceneMinDisplacement } from '../../metrics';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import { getPredictor, modeName } from '../../model/registry';
+import { getPredictor, isBaseline, modeName } from '../../model/registry';
 import type { PairPrediction } from '../model-protocol';
 import { setPredict } from './predict-settings';
 
@@ -40,7 +40,7 @@ export function ModeTable({ store }: { store: Store }) {
       <p className="mode-truth" data-testid="mode-truth">
         from step {prediction.t} ({(prediction.t / STEP_HZ).toFixed(1)} s) · what happened:{' '}
         <b>{prediction.labelName}</b>
-        {prediction.variant !== 'constant_velocity' && (
+        {!isBaseline(prediction.variant) && (
           <span className="hint" data-testid="sampling">
             {' '}
             · samples:{' '}
@@ -95,7 +95,7 @@ function ModeRow(props: {
       title="Click to show only this mode"
     >
       <td>
-        <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode)}
+        <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode, m.label)}
         {getPredictor(prediction.variant).modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
       </td>
       <td>
@@ -113,7 +113,7 @@ function ModeRow(props: {
       </td>
       <td>{e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)} m` : '–'}</td>
       <td>
-        {prediction.variant !== 'constant_velocity' && (
+        {!isBaseline(prediction.variant) && (
           <button
             data-testid={`force-mode-${m.mode}`}
             className={predict.forcedMode === m.mode ? 'active' : ''}

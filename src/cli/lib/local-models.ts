@@ -9,6 +9,7 @@ import { LOCAL_MODELS_DIR, type Variant, VARIANTS } from '../../model/config';
 import type { RealSelection } from '../../model/dataset';
 import type { Params } from '../../model/network';
 import type { PairRequest } from '../../model/predictors';
+import { isBaseline } from '../../model/registry';
 import { decodeModel, type ModelJson } from '../../model/weights';
 import { FOLDS, scenarioFold, scenarioSplit } from '../../labels/pairs';
 import {
@@ -92,7 +93,7 @@ export interface LocalResults {
   }[];
 }
 
-const shippedName = (id: string) => (id === 'constant_velocity' ? id : `${id} (shipped, synthetic)`);
+const shippedName = (id: string) => (isBaseline(id) ? id : `${id} (shipped, synthetic)`);
 const localName = (m: LocalModel) => `${m.name} (local, ${m.data.source})`;
 
 /** Scores the local models (and the shipped ones, on the same pairs) on the benchmark's requests. */
