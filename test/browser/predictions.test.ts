@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODE_COLORS } from '../../src/app/palette';
+import { KINEMATIC_COLORS, MODE_COLORS } from '../../src/app/palette';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { countColors, waitForScene } from './viewer-fixtures';
 
@@ -142,5 +142,58 @@ describe('predictions in the viewer', () => {
     await page.getByTestId('model-variant').selectOption('vanilla');
     await waitForPrediction(45, "p.variant === 'vanilla' && p.modes.length === 3");
     await shot('predictions-vanilla.png');
+  }, 180_000);
+
+  it('draws the kinematic baseline: six joint predictions, named and coloured, the likeliest on the map', async () => {
+    await page.getByTestId('model-variant').selectOption('kinematic');
+    await waitForPrediction(45, "p.variant === 'kinematic' && p.modes.length === 6");
+    const s = await page.evaluate(() => {
+      const layer = window.__modescope!.engine.deck.props.layers.find(
+        (l) => (l as { id?: string } | null)?.id === 'prediction-paths',
+      );
+      const data = (layer as { props: { data: { color: number[] }[] } } | undefined)?.props.data ?? [];
+      const p = window.__modescope!.store.get().prediction!;
+      return {
+        colors: [...new Set(data.map((d) => d.color.slice(0, 3).join(',')))],
+        prior: p.prior,
+        rows: [...document.querySelectorAll('[data-testid^="mode-row-"]')].map((r) => r.textContent),
+      };
+    });
+    expect(s.colors.sort()).toEqual(KINEMATIC_COLORS.map((c) => c.slice(0, 3).join(',')).sort());
+    expect(s.rows).toHaveLength(6);
+    expect(s.rows[0]).toMatch(/A .* · B /);
+    expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    // the likeliest joint prediction, picked in the table (drawn solid), is on the map in its
+    // colour with predictions on, and not without
+    const top = s.prior.indexOf(Math.max(...s.prior));
+    await page.getByTestId(`mode-row-${top}`).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__modescope!.store.get().predict.shownMode), { timeout: 30_000 })
+      .toBe(top);
+    const camera = await page.evaluate(() => {
+      const p = window.__modescope!.store.get().prediction!;
+      const pts = p.modes.flatMap((md) => md.samples.flatMap((x) => [...x.a, ...x.b]));
+      const xs = pts.filter((_, i) => i % 2 === 0);
+      const ys = pts.filter((_, i) => i % 2 === 1);
+      const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 20);
+      return {
+        x: (Math.min(...xs) + Math.max(...xs)) / 2,
+        y: (Math.min(...ys) + Math.max(...ys)) / 2,
+        zoom: Math.log2(600 / span),
+        rotation: 0,
+      };
+    });
+    const on = await countColors(page, 'main', [KINEMATIC_COLORS[top]!], camera);
+    await shot('predictions-kinematic.png');
+    await page.getByTestId('predict-toggle').uncheck();
+    await expect
+      .poll(() => page.evaluate(() => window.__modescope!.store.get().predict.on), {
+        timeout: 30_000,
+      })
+      .toBe(false);
+    const off = await countColors(page, 'main', [KINEMATIC_COLORS[top]!], camera);
+    expect(on[0]! - off[0]!, `mode ${top} pixels`).toBeGreaterThan(20);
+    await page.getByTestId('predict-toggle').check();
+    await page.getByTestId(`mode-row-${top}`).click();
   }, 180_000);
 });
