@@ -147,19 +147,26 @@ describe('predictions in the viewer', () => {
   it('draws the kinematic baseline: six joint predictions, named and coloured, the likeliest on the map', async () => {
     await page.getByTestId('model-variant').selectOption('kinematic');
     await waitForPrediction(45, "p.variant === 'kinematic' && p.modes.length === 6");
+    // the layer follows the store on the next frame: wait for its colours, not for a time
+    const drawnColors = () =>
+      page.evaluate(() => {
+        const layer = window.__modescope!.engine.deck.props.layers.find(
+          (l) => (l as { id?: string } | null)?.id === 'prediction-paths',
+        );
+        const data = (layer as { props: { data: { color: number[] }[] } } | undefined)?.props.data ?? [];
+        return [...new Set(data.map((d) => d.color.slice(0, 3).join(',')))].sort();
+      });
+    await expect
+      .poll(drawnColors, { timeout: 30_000 })
+      .toEqual(KINEMATIC_COLORS.map((c) => c.slice(0, 3).join(',')).sort());
+    await expect.poll(() => page.locator('[data-testid^="mode-row-"]').count(), { timeout: 30_000 }).toBe(6);
     const s = await page.evaluate(() => {
-      const layer = window.__modescope!.engine.deck.props.layers.find(
-        (l) => (l as { id?: string } | null)?.id === 'prediction-paths',
-      );
-      const data = (layer as { props: { data: { color: number[] }[] } } | undefined)?.props.data ?? [];
       const p = window.__modescope!.store.get().prediction!;
       return {
-        colors: [...new Set(data.map((d) => d.color.slice(0, 3).join(',')))],
         prior: p.prior,
         rows: [...document.querySelectorAll('[data-testid^="mode-row-"]')].map((r) => r.textContent),
       };
     });
-    expect(s.colors.sort()).toEqual(KINEMATIC_COLORS.map((c) => c.slice(0, 3).join(',')).sort());
     expect(s.rows).toHaveLength(6);
     expect(s.rows[0]).toMatch(/A .* · B /);
     expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
@@ -183,7 +190,9 @@ describe('predictions in the viewer', () => {
         rotation: 0,
       };
     });
-    const on = await countColors(page, 'main', [KINEMATIC_COLORS[top]!], camera);
+    const topPixels = async () => (await countColors(page, 'main', [KINEMATIC_COLORS[top]!], camera))[0]!;
+    await expect.poll(topPixels, { timeout: 30_000 }).toBeGreaterThan(20);
+    const on = await topPixels();
     await shot('predictions-kinematic.png');
     await page.getByTestId('predict-toggle').uncheck();
     await expect
@@ -191,8 +200,8 @@ describe('predictions in the viewer', () => {
         timeout: 30_000,
       })
       .toBe(false);
-    const off = await countColors(page, 'main', [KINEMATIC_COLORS[top]!], camera);
-    expect(on[0]! - off[0]!, `mode ${top} pixels`).toBeGreaterThan(20);
+    // and they go when predictions are off: the colour was the prediction's, not the map's
+    await expect.poll(topPixels, { timeout: 30_000 }).toBeLessThan(on - 20);
     await page.getByTestId('predict-toggle').check();
     await page.getByTestId(`mode-row-${top}`).click();
   }, 180_000);
