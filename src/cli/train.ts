@@ -1,8 +1,8 @@
 // `npm run train [-- --variant pseudo|vanilla] [--epochs N] [--scenes N] [--val-scenes N] [--resume]
-// [--out DIR] [--checkpoints DIR] [--checkpoint-every N] [--data DIR]`: trains the CVAE in Node on
-// the tfjs wasm backend (the loop is model/train.ts), with a progress bar (loss terms, steps/s,
-// ETA), a checkpoint every few hundred steps (--resume continues from it), and writes the
-// weights to public/models/VARIANT/ (model.json + weights.bin) with the training card.
+// [--out DIR] [--checkpoints DIR] [--checkpoint-every N] [--data DIR] [--init MODEL_DIR]`: trains
+// the CVAE (from the seed, or fine-tunes the weights in MODEL_DIR) on the tfjs wasm backend (the
+// loop is model/train.ts) with a progress bar (loss terms, steps/s, ETA), a checkpoint every few
+// hundred steps (--resume continues from it); writes public/models/VARIANT/ with its card.
 // On real WOMD scenes (DESIGN.md 6b, docs/real-benchmark.md section 6): `--data real` or
 // `--data real+synthetic` [--real DIR...] [--fold K] [--quick]; the samples come from
 // lib/train-samples.ts, the weights go to models-local/VARIANT-real[-synth][-foldK]/ (never shipped).
@@ -11,10 +11,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_CONFIG, REAL_TRAIN, VARIANTS, type Variant } from '../model/config';
-import { createParams } from '../model/network';
 import { CHECKPOINT_EVERY, train, trainingCard } from '../model/train';
 import { encodeModel } from '../model/weights';
-import { readCheckpoint, writeCheckpoint, writeModelFiles } from './lib/model-files';
+import { readCheckpoint, startParams, writeCheckpoint, writeModelFiles } from './lib/model-files';
 import { trainPlan } from './lib/train-data';
 import { trainProgress } from './lib/train-progress';
 import { loadTrainingData, trainingCommit } from './lib/train-samples';
@@ -33,6 +32,7 @@ const { values } = parseArgs({
     real: { type: 'string', multiple: true },
     fold: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    init: { type: 'string' },
   },
 });
 const variant = values.variant as Variant;
@@ -61,7 +61,7 @@ console.log(`samples ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 
 const resume = values.resume ? readCheckpoint(plan.ckptDir) : undefined;
 const progress = trainProgress(variant, resume?.source);
-const params = createParams(cfg.seed);
+const params = startParams(cfg.seed, values.init);
 const run = await train(params, trainSamples, valSamples, cfg, {
   resume,
   checkpointEvery: Number(values['checkpoint-every']),
@@ -70,7 +70,7 @@ const run = await train(params, trainSamples, valSamples, cfg, {
   onCheckpoint: (c) => writeCheckpoint(plan.ckptDir, c),
 });
 progress.stop();
-const model = await encodeModel(params, trainingCard(run, cfg, about));
+const model = await encodeModel(params, trainingCard(run, cfg, { ...about, init: values.init }));
 writeModelFiles(plan.outDir, model);
 const [steps, s] = [run.steps - run.firstStep, run.seconds];
 console.log(

@@ -163,10 +163,13 @@ export function trainingCard(
     trainScenes: number;
     /** What the data was when it is not the synthetic DATA_CONFIG (real WOMD scenes: dirs, rule, split or fold). */
     data?: Record<string, unknown>;
+    /** The model folder whose weights the run started from (fine-tuning); absent: fresh from the seed. */
+    init?: string;
   },
 ): Record<string, unknown> {
   return {
     variant: about.variant,
+    ...(about.init ? { init: about.init } : {}),
     data: about.data ?? { ...DATA_CONFIG, trainSamples: about.trainSamples, trainScenes: about.trainScenes },
     train: cfg,
     seed: cfg.seed,

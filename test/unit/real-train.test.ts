@@ -182,3 +182,28 @@ describe('models-local/', () => {
     expect(out.trim().split('\n')).toEqual(['models-local/x', 'models-local/pseudo-real/model.json']);
   });
 });
+
+describe('fine-tuning (--init)', () => {
+  it('starts from the weights of a model folder, in trainable variables', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await import('@tensorflow/tfjs-backend-wasm');
+    await tf.setBackend('wasm');
+    const { startParams } = await import('../../src/cli/lib/model-files');
+    const { readFileSync } = await import('node:fs');
+    const { decodeModel } = await import('../../src/model/weights');
+    const dir = join(ROOT, 'public/models/pseudo');
+    const bin = readFileSync(join(dir, 'weights.bin'));
+    const shipped = decodeModel(
+      JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')),
+      bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+    );
+    const fresh = startParams(TRAIN_CONFIG.seed);
+    const tuned = startParams(TRAIN_CONFIG.seed, dir);
+    const name = Object.keys(shipped)[0]!;
+    expect(Object.keys(tuned).sort()).toEqual(Object.keys(shipped).sort());
+    expect(tuned[name]!.trainable).toBe(true);
+    expect(await tuned[name]!.data()).toEqual(await shipped[name]!.data());
+    expect(await fresh[name]!.data()).not.toEqual(await shipped[name]!.data());
+    expect(() => startParams(TRAIN_CONFIG.seed, join(ROOT, 'public'))).toThrow(/model\.json/);
+  });
+});

@@ -3,8 +3,9 @@
 // model/train.ts; this only moves their bytes in and out of files.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
-import { WEIGHTS_FILE, type ModelJson } from '../../model/weights';
+import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
 
 /** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
 function readBytes(path: string): ArrayBuffer {
@@ -43,4 +44,21 @@ export function readCheckpoint(dir: string): TrainCheckpoint | undefined {
     },
     source: dir,
   };
+}
+
+/**
+ * The params a run starts from: fresh from `seed`, or (fine-tuning, `npm run train -- --init DIR`)
+ * the weights of the model folder `init` (model.json + weights.bin; a WeightsError names what does
+ * not fit), copied into fresh trainable variables.
+ */
+export function startParams(seed: number, init?: string): Params {
+  const params = createParams(seed);
+  if (!init) return params;
+  const path = join(init, 'model.json');
+  const from = decodeModel(readJson<ModelJson>(path), readBytes(join(init, WEIGHTS_FILE)), path);
+  for (const [name, v] of Object.entries(from)) {
+    params[name]!.assign(v);
+    v.dispose();
+  }
+  return params;
 }
