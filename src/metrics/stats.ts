@@ -56,26 +56,19 @@ export function bootstrapCI<G>(
   statistic: (groups: readonly G[]) => number,
   opts: BootstrapOptions = {},
 ): Interval {
+  if (groups.length === 0) {
+    checkOptions(opts);
+    return { estimate: NaN, lo: NaN, hi: NaN };
+  }
+  return bootstrapCIs(groups, (g) => ({ value: statistic(g) }), opts).value!;
+}
+
+function checkOptions(opts: BootstrapOptions): void {
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const level = opts.level ?? DEFAULT_LEVEL;
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapCI: level ${level} not in (0, 1)`);
   if (!(Number.isInteger(resamples) && resamples > 0))
     throw new RangeError(`bootstrapCI: resamples ${resamples} is not a positive integer`);
-  const n = groups.length;
-  if (n === 0) return { estimate: NaN, lo: NaN, hi: NaN };
-  const estimate = statistic(groups);
-  const rng = new Rng(opts.seed ?? DEFAULT_SEED, 0, BOOTSTRAP_SALT);
-  const stats: number[] = [];
-  const draw: G[] = new Array<G>(n);
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < n; i++) draw[i] = groups[rng.int(0, n - 1)]!;
-    const v = statistic(draw);
-    if (Number.isFinite(v)) stats.push(v);
-  }
-  if (stats.length === 0) return { estimate, lo: NaN, hi: NaN };
-  stats.sort((a, b) => a - b);
-  const tail = (1 - level) / 2;
-  return { estimate, lo: quantile(stats, tail), hi: quantile(stats, 1 - tail) };
 }
 
 /**
@@ -88,6 +81,7 @@ export function bootstrapCIs<G>(
   statistic: (groups: readonly G[]) => Record<string, number>,
   opts: BootstrapOptions = {},
 ): Record<string, Interval> {
+  checkOptions(opts);
   const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
   const level = opts.level ?? DEFAULT_LEVEL;
   const n = groups.length;

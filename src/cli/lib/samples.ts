@@ -3,8 +3,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { ScenarioFile } from '../../waymo/file';
-import { nodeFileSource } from '../../waymo/node-file';
 import {
   benchmarkSamples,
   sampleListHash,
@@ -43,24 +41,16 @@ export async function loadSamples(
   const out: LoadedSamples & { sceneList: Scene[] } = { samples: [], scenes: 0, problems: [], sceneList: [] };
   const bar = new SingleBar({ format: 'features [{bar}] {value} scenes | {file}' }, Presets.shades_classic);
   bar.start(Number.isFinite(maxScenes) ? maxScenes : 0, 0, { file: '' });
-  for (const path of files) {
+  for await (const { path, scene } of scenesOf(files, (p) => out.problems.push(p))) {
     if (out.scenes >= maxScenes) break;
-    const source = await nodeFileSource(path);
-    const file = await ScenarioFile.open(source);
-    out.problems.push(...file.problems.map((e) => e.message));
-    for (let k = 0; k < file.count && out.scenes < maxScenes; k++) {
-      try {
-        const scene = await file.scene(k);
-        const samples = sceneSamples(scene, cfg.extraSteps, cfg.maxExtraStep, cfg.seed, out.scenes);
-        out.samples.push(...samples);
-        if (keepScenes) out.sceneList.push(scene);
-        out.scenes++;
-      } catch (e) {
-        out.problems.push(e instanceof Error ? e.message : String(e));
-      }
-      bar.update(out.scenes, { file: path });
+    try {
+      out.samples.push(...sceneSamples(scene, cfg.extraSteps, cfg.maxExtraStep, cfg.seed, out.scenes));
+      if (keepScenes) out.sceneList.push(scene);
+      out.scenes++;
+    } catch (e) {
+      out.problems.push(e instanceof Error ? e.message : String(e));
     }
-    await source.close?.();
+    bar.update(out.scenes, { file: path });
   }
   bar.stop();
   return out;

@@ -45,10 +45,13 @@ export async function* scenesOf(
       continue;
     }
     file.problems.forEach((p) => onProblem(p.message));
-    for await (const r of file.scenes()) {
-      if (r.scene) yield { path, scene: r.scene };
-      else onProblem(r.error!.message);
+    try {
+      for await (const r of file.scenes()) {
+        if (r.scene) yield { path, scene: r.scene };
+        else onProblem(r.error!.message);
+      }
+    } finally {
+      await file.close?.(); // also when the caller stops early
     }
-    await file.close?.();
   }
 }
