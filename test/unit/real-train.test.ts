@@ -158,6 +158,17 @@ describe('trainPlan (npm run train: what it trains on)', () => {
       name: 'vanilla-real-synth-fold3',
       outDir: 'models-local/vanilla-real-synth-fold3',
     });
+    // a fine-tune is named after the weights it starts from, so its folds pool on their own
+    expect(
+      trainPlan(
+        { variant: 'pseudo', data: 'real', fold: '0', quick: true, init: 'models-local/pseudo-v2/' },
+        defaults,
+      ),
+    ).toMatchObject({
+      group: 'pseudo-real-from-pseudo-v2',
+      name: 'pseudo-real-from-pseudo-v2-fold0',
+      outDir: 'models-local/pseudo-real-from-pseudo-v2-fold0',
+    });
     for (const fold of ['5', '-1', '1.5', 'x'])
       expect(() => trainPlan({ variant: 'pseudo', data: 'real', fold }, defaults)).toThrow(/--fold/);
     expect(() =>

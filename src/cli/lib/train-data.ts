@@ -3,7 +3,7 @@
 // real WOMD scenes (`--data real`, `--data real+synthetic`; folders from `--real DIR...`, default
 // ../shared/womd and ../shared/womd-json), chosen by the WOMD split or, with `--fold K`, every fold
 // but K (docs/real-benchmark.md). Real runs write to models-local/NAME (git-ignored, DESIGN.md 6b).
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RealSelection } from '../../model/dataset';
 import { DATA_CONFIG, LOCAL_MODELS_DIR, type RealTrainMode } from '../../model/config';
 import { FOLDS } from '../../labels/pairs';
@@ -20,6 +20,8 @@ export interface TrainArgs {
   quick?: boolean;
   out?: string;
   checkpoints?: string;
+  /** --init MODEL_DIR: a real run fine-tuned from these weights is named after them (see trainPlan). */
+  init?: string;
 }
 
 export type TrainPlan =
@@ -31,7 +33,11 @@ export type TrainPlan =
       dirs: string[];
       selection: RealSelection;
       mode: RealTrainMode;
-      /** models-local/ folder name: VARIANT-real[-synth][-foldK]; fold models of one run share `group`. */
+      /**
+       * models-local/ folder name: VARIANT-real[-synth][-from-INIT][-foldK], INIT the last path part
+       * of --init (fine-tuned folds pool apart from folds trained from the seed); fold models of one
+       * run share `group`.
+       */
       name: string;
       group: string;
       outDir: string;
@@ -63,7 +69,8 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       throw new Error(`--fold ${args.fold}: expected one of 0..${FOLDS - 1}`);
     selection = { kind: 'fold', fold };
   }
-  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}`;
+  const init = args.init ? basename(args.init.replace(/[\\/]+$/, '')) : '';
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}`;
   const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
   const outDir = args.out ?? join(LOCAL_MODELS_DIR, name);
   if (!isLocal(outDir))
