@@ -195,10 +195,10 @@ Written by \`npm run eval\` (do not edit by hand); the same figures are in resul
 
 Prediction from step 10 (1.1 s of history) for the interacting pair, 8 s ahead; ${r.jointSamples} joint predictions per
 scene (the CVAEs: their joint set, model/joint-set.ts: ${PER_MODE} per mode, the goal mixture's components by weight, plus
-the ${r.jointSet.anchors} most probable kinematic joint prediction${r.jointSet.anchors === 1 ? '' : 's'} as anchor${r.jointSet.anchors === 1 ? '' : 's'}, each in the mode whose goal mixture explains its end
-points best, z* = argmax p(z|x) · Σ_c w_zc N(end points | μ_zc, σ_zc); then, while there are more than ${r.jointSet.budget}, the CVAE
-sample with the lowest p(z|x) · w_c is dropped, never an anchor; every joint prediction is ranked by its mode's
-probability; k = ${r.jointSet.anchors} was chosen by \`npm run anchors\` on the synthetic validation and real training splits,
+k = ${r.jointSet.anchors} kinematic anchor${r.jointSet.anchors === 1 ? '' : 's'} (the kinematic baseline's most probable joint prediction${r.jointSet.anchors === 1 ? '' : 's'}), each placed in the mode whose
+goal mixture explains its end points best, z* = argmax p(z|x) · Σ_c w_zc N(end points | μ_zc, σ_zc); then, while there
+are more than ${r.jointSet.budget}, the CVAE sample with the lowest p(z|x) · w_c is dropped, never an anchor; every joint prediction is
+ranked by its mode's probability; k was chosen by \`npm run anchors\` on the synthetic validation and real training splits,
 docs/real-gap.md; constant velocity: one; kinematic: the 6 most probable
 combinations of each agent's constant turn rate and acceleration hypotheses, model/kinematic.ts). minADE/minFDE: mean
 over both agents, minimum over the joint predictions. Miss rate: WOMD definition (both agents' end points within the
