@@ -1,7 +1,9 @@
 // `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]
 // [--real-only]`:
 // every predictor of the registry that can run (the baselines constant velocity and kinematic, the
-// vanilla and the pseudo-label CVAE) on the synthetic test set (prediction at step 10, 6 joint samples = 2 per mode), and on the
+// vanilla and the pseudo-label CVAE) on the synthetic test set (prediction at step 10, 6 joint
+// predictions: a CVAE's joint set, model/joint-set.ts: 2 per mode plus JOINT_SET.anchors kinematic
+// anchors, cut to 6 by dropping the least probable CVAE samples), and on the
 // real benchmark (docs/real-benchmark.md: the pair rule over every scene of the --real folders,
 // default ../shared/womd and ../shared/womd-json, skipped when absent; bootstrap intervals by
 // scenario). Writes docs/results.md and docs/results.json, and the metrics into each model's card
@@ -18,7 +20,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_CONFIG, EVAL_SAMPLES, LOCAL_MODELS_DIR, type Variant } from '../model/config';
+import { DATA_CONFIG, EVAL_SAMPLES, JOINT_SET, LOCAL_MODELS_DIR, type Variant } from '../model/config';
 import { MIN_STEP } from '../model/features';
 import type { Params } from '../model/network';
 import { LABEL_NAMES, labelPair } from '../labels';
@@ -161,6 +163,7 @@ const results = {
       },
   labelCounts: Object.fromEntries(LABEL_NAMES.map((n, k) => [n, labelCounts[k]])),
   jointSamples: EVAL_SAMPLES,
+  jointSet: JOINT_SET,
   predictionStep: 10,
   evalSeconds,
   synthetic,
@@ -191,12 +194,17 @@ function markdown(r: typeof results): string {
 Written by \`npm run eval\` (do not edit by hand); the same figures are in results.json.
 
 Prediction from step 10 (1.1 s of history) for the interacting pair, 8 s ahead; ${r.jointSamples} joint predictions per
-scene (the CVAEs: ${PER_MODE} per mode, the goal mixture's components by weight; constant velocity: one; kinematic: the 6 most probable
+scene (the CVAEs: their joint set, model/joint-set.ts: ${PER_MODE} per mode, the goal mixture's components by weight, plus
+k = ${r.jointSet.anchors} kinematic anchor${r.jointSet.anchors === 1 ? '' : 's'} (the kinematic baseline's most probable joint prediction${r.jointSet.anchors === 1 ? '' : 's'}), each placed in the mode whose
+goal mixture explains its end points best, z* = argmax p(z|x) · Σ_c w_zc N(end points | μ_zc, σ_zc); then, while there
+are more than ${r.jointSet.budget}, the CVAE sample with the lowest p(z|x) · w_c is dropped, never an anchor; every joint prediction is
+ranked by its mode's probability; k was chosen by \`npm run anchors\` on the synthetic validation and real training splits,
+docs/real-gap.md; constant velocity: one; kinematic: the 6 most probable
 combinations of each agent's constant turn rate and acceleration hypotheses, model/kinematic.ts). minADE/minFDE: mean
 over both agents, minimum over the joint predictions. Miss rate: WOMD definition (both agents' end points within the
 speed-scaled lateral/longitudinal thresholds of at least one joint prediction). Overlap: the most likely joint prediction's
 boxes touch each other or another agent's real box. Latent: argmax of the prior p(z|x) and the posterior q(z|x,y) against
-the pseudo label of labels/ (modes are trained to mean ${LABEL_NAMES.map((n, k) => `${k} = ${n}`).join(', ')}).
+the pseudo label of labels/, from the model's own samples without anchors (modes are trained to mean ${LABEL_NAMES.map((n, k) => `${k} = ${n}`).join(', ')}).
 
 ## ${'files' in r.testSet ? 'Given files' : 'Synthetic test set'}
 

@@ -93,7 +93,12 @@ async function errors(params: Params, reqs: PairRequest[]): Promise<PairErrorRec
   const out: PairErrorRecord[] = [];
   for (let i = 0; i < reqs.length; i += 64) {
     const batch = reqs.slice(i, i + 64);
-    const m = await predictPairs('pseudo', params, batch, { samplesPerMode: PER_MODE, posterior: false });
+    // the model's own six (no kinematic anchors): what the tables below take apart
+    const m = await predictPairs('pseudo', params, batch, {
+      samplesPerMode: PER_MODE,
+      posterior: false,
+      anchors: 0,
+    });
     const cv = await predictPairs('constant_velocity', null, batch, { samplesPerMode: 1, posterior: false });
     batch.forEach((r, j) => {
       const rec = pairErrors(r, m[j]!, cv[j]!);
@@ -226,7 +231,8 @@ ${categoricalTables(cmp.categorical)}
 
 ### Where the 8 s error comes from: the shipped pseudo-label CVAE on the real pairs
 
-Six joint predictions (${PER_MODE} per mode, the goal components' means), as \`npm run eval\` scores them; CV is constant
+The model's own six joint predictions (${PER_MODE} per mode, the goal components' means), without the kinematic anchor
+\`npm run eval\` adds to them (model/joint-set.ts; section "Kinematic anchors in the joint set"); CV is constant
 velocity on the same pairs. "best goal FDE": the minimum over the six joint goals of the mean over A and B of the
 distance from the goal to the real 8 s position. "end to own goal": the best joint prediction's mean distance between
 its 8 s points and the goal it was decoded from. "per-agent best FDE": each agent's best end point over the six,

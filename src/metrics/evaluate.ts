@@ -3,9 +3,12 @@
 // predictor, and for the CVAEs the latent against the pseudo label. Every prediction comes from
 // model/predictors.ts predictPairs, the same function the app's worker and file-level run call,
 // and is scored in scene coordinates against sceneTruth. Scores are kept per pair, so a figure can
-// be resampled by scenario for a bootstrap interval (stats.ts; DESIGN.md 6b). Shared by
+// be resampled by scenario for a bootstrap interval (stats.ts; DESIGN.md 6b). A CVAE's 6 joint
+// predictions are its joint set (model/joint-set.ts): PER_MODE samples per mode plus
+// JOINT_SET.anchors kinematic anchors, cut to EVAL_SAMPLES by dropping the CVAE samples with the
+// lowest p(z|x) · w_component (never an anchor); the latent figures use the model's own samples. Shared by
 // `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
-import { EVAL_SAMPLES, NETWORK } from '../model/config';
+import { EVAL_SAMPLES, JOINT_SET, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
 import { isBaseline, SHIPPED_IDS, type PredictorId } from '../model/registry';
@@ -76,6 +79,8 @@ export interface ModelReport {
 export interface EvaluateOptions {
   /** Bootstrap intervals by scenario (DESIGN.md 6b: every real figure carries one). */
   intervals?: boolean;
+  /** Kinematic anchors in a CVAE's joint set (default JOINT_SET.anchors); 0: the model's own 6 samples. */
+  anchors?: number;
   bootstrap?: BootstrapOptions;
 }
 
@@ -220,14 +225,27 @@ function headline(r: ModelReport): Record<string, number> {
 }
 
 /** Per-pair scores of predictor `id` (its weights in `params`; null for constant velocity) on `reqs`. */
-async function pairScores(id: PredictorId, params: Params | null, reqs: PairRequest[]): Promise<PairScore[]> {
+async function pairScores(
+  id: PredictorId,
+  params: Params | null,
+  reqs: PairRequest[],
+  o: EvaluateOptions,
+): Promise<PairScore[]> {
+  const anchors = o.anchors ?? JOINT_SET.anchors;
   const results = await inBatches(reqs, (b) =>
-    predictPairs(id, params, b, { samplesPerMode: PER_MODE, posterior: false }),
+    predictPairs(id, params, b, {
+      samplesPerMode: PER_MODE,
+      posterior: false,
+      anchors,
+      budget: JOINT_SET.budget,
+    }),
   );
   const scores = results.map((r, j) => scorePair(reqs[j]!, r));
   if (params && !isBaseline(id)) {
-    // one sample per mode (its most likely goal) for the spread, and the posterior given the future
-    const latent = await inBatches(reqs, (b) => predictPairs(id, params, b, { samplesPerMode: 1 }));
+    // one sample per mode (its most likely goal, no anchor) for the spread, and the posterior given the future
+    const latent = await inBatches(reqs, (b) =>
+      predictPairs(id, params, b, { samplesPerMode: 1, anchors: 0 }),
+    );
     const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
     latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(r, shared[j]!)));
   }
@@ -249,7 +267,8 @@ function reportOf(scores: PairScore[], o: EvaluateOptions): ModelReport {
 /**
  * Metrics of predictor `id` (its weights in `params`; null for constant velocity) on `reqs`; the
  * requests' pairs must be valid at their step. CVAEs give EVAL_SAMPLES joint predictions (PER_MODE
- * per mode) and a latent report; constant velocity gives one, kinematic 6 (one per mode).
+ * per mode with o.anchors kinematic anchors, cut to EVAL_SAMPLES: the header's rule) and a latent
+ * report; constant velocity gives one, kinematic 6 (one per mode).
  */
 export async function evaluatePredictor(
   id: PredictorId,
@@ -257,7 +276,7 @@ export async function evaluatePredictor(
   reqs: PairRequest[],
   o: EvaluateOptions = {},
 ): Promise<ModelReport> {
-  return reportOf(await pairScores(id, params, reqs), o);
+  return reportOf(await pairScores(id, params, reqs, o), o);
 }
 
 /**
@@ -271,7 +290,7 @@ export async function evaluatePooled(
   o: EvaluateOptions = {},
 ): Promise<{ pooled: ModelReport; parts: ModelReport[] }> {
   const scores: PairScore[][] = [];
-  for (const p of parts) scores.push(await pairScores(id, p.params, p.reqs));
+  for (const p of parts) scores.push(await pairScores(id, p.params, p.reqs, o));
   return { pooled: reportOf(scores.flat(), o), parts: scores.map((s) => reportOf(s, {})) };
 }
 

@@ -43,7 +43,16 @@ export interface PredictOptions {
 export interface FrameSample {
   trajectory: Float32Array;
   goal: [number, number, number, number];
+  /** The goal component (index into the mode's `goals`, by weight) a CVAE sample was decoded from. */
+  component?: number;
+  /** 'kinematic': a kinematic anchor (model/joint-set.ts), not decoded by the network; absent: the CVAE's own. */
+  source?: SampleSource;
+  /** An anchor's hypothesis name ('A keeps · B brakes'); absent for the CVAE's samples. */
+  name?: string;
 }
+
+/** Where a sample that is not the model's own comes from (model/joint-set.ts). */
+export type SampleSource = 'kinematic';
 
 export interface FrameModePrediction {
   mode: number;
@@ -93,6 +102,7 @@ export async function predictFrames(
       if (!modes.includes(z)) continue;
       for (let s = 0; s < S; s++) {
         let goal: number[];
+        let component = s;
         if (s < G && o.meansFirst !== false) goal = comps[s]!.mean;
         else {
           let u = rng.next();
@@ -102,9 +112,10 @@ export async function predictFrames(
               c = cand;
               break;
             }
+          component = comps.indexOf(c);
           goal = c.mean.map((m, d) => m + c.std[d]! * gaussian(rng));
         }
-        pred.samples.push({ trajectory: new Float32Array(0), goal: goal as FrameSample['goal'] });
+        pred.samples.push({ trajectory: new Float32Array(0), goal: goal as FrameSample['goal'], component });
         rows.push(i);
         rowModes.push(z);
         goals.push(...goal.map((g) => g / SCALE));
@@ -196,8 +207,17 @@ export interface ModePrediction {
     stdA: [number, number];
     stdB: [number, number];
   }[];
-  /** Per sample: A's and B's 80 future points (x, y interleaved, scene-relative) and the goal used. */
-  samples: { a: Float32Array; b: Float32Array; goal: { a: [number, number]; b: [number, number] } }[];
+  /**
+   * Per sample: A's and B's 80 future points (x, y interleaved, scene-relative) and the goal used;
+   * a kinematic anchor (model/joint-set.ts) carries its source and name, and its number per mode varies.
+   */
+  samples: {
+    a: Float32Array;
+    b: Float32Array;
+    goal: { a: [number, number]; b: [number, number] };
+    source?: SampleSource;
+    name?: string;
+  }[];
 }
 
 /** Pair-frame predictions to scene coordinates. */
@@ -224,7 +244,10 @@ export function toScene(frame: PairFrame, modes: FrameModePrediction[]): ModePre
         }
         return out;
       };
-      return { a: conv(0), b: conv(1), goal: { a: pt(s.goal[0], s.goal[1]), b: pt(s.goal[2], s.goal[3]) } };
+      const goal = { a: pt(s.goal[0], s.goal[1]), b: pt(s.goal[2], s.goal[3]) };
+      return s.source
+        ? { a: conv(0), b: conv(1), goal, source: s.source, name: s.name }
+        : { a: conv(0), b: conv(1), goal };
     }),
   }));
 }

@@ -6,6 +6,8 @@ import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
 import { getPredictor, type PredictorId } from './registry';
 import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
+import { JOINT_SET } from './config';
+import { addAnchors, applyBudget, endPoints } from './joint-set';
 import { kinematicPredictions } from './kinematic';
 import type { Params } from './network';
 import {
@@ -29,6 +31,17 @@ export interface PairRequest {
 export type PairOptions = PredictOptions & {
   /** Also q(z|x,y) given the real future (default true; needs steps after t). */
   posterior?: boolean;
+  /**
+   * CVAEs only: the k most probable kinematic joint predictions added as anchor samples, each in
+   * the mode its end points fit best (model/joint-set.ts); default JOINT_SET.anchors (config.ts),
+   * 0 gives the model's own samples only. None when samplesPerMode is 0.
+   */
+  anchors?: number;
+  /**
+   * CVAEs only: at most this many samples over all modes, the least probable CVAE samples dropped
+   * first, anchors never (model/joint-set.ts); default none. Eval passes JOINT_SET.budget (6).
+   */
+  budget?: number;
 };
 
 /** A prediction for one request, in scene coordinates. */
@@ -48,13 +61,6 @@ export interface PairResult {
   posterior: number[] | null;
 }
 
-/** A pair-frame joint trajectory's end points (xA, yA, xB, yB): the kinematic baseline's goals. */
-function endPoints(tr: Float32Array): [number, number, number, number] {
-  const fut = tr.length / 4;
-  const at = (ag: number) => (ag * fut + fut - 1) * 2;
-  return [tr[at(0)]!, tr[at(0) + 1]!, tr[at(1)]!, tr[at(1) + 1]!];
-}
-
 /** The step a request at `t` predicts from: 10 steps of history before it, one step after it. */
 export function clampStep(scene: Scene, t: number): number {
   return Math.max(MIN_STEP, Math.min(t, scene.tracks.steps - 1));
@@ -65,7 +71,8 @@ export function clampStep(scene: Scene, t: number): number {
  * one batch. Constant velocity gives one mode with one sample; the kinematic baseline 6 modes, one
  * per joint prediction (model/kinematic.ts), most probable first, each with one sample, its
  * probability and its name as the label. The baselines have no latent: `mode`, samplesPerMode and
- * the seed do not apply to them. Inference features never look at the future: the pseudo label is
+ * the seed do not apply to them. A CVAE's modes get `anchors` kinematic anchor samples and are cut to
+ * `budget` samples (model/joint-set.ts; the options above). Inference features never look at the future: the pseudo label is
  * computed only for display, and the future only for the posterior. Throws FeatureError (features.ts) naming the
  * agent and step when an agent of a pair is not tracked at its step.
  */
@@ -119,11 +126,22 @@ export async function predictPairs(
       return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: null };
     });
   if (!params) throw new Error(`predictor ${id} needs its weights (${getPredictor(id).source})`);
+  const anchors = o.anchors ?? JOINT_SET.anchors;
+  if (!Number.isInteger(anchors) || anchors < 0)
+    throw new RangeError(`predictPairs: option anchors must be a whole number >= 0, got ${anchors}`);
   const frames = await predictFrames(
     params,
     prepared.map((p) => p.features),
     o,
   );
+  // the joint set (model/joint-set.ts): anchors into the modes they fit, then the budget
+  frames.forEach((modes, k) => {
+    if (anchors > 0 && o.samplesPerMode > 0)
+      addAnchors(modes, kinematicPredictions(prepared[k]!.features).slice(0, anchors), (z) =>
+        o.mode === undefined ? true : z === o.mode,
+      );
+    if (o.budget !== undefined) applyBudget(modes, o.budget);
+  });
   // the posterior needs a real future: only where the scene has steps after t
   const withFuture =
     o.posterior === false

@@ -1,6 +1,9 @@
 // The model's joint futures on the map: every sample of every mode for both agents of the pair in
 // the mode's colour (opacity by the mode's probability), the goal mixture as circles sized by its
 // spread, and ghost boxes that move along each mode's most likely sample in time with playback.
+// A mode's kinematic anchors (model/joint-set.ts: samples with source 'kinematic', any number per
+// mode) are drawn in the mode's colour too, but thin, in a layer of their own
+// ('prediction-anchor-paths'), so they read as the mode's borrowed guesses, not the model's.
 // Path, goal and ghost data are built once per prediction; playback changes only the time uniform.
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
@@ -15,6 +18,8 @@ interface PredPath {
   mode: number;
   path: Float32Array;
   color: RGBA;
+  /** A kinematic anchor's hypothesis name ('A keeps · B brakes'); absent for the model's own samples. */
+  name?: string;
 }
 interface PredGoal {
   mode: number;
@@ -26,6 +31,8 @@ interface PredGoal {
 
 interface PredictionData {
   paths: PredPath[];
+  /** The kinematic anchors' paths (model/joint-set.ts), drawn thin. */
+  anchorPaths: PredPath[];
   goals: PredGoal[];
   ghosts: AgentBuffers;
 }
@@ -41,6 +48,7 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
   const [ax, ay] = start(pred.a);
   const [bx, by] = start(pred.b);
   const paths: PredPath[] = [];
+  const anchorPaths: PredPath[] = [];
   const goals: PredGoal[] = [];
   // a mode the user forced (the only one decoded) or picked is drawn solid whatever its probability
   const single = shown >= 0 || pred.modes.filter((m) => m.samples.length > 0).length === 1;
@@ -59,7 +67,8 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
         path[0] = x0!;
         path[1] = y0!;
         path.set(pts, 2);
-        paths.push({ mode: m.mode, path, color });
+        if (s.source === 'kinematic') anchorPaths.push({ mode: m.mode, path, color, name: s.name });
+        else paths.push({ mode: m.mode, path, color });
       }
     // goals of the modes drawn: a ring of one standard deviation around each component's mean
     if (m.samples.length > 0)
@@ -76,7 +85,7 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
             color: [c[0], c[1], c[2], Math.round(a * Math.max(0.3, g.weight))],
           });
   }
-  return { paths, goals, ghosts: ghostBuffers(scene, pred, shown, single) };
+  return { paths, anchorPaths, goals, ghosts: ghostBuffers(scene, pred, shown, single) };
 }
 
 export function predictionData(scene: Scene, pred: PairPrediction, shown: number | null): PredictionData {
@@ -90,7 +99,8 @@ export function predictionData(scene: Scene, pred: PairPrediction, shown: number
 
 /**
  * Ghost boxes as AgentLayer instances (one per ghost and scene step, uploaded once per
- * prediction): each mode's most likely sample for both agents, starting from the agent's real
+ * prediction): each mode's most likely sample (its first own sample; an anchor only where the mode
+ * kept nothing else) for both agents, starting from the agent's real
  * pose at the prediction step. Playback then changes only the layer's time uniform.
  */
 function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single: boolean): AgentBuffers {
@@ -102,7 +112,7 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
   for (const m of drawn) {
     const c = modeColor(pred.variant, m.mode);
     const a = single ? 255 : alpha(m.probability);
-    const s = m.samples[0]!;
+    const s = m.samples.find((x) => x.source === undefined) ?? m.samples[0]!;
     for (const [pts, track] of [
       [s.a, pred.a],
       [s.b, pred.b],
@@ -164,6 +174,19 @@ export function predictionLayers(ctx: LayerContext): Layer[] {
       getWidth: 0.35,
       widthUnits: 'meters',
       widthMinPixels: 2,
+      jointRounded: true,
+      capRounded: true,
+    }),
+    // the anchors: a third of the width (PathLayer has no dashes without @deck.gl/extensions), on top
+    new PathLayer<PredPath>({
+      id: 'prediction-anchor-paths',
+      data: d.anchorPaths,
+      positionFormat: 'XY',
+      getPath: (p) => p.path,
+      getColor: (p) => p.color,
+      getWidth: 0.12,
+      widthUnits: 'meters',
+      widthMinPixels: 1,
       jointRounded: true,
       capRounded: true,
     }),

@@ -1,8 +1,9 @@
 // The latest prediction, mode by mode: the step it is from and what really happened (the pseudo
 // label), how the samples were drawn, then one row per mode with the prior p(z|x), the posterior
 // q(z|x,y) and minADE / minFDE against the real future (only while the prediction is for the open
-// scene). Click a row to draw only that mode; force a mode to sample only it. Nothing while there
-// is no prediction.
+// scene). A mode's kinematic anchors (model/joint-set.ts) are named under its name ("+ kinematic:
+// A keeps · B brakes"; data-testid "mode-anchor", data-mode and data-source on each). Click a row to
+// draw only that mode; force a mode to sample only it. Nothing while there is no prediction.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
@@ -45,6 +46,8 @@ export function ModeTable({ store }: { store: Store }) {
             {' '}
             · samples:{' '}
             {predict.seed === DEFAULT_PREDICT.seed ? 'the goal means' : `random draws (seed ${predict.seed})`}
+            {anchorCount(prediction) > 0 &&
+              ` + ${anchorCount(prediction)} kinematic anchor${anchorCount(prediction) > 1 ? 's' : ''}`}
           </span>
         )}
       </p>
@@ -75,7 +78,12 @@ export function ModeTable({ store }: { store: Store }) {
   );
 }
 
-/** One mode: its name (✓ where it is the label), prior and posterior bars, errors, force button. */
+/** The kinematic anchors among a prediction's samples (model/joint-set.ts). */
+function anchorCount(p: PairPrediction): number {
+  return p.modes.reduce((n, m) => n + m.samples.filter((s) => s.source === 'kinematic').length, 0);
+}
+
+/** One mode: its name (✓ where it is the label) and anchors, prior and posterior bars, errors, force button. */
 function ModeRow(props: {
   prediction: PairPrediction;
   m: Mode;
@@ -97,6 +105,20 @@ function ModeRow(props: {
       <td>
         <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode, m.label)}
         {getPredictor(prediction.variant).modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
+        {m.samples
+          .filter((s) => s.source === 'kinematic')
+          .map((s, i) => (
+            <div
+              key={i}
+              className="mode-anchor hint"
+              data-testid="mode-anchor"
+              data-mode={m.mode}
+              data-source={s.source}
+              title="A kinematic joint prediction (constant turn rate and acceleration) placed in this mode, drawn thin"
+            >
+              + kinematic: {s.name}
+            </div>
+          ))}
       </td>
       <td>
         <span className="bar" style={{ width: `${40 * m.probability}px`, background: c }} />{' '}
