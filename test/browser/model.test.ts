@@ -30,7 +30,7 @@ interface BrowserPrediction {
   clientBackend: string;
   prior: number[];
   posterior: number[] | null;
-  modes: { probability: number; samples: { a: number[]; b: number[] }[] }[];
+  modes: { probability: number; samples: { a: number[]; b: number[]; source?: string }[] }[];
 }
 
 /** Predicts in the page's model worker for the scene the app shows (demo scene 0). */
@@ -51,7 +51,7 @@ async function browserPredict(backend: string | undefined, t: number, pair: [num
         posterior: p.posterior,
         modes: p.modes.map((m) => ({
           probability: m.probability,
-          samples: m.samples.map((x) => ({ a: Array.from(x.a), b: Array.from(x.b) })),
+          samples: m.samples.map((x) => ({ a: Array.from(x.a), b: Array.from(x.b), source: x.source })),
         })),
       };
       client.terminate();
@@ -96,7 +96,10 @@ describe('model worker', () => {
     expect(b.clientBackend).toBe('webgpu');
     expect(b.backend).toBe('webgpu');
     expect(b.modes).toHaveLength(3);
-    expect(b.modes.every((m) => m.samples.length === 2 && m.samples[0]!.a.length === 160)).toBe(true);
+    // per mode its 2 own samples, and the one kinematic anchor in the mode the goal mixture gives it
+    const own = b.modes.map((m) => m.samples.filter((x) => x.source !== 'kinematic'));
+    expect(own.every((x) => x.length === 2 && x[0]!.a.length === 160)).toBe(true);
+    expect(b.modes.flatMap((m) => m.samples.filter((x) => x.source === 'kinematic'))).toHaveLength(1);
     expect(b.prior.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 5);
     expect(b.posterior).not.toBeNull();
     const d = maxDifference(b, await nodePredict(10, pair));

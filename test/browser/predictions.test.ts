@@ -72,7 +72,15 @@ describe('predictions in the viewer', () => {
       return {
         backend: st.model.backend,
         variant: st.prediction!.variant,
-        modes: st.prediction!.modes.map((m) => m.samples.length),
+        modes: st.prediction!.modes.map((m) => m.samples.filter((x) => x.source !== 'kinematic').length),
+        anchors: st.prediction!.modes.flatMap((m) =>
+          m.samples.filter((x) => x.source === 'kinematic').map((x) => ({ mode: m.mode, name: x.name })),
+        ),
+        anchorRows: [...document.querySelectorAll('[data-testid="mode-anchor"]')].map((e) => ({
+          mode: Number((e as HTMLElement).dataset.mode),
+          text: e.textContent,
+        })),
+        sampling: document.querySelector('[data-testid="sampling"]')!.textContent,
         prior: st.prediction!.prior,
         posterior: st.prediction!.posterior,
         colors: [...colors],
@@ -84,6 +92,27 @@ describe('predictions in the viewer', () => {
     expect(s.status).toMatch(/^webgpu · \d+ ms/);
     expect(s.variant).toBe('pseudo');
     expect(s.modes).toEqual([2, 2, 2]);
+    // the joint set's kinematic anchor (model/joint-set.ts): one, in a mode, drawn thin and named
+    expect(s.anchors).toHaveLength(1);
+    expect(s.anchors[0]!.name).toMatch(/^A \w+.* · B \w+/);
+    // drawn thin in their own layer, A's path and B's (the layer follows the store a frame later: poll)
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (
+              (
+                window.__modescope!.engine.deck.props.layers.find(
+                  (l) => (l as { id?: string } | null)?.id === 'prediction-anchor-paths',
+                ) as { props: { data: { mode: number; name: string }[] } } | undefined
+              )?.props.data ?? []
+            ).map((d) => ({ mode: d.mode, name: d.name })),
+          ),
+        { timeout: 60_000 },
+      )
+      .toEqual([s.anchors[0], s.anchors[0]]);
+    expect(s.anchorRows).toEqual([{ mode: s.anchors[0]!.mode, text: `+ kinematic: ${s.anchors[0]!.name}` }]);
+    expect(s.sampling).toMatch(/\+ 1 kinematic anchor$/);
     expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     expect(s.posterior).not.toBeNull();
     expect(s.truth).toMatch(/from step 10 .* what happened: (A passes first|B passes first|no interaction)/);
@@ -98,14 +127,20 @@ describe('predictions in the viewer', () => {
 
   it('forcing a mode leaves only its colour on the map', async () => {
     await page.getByTestId('force-mode-1').click();
-    await waitForPrediction(10, 'p.modes[1].samples.length === 2 && p.modes[0].samples.length === 0');
+    await waitForPrediction(
+      10,
+      "p.modes[1].samples.filter((x) => x.source !== 'kinematic').length === 2 && p.modes[0].samples.length === 0",
+    );
     const px = await modePixels();
     await shot('predictions-forced-mode-1.png');
     expect(px[1]).toBeGreaterThan(20);
     expect(px[0]).toBe(0);
     expect(px[2]).toBe(0);
     await page.getByTestId('reset-modes').click();
-    await waitForPrediction(10, 'p.modes.every((m) => m.samples.length === 2)');
+    await waitForPrediction(
+      10,
+      "p.modes.every((m) => m.samples.filter((x) => x.source !== 'kinematic').length === 2)",
+    );
   }, 180_000);
 
   it('clicking a mode row shows only that mode without a new request', async () => {
