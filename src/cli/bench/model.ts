@@ -1,7 +1,9 @@
 // Model: training steps per second in Node on wasm (hand-written gradients against tfjs's own, same
 // run), and inference latency for all modes x 6 joint samples (first call and steady median) on the
 // Node backends and, in headless Chromium, on every browser backend the worker can pick, as ratios
-// to Node wasm. Uses the shipped weights (public/models/pseudo) and demo scene 0.
+// to Node wasm; and what the joint set (model/joint-set.ts: the kinematic anchor, its mode by the
+// goal mixture, the budget of 6) adds to a prediction, against the network alone in the same run.
+// Uses the shipped weights (public/models/pseudo) and demo scene 0.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startHarness } from '../lib/browser';
-import { TRAIN_CONFIG, EVAL_SAMPLES, NETWORK } from '../../model/config';
+import { TRAIN_CONFIG, EVAL_SAMPLES, JOINT_SET, NETWORK } from '../../model/config';
 import { sceneSamples } from '../../model/dataset';
 import { buildSample } from '../../model/features';
 import { inputBatch, targetBatch, disposeBatch } from '../../model/batch';
@@ -17,6 +19,7 @@ import { lossTerms } from '../../model/losses';
 import { createParams } from '../../model/network';
 import { setNativeGradients } from '../../model/ops';
 import { predictFrames } from '../../model/predict';
+import { predictPairs } from '../../model/predictors';
 import { decodeModel, type ModelJson } from '../../model/weights';
 import { generateScene } from '../../synth';
 import { interactingPair } from '../../scene/scene';
@@ -75,6 +78,26 @@ export default async function () {
     const first = performance.now() - t0;
     const runs = await timeRuns(() => predictFrames(params, [features], { samplesPerMode: PER_MODE }), 20, 1);
     node[backend] = { first, steady: median(runs) };
+    if (backend === 'wasm') {
+      // the whole CVAE prediction as eval makes it: features, network, joint set; without and with the anchor
+      const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
+      const o = { samplesPerMode: PER_MODE, posterior: false, budget: JOINT_SET.budget };
+      // alternated run by run, so a busy neighbour on this shared machine slows both alike
+      const runOwn = () => predictPairs('pseudo', params, req, { ...o, anchors: 0 });
+      const runJoint = () => predictPairs('pseudo', params, req, o);
+      const ownRuns: number[] = [];
+      const jointRuns: number[] = [];
+      for (let i = 0; i < 44; i++) {
+        const t0 = performance.now();
+        await (i % 2 === 0 ? runOwn() : runJoint());
+        if (i >= 4) (i % 2 === 0 ? ownRuns : jointRuns).push(performance.now() - t0);
+      }
+      const [own, joint] = [median(ownRuns), median(jointRuns)];
+      console.log(
+        `joint set, node wasm, predictPairs on one pair: the model's own ${EVAL_SAMPLES} ${fmt(own, 1)} ms (baseline), ` +
+          `with ${JOINT_SET.anchors} kinematic anchor(s) and budget ${JOINT_SET.budget} ${fmt(joint, 1)} ms: ${fmt(joint / own, 2)}x`,
+      );
+    }
     tf.dispose(Object.values(params));
   }
   const base = node.wasm!.steady;
