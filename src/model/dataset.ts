@@ -177,7 +177,8 @@ export function v2Pairs(scene: Scene): V2Pair[] {
  * Tracking noise matched to the real WOMD benchmark histories (docs/real-gap.md, "Tracking noise"
  * and the v2 table; measured by `npm run gap`). Each is a standard deviation; per-agent scales are
  * drawn log-normally (median x exp(logSd * N(0,1))) because the real figures are heavy-tailed
- * (a few tracks are far noisier than the median one).
+ * (a few tracks are far noisier than the median one). The log-SDs were set by one check of the
+ * resulting quantiles against the real ones (`npm run gap -- --v2`, docs/real-gap.md).
  */
 export const TRACKING_NOISE = {
   /**
@@ -202,9 +203,15 @@ export const TRACKING_NOISE = {
    */
   headingBiasRad: (0.25 * Math.PI) / 180,
   headingBiasLogSd: 1.5,
-  /** Per-step heading noise: the difference of two steps 1 s apart then has median |.| ~0.3 deg/s. */
+  /**
+   * Per-step heading noise, radians: two steps 1 s apart then differ by SD 0.28 deg (median |.|
+   * 0.19 deg/s); with the synthetic tracks' own turning the v2 pairs' median |yaw rate| comes to
+   * that of the real 0.37 deg/s (`npm run gap -- --v2`, docs/real-gap.md "synthetic-v2").
+   */
   headingStepRad: (0.2 * Math.PI) / 180,
 } as const;
+/** A noise setting of TRACKING_NOISE's shape (tests switch parts of it off). */
+export type TrackingNoise = { readonly [K in keyof typeof TRACKING_NOISE]: number };
 
 /**
  * A copy of `sample` with tracking noise (TRACKING_NOISE) on every valid history step of every
@@ -213,7 +220,7 @@ export const TRACKING_NOISE = {
  * Only `features.agents` is copied and changed: the map, masks, targets and frame are shared with
  * the input, which is not modified. Deterministic in `rng`.
  */
-export function addTrackingNoise(sample: Sample, rng: Rng, noise = TRACKING_NOISE): Sample {
+export function addTrackingNoise(sample: Sample, rng: Rng, noise: TrackingNoise = TRACKING_NOISE): Sample {
   const SCALE = FEATURES.scaleM;
   const agents = Float32Array.from(sample.features.agents);
   for (let slot = 0; slot < AGENTS; slot++) {
