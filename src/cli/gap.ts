@@ -308,7 +308,7 @@ ${errorsMd(realErrors)}
 
 ### The same on synthetic test pairs (reference)
 
-Synthetic test scenes 0–${synthTest - 1} (seed ${testSeed}), interacting pair at step 10: ${synthErrors.length} pairs.
+Synthetic test scenes 0–${synthTest - 1} (seed ${testSeed}, synthetic-v1), interacting pair at step 10: ${synthErrors.length} pairs.
 
 ${errorsMd(synthErrors)}
 

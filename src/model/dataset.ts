@@ -205,8 +205,8 @@ export const TRACKING_NOISE = {
   headingBiasLogSd: 1.5,
   /**
    * Per-step heading noise, radians: two steps 1 s apart then differ by SD 0.28 deg (median |.|
-   * 0.19 deg/s); with the synthetic tracks' own turning the v2 pairs' median |yaw rate| comes to
-   * that of the real 0.37 deg/s (`npm run gap -- --v2`, docs/real-gap.md "synthetic-v2").
+   * 0.19 deg/s); with the synthetic tracks' own turning the v2 pairs' median |yaw rate| is 0.33
+   * deg/s against the real 0.37 (`npm run gap -- --v2`, docs/real-gap.md "synthetic-v2").
    */
   headingStepRad: (0.2 * Math.PI) / 180,
 } as const;
