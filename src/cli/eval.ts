@@ -206,9 +206,9 @@ speed-scaled lateral/longitudinal thresholds of at least one joint prediction). 
 boxes touch each other or another agent's real box. Latent: argmax of the prior p(z|x) and the posterior q(z|x,y) against
 the pseudo label of labels/, from the model's own samples without anchors (modes are trained to mean ${LABEL_NAMES.map((n, k) => `${k} = ${n}`).join(', ')}).
 
-## ${'files' in r.testSet ? 'Given files' : 'Synthetic test set'}
+## ${'files' in r.testSet ? 'Given files' : 'Synthetic test set (synthetic-v1)'}
 
-${'files' in r.testSet ? `Files ${(r.testSet.files as string[]).join(', ')}: ${r.testSet.scenes} scenes` : `${r.testSet.scenes} scenes (seed ${r.testSet.seed})`}, ${r.testSet.samples} with the pair valid at step 10. Labels: ${Object.entries(
+${'files' in r.testSet ? `Files ${(r.testSet.files as string[]).join(', ')}: ${r.testSet.scenes} scenes` : `${r.testSet.scenes} scenes (seed ${r.testSet.seed}; synthetic-v1: the generator's designed pair, frozen)`}, ${r.testSet.samples} with the pair valid at step 10. Labels: ${Object.entries(
     r.labelCounts,
   )
     .map(([k, v]) => `${k} ${v}`)

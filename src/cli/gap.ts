@@ -1,4 +1,4 @@
-// `npm run gap [-- --synth-scenes N] [--synth-test M] [--real DIR...] [--models DIR] [--out FILE]`:
+// `npm run gap [-- --synth-scenes N] [--synth-test M] [--real DIR...] [--models DIR] [--out FILE] [--v2]`:
 // the synthetic-to-real gap (issue 14, metrics/gap.ts). Measures the inputs of the pairs the model
 // is trained on (the interacting pair at step 10 of synthetic training scenes 0..N-1, seed 61001,
 // made in memory) against the real benchmark's pairs (docs/real-benchmark.md, the --real folders,
@@ -7,20 +7,24 @@
 // type, pseudo label and speed, with constant velocity on the same pairs. Writes the tables into
 // FILE (default docs/real-gap.md) between the generated-section markers, keeping the text around
 // them; only aggregate figures are written, never a scene's data.
+// With --v2 it measures instead the synthetic-v2 training pairs (model/dataset.ts v2SceneSamples at
+// step 10 of the same N scenes, with the training run's tracking noise) beside the v1 ones against
+// the real pairs, and writes only that table, between the `gap-v2:begin` / `gap-v2:end` markers.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LABEL_NAMES } from '../labels';
-import { DATA_CONFIG, FEATURES } from '../model/config';
-import { sceneSamples } from '../model/dataset';
+import { DATA_CONFIG, FEATURES, TRAIN_CONFIG } from '../model/config';
+import { sceneSamples, v2SceneSamples } from '../model/dataset';
 import { buildSample, MIN_STEP } from '../model/features';
 import { predictPairs, type PairRequest } from '../model/predictors';
 import { benchmarkRequests, interactingRequests, PER_MODE } from '../metrics/evaluate';
 import {
   agentErrorTable,
   compareSets,
+  compareV2,
   emptyMeasureSet,
   errorTable,
   measureSample,
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     real: { type: 'string', multiple: true },
     models: { type: 'string', default: 'public/models' },
     out: { type: 'string', default: 'docs/real-gap.md' },
+    v2: { type: 'boolean', default: false },
   },
 });
 const t0 = performance.now();
@@ -82,6 +87,72 @@ console.log(
   `real: ${real.samples} pairs from ${bench.scenes.length} scenes (pair list ${bench.hash}) [${secs()} s]`,
 );
 const cmp = compareSets(synth, real);
+
+/** Replaces the text between `begin` (a pattern) and `end` in FILE, or appends the section. */
+function writeSection(begin: RegExp, end: string, section: string, title: string): void {
+  const existing = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+  const b = existing.search(begin);
+  const e = existing.indexOf(end);
+  const doc =
+    b >= 0 && e > b
+      ? existing.slice(0, b) + section + existing.slice(e + end.length)
+      : `${existing || `${title}\n`}\n${section}\n`;
+  writeFileSync(values.out, doc);
+}
+
+if (values.v2) {
+  const v2 = emptyMeasureSet();
+  const steps = { extraSteps: 0, maxExtraStep: MIN_STEP, seed: TRAIN_CONFIG.seed, noise: true };
+  for (let i = 0; i < synthScenes; i++) {
+    const { scene } = generateScene(trainSeed, i);
+    for (const s of v2SceneSamples(scene, steps)) measureSample(v2, scene, s);
+  }
+  console.log(`synthetic-v2: ${v2.samples} pairs from ${synthScenes} scenes [${secs()} s]`);
+  const f = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3)) : '–');
+  const q3 = (x: { q: number[] }) => `${f(x.q[1]!)} / ${f(x.q[2]!)} / ${f(x.q[3]!)}`;
+  const rows = compareV2(synth, v2, real).map(
+    (r) =>
+      `| ${r.title} | ${r.unit || '–'} | ${f(r.ksV1)} | ${f(r.ksV2)} | ${q3(r.v1)} | ${q3(r.v2)} | ${q3(r.real)} |`,
+  );
+  const v2cmp = compareSets(v2, real);
+  const shares = (key: string) => {
+    const [c1, c2] = [cmp, v2cmp].map((c) => c.categorical.find((x) => x.key === key)!);
+    const cats = c1!.categories;
+    const line = (name: string, sh: Record<string, number>) =>
+      `| ${name} | ${cats.map((c) => `${(100 * (sh[c] ?? 0)).toFixed(0)}%`).join(' | ')} |`;
+    return [
+      `**${c1!.title}** (total variation against real: v1 ${f(c1!.tv)}, v2 ${f(c2!.tv)})`,
+      '',
+      `| | ${cats.join(' | ')} |`,
+      `| --- | ${cats.map(() => '---').join(' | ')} |`,
+      line(`v1 (n = ${c1!.synthetic.n})`, c1!.synthetic.shares),
+      line(`v2 (n = ${c2!.synthetic.n})`, c2!.synthetic.shares),
+      line(`real (n = ${c1!.real.n})`, c1!.real.shares),
+    ].join('\n');
+  };
+  const section = `<!-- gap-v2:begin (written by npm run gap -- --v2; do not edit by hand) -->
+
+Written by \`npm run gap -- --v2\` in ${secs()} s. v1: the designed (interacting) pair at step 10 of synthetic
+training scenes 0–${synthScenes - 1} (seed ${trainSeed}): ${synth.samples} pairs. v2: every synthetic-v2 pair
+(model/dataset.ts v2Pairs: the designed pair plus the benchmark rule's pairs) of the same scenes at step 10, with
+the training run's tracking noise (TRACKING_NOISE, noise seed ${TRAIN_CONFIG.seed}): ${v2.samples} pairs. Real: the
+${real.samples} real benchmark pairs (pair list ${bench.hash}). KS: two-sample Kolmogorov–Smirnov statistic against
+real (0 = same distribution, 1 = disjoint); quantiles 25 / 50 / 75 %.
+
+| measure | unit | KS v1 | KS v2 | v1 25 / 50 / 75 % | v2 25 / 50 / 75 % | real 25 / 50 / 75 % |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+${shares('label')}
+
+${shares('pairTypes')}
+
+<!-- gap-v2:end -->`;
+  writeSection(/<!-- gap-v2:begin[^>]*-->/, '<!-- gap-v2:end -->', section, '# The synthetic-to-real gap');
+  console.log(section);
+  console.log(`\nwritten to ${values.out} in ${secs()} s`);
+  process.exit(0);
+}
 
 // 2. errors of the shipped pseudo-label CVAE against constant velocity, real and synthetic test pairs
 const model = readModelDir(join(values.models, 'pseudo'));
@@ -243,20 +314,12 @@ ${errorsMd(realErrors)}
 
 ### The same on synthetic test pairs (reference)
 
-Synthetic test scenes 0–${synthTest - 1} (seed ${testSeed}), interacting pair at step 10: ${synthErrors.length} pairs.
+Synthetic test scenes 0–${synthTest - 1} (seed ${testSeed}, synthetic-v1), interacting pair at step 10: ${synthErrors.length} pairs.
 
 ${errorsMd(synthErrors)}
 
 <!-- gap:end -->`;
 
-const BEGIN = /<!-- gap:begin[^>]*-->/;
-const END = '<!-- gap:end -->';
-const existing = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
-let doc: string;
-const b = existing.search(BEGIN);
-const e = existing.indexOf(END);
-if (b >= 0 && e > b) doc = existing.slice(0, b) + generated + existing.slice(e + END.length);
-else doc = `${existing || '# The synthetic-to-real gap\n'}\n${generated}\n`;
-writeFileSync(values.out, doc);
+writeSection(/<!-- gap:begin[^>]*-->/, '<!-- gap:end -->', generated, '# The synthetic-to-real gap');
 console.log(generated);
 console.log(`\nwritten to ${values.out} in ${runtime.toFixed(1)} s`);

@@ -6,6 +6,9 @@
 // On real WOMD scenes (DESIGN.md 6b, docs/real-benchmark.md section 6): `--data real` or
 // `--data real+synthetic` [--real DIR...] [--fold K] [--quick]; the samples come from
 // lib/train-samples.ts, the weights go to models-local/VARIANT-real[-synth][-foldK]/ (never shipped).
+// `--data synthetic-v2` (issue 14): synthetic scenes 0..N-1 (--scenes N) made in memory, the designed
+// pair plus the benchmark rule's pairs, tracking noise on the histories; validation on --val-scenes
+// of the validation split made the same way; the weights go to models-local/VARIANT-v2/ by default.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';

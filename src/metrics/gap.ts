@@ -563,6 +563,51 @@ export function compareSets(
   return { numeric, categorical };
 }
 
+/**
+ * The measures the synthetic-v2 comparison reports (`npm run gap -- --v2`): the pair geometry and
+ * speed the benchmark rule changes, and the tracking-noise figures the augmentation targets.
+ */
+export const V2_MEASURES = [
+  'distanceAB',
+  'relativeHeading',
+  'speed',
+  'speedVehicle',
+  'speedJitter',
+  'headingVsVelocity',
+  'yawRate',
+  'accel',
+] as const;
+
+export interface V2Row {
+  key: string;
+  title: string;
+  unit: string;
+  v1: Summary;
+  v2: Summary;
+  real: Summary;
+  /** KS against real of the v1 (designed pair) and v2 (rule pairs + noise) training pairs. */
+  ksV1: number;
+  ksV2: number;
+}
+
+/** V2_MEASURES for the v1 and v2 training pairs against the real pairs. */
+export function compareV2(v1: MeasureSet, v2: MeasureSet, real: MeasureSet): V2Row[] {
+  return V2_MEASURES.map((key) => {
+    const d = NUMERIC_MEASURES.find((x) => x.key === key)!;
+    const [x1, x2, y] = [v1.numeric[key]!, v2.numeric[key]!, real.numeric[key]!];
+    return {
+      key,
+      title: d.title,
+      unit: d.unit,
+      v1: summary(x1),
+      v2: summary(x2),
+      real: summary(y),
+      ksV1: ksStatistic(x1, y),
+      ksV2: ksStatistic(x2, y),
+    };
+  });
+}
+
 // ---- errors at 8 s ----
 
 const H8 = HORIZONS[HORIZONS.length - 1]!;

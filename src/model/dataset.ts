@@ -2,12 +2,16 @@
 // time) and, for training, at extra steps drawn per scene, so the model predicts from any moment.
 // For real scenes (DESIGN.md 6b, docs/real-benchmark.md), every pair the benchmark rule keeps, with
 // the scenes chosen by scenario: the WOMD training split, or every fold but one.
-import { labelScene } from '../labels';
+// "synthetic-v2" training data (issue 14, docs/real-gap.md): per synthetic scene the designed pair
+// plus every pair the benchmark rule keeps (v2Pairs), with tracking noise matched to the real
+// WOMD histories added to the history inputs only (addTrackingNoise; targets never change). The
+// synthetic test set ("synthetic-v1": sceneSamples on the test split) is not touched by either.
+import { labelScene, type LabelIndex } from '../labels';
 import { benchmarkPairs, fnv1a, FOLDS, scenarioFold, scenarioSplit } from '../labels/pairs';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
 import { Rng } from '../util/rng';
 import { FEATURES } from './config';
-import { buildSample, MIN_STEP, type Sample } from './features';
+import { AGENT_DIM, AGENTS, buildSample, MIN_STEP, STEP_DIM, type Sample } from './features';
 
 /**
  * The prediction steps of one sample source: MIN_STEP, then `extra` steps drawn in
@@ -127,4 +131,146 @@ export function sampleListHash(samples: readonly Sample[]): string {
       .map((s) => `${s.frame.scene}:${s.frame.a}:${s.frame.b}:${s.frame.t}:${s.targets.label}\n`)
       .join(''),
   );
+}
+
+// ---- synthetic-v2: rule pairs on synthetic scenes, tracking noise on the histories ----
+
+/** Rng salt of the v2 samples' step draws (sceneSamples uses 91, real samples 92). */
+const V2_STEP_SALT = 93;
+/** Rng salt of the tracking noise of one sample. */
+const NOISE_SALT = 94;
+
+export interface V2Pair {
+  a: number;
+  b: number;
+  label: LabelIndex;
+  /** 'designed': the generator's pair (interactingPair); 'rule': added by benchmarkPairs. */
+  source: 'designed' | 'rule';
+}
+
+/**
+ * The v2 pairs of a synthetic scene: the designed pair (interactingPair, labelled as sceneSamples
+ * labels it), then every pair benchmarkPairs keeps that is not the designed one (unordered
+ * dedup). Synthetic scenes name their designed pair in objects_of_interest, for which the rule
+ * keeps that pair alone (labels/pairs.ts markedPair), so the rule runs on the scene with
+ * objects_of_interest cleared: the pairs it keeps on an unmarked real scene (3 closest conflicting
+ * + the closest non-conflicting candidate pair).
+ */
+export function v2Pairs(scene: Scene): V2Pair[] {
+  const out: V2Pair[] = [];
+  const seen = new Set<string>();
+  const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  const designed = interactingPair(scene);
+  if (designed) {
+    out.push({ a: designed[0], b: designed[1], label: labelScene(scene)!.label, source: 'designed' });
+    seen.add(key(...designed));
+  }
+  for (const p of benchmarkPairs({ ...scene, objectsOfInterest: new Int32Array(0) })) {
+    if (seen.has(key(p.a, p.b))) continue;
+    seen.add(key(p.a, p.b));
+    out.push({ a: p.a, b: p.b, label: p.label, source: 'rule' });
+  }
+  return out;
+}
+
+/**
+ * Tracking noise matched to the real WOMD benchmark histories (docs/real-gap.md, "Tracking noise"
+ * and the v2 table; measured by `npm run gap`). Each is a standard deviation; per-agent scales are
+ * drawn log-normally (median x exp(logSd * N(0,1))) because the real figures are heavy-tailed
+ * (a few tracks are far noisier than the median one). The log-SDs were set by one check of the
+ * resulting quantiles against the real ones (`npm run gap -- --v2`, docs/real-gap.md).
+ */
+export const TRACKING_NOISE = {
+  /**
+   * Position, metres per axis per history step, i.i.d. Real: median |lateral 2nd difference| on
+   * straight segments 0.004 m (synthetic 0.000); the 2nd difference of i.i.d. noise has SD
+   * sqrt(6) sigma and median |.| 0.674 sqrt(6) sigma = 1.65 sigma, so sigma = 0.004 / 1.65.
+   */
+  positionM: 0.0024,
+  /**
+   * Speed, m/s per history step, i.i.d. along the velocity, per-agent scale: median and log-SD.
+   * Real speed jitter (RMS 2nd difference of speed over the history): median 0.241 m/s, 25 / 75 /
+   * 95% 0.094 / 0.407 / 0.807 (synthetic median 0.017). RMS 2nd difference of i.i.d. noise is about
+   * sqrt(6) sigma, so the median scale is 0.241 / 2.45; the log-SD spreads it to the quartiles.
+   */
+  speedMps: 0.098,
+  speedLogSd: 0.8,
+  /**
+   * Heading, radians: a constant offset per agent (box heading against travel direction) drawn
+   * N(0, s) with s log-normal per agent, plus i.i.d. per-step noise. Real |heading - velocity
+   * direction| at t above 2 m/s: median 0.20 deg, 75% 0.57, 95% 5.0 deg (synthetic 0 exactly);
+   * real |yaw rate| over the history median 0.37 deg/s (synthetic 0.000 on straight tracks).
+   */
+  headingBiasRad: (0.25 * Math.PI) / 180,
+  headingBiasLogSd: 1.5,
+  /**
+   * Per-step heading noise, radians: two steps 1 s apart then differ by SD 0.28 deg (median |.|
+   * 0.19 deg/s); with the synthetic tracks' own turning the v2 pairs' median |yaw rate| is 0.33
+   * deg/s against the real 0.37 (`npm run gap -- --v2`, docs/real-gap.md "synthetic-v2").
+   */
+  headingStepRad: (0.2 * Math.PI) / 180,
+} as const;
+/** A noise setting of TRACKING_NOISE's shape (tests switch parts of it off). */
+export type TrackingNoise = { readonly [K in keyof typeof TRACKING_NOISE]: number };
+
+/**
+ * A copy of `sample` with tracking noise (TRACKING_NOISE) on every valid history step of every
+ * kept agent: positions (x, y), heading (cos h, sin h) and velocity (vx, vy, its speed jittered
+ * along its direction, never below 0), in the feature layout of features.ts (STEP_DIM per step).
+ * Only `features.agents` is copied and changed: the map, masks, targets and frame are shared with
+ * the input, which is not modified. Deterministic in `rng`.
+ */
+export function addTrackingNoise(sample: Sample, rng: Rng, noise: TrackingNoise = TRACKING_NOISE): Sample {
+  const SCALE = FEATURES.scaleM;
+  const agents = Float32Array.from(sample.features.agents);
+  for (let slot = 0; slot < AGENTS; slot++) {
+    if (!sample.features.agentMask[slot]) continue;
+    const speedSd = noise.speedMps * Math.exp(noise.speedLogSd * rng.normal());
+    const bias = rng.normal(0, noise.headingBiasRad * Math.exp(noise.headingBiasLogSd * rng.normal()));
+    for (let h = 0; h < FEATURES.history; h++) {
+      const k = slot * AGENT_DIM + h * STEP_DIM;
+      if (!(agents[k + 6]! > 0)) continue;
+      agents[k] = agents[k]! + rng.normal(0, noise.positionM) / SCALE;
+      agents[k + 1] = agents[k + 1]! + rng.normal(0, noise.positionM) / SCALE;
+      const hd = Math.atan2(agents[k + 3]!, agents[k + 2]!) + bias + rng.normal(0, noise.headingStepRad);
+      const vx = agents[k + 4]! * SCALE;
+      const vy = agents[k + 5]! * SCALE;
+      const speed = Math.hypot(vx, vy);
+      // a standing agent's jitter points along its heading (its velocity has no direction)
+      const dir = speed > 0 ? Math.atan2(vy, vx) : Math.atan2(agents[k + 3]!, agents[k + 2]!);
+      const noisy = Math.max(0, speed + rng.normal(0, speedSd));
+      agents[k + 2] = Math.cos(hd);
+      agents[k + 3] = Math.sin(hd);
+      agents[k + 4] = (noisy * Math.cos(dir)) / SCALE;
+      agents[k + 5] = (noisy * Math.sin(dir)) / SCALE;
+    }
+  }
+  return { ...sample, features: { ...sample.features, agents } };
+}
+
+export interface V2Options extends StepOptions {
+  /** Add tracking noise (addTrackingNoise) to each sample, seeded by (seed, scene id, pair, step). */
+  noise: boolean;
+}
+
+/**
+ * synthetic-v2 samples of one synthetic scene: every v2Pairs pair at MIN_STEP and up to
+ * `extraSteps` distinct later steps (seeded by seed, scene id and pair, like benchmarkSamples),
+ * each with tracking noise when `noise`. The noise of a sample depends only on (seed, scene id,
+ * a, b, t), never on which other samples are built. `pairs`: v2Pairs(scene) when the caller has it.
+ */
+export function v2SceneSamples(scene: Scene, opts: V2Options, pairs = v2Pairs(scene)): Sample[] {
+  const out: Sample[] = [];
+  const tr = scene.tracks;
+  for (const { a, b, label } of pairs) {
+    const rng = new Rng(opts.seed, Number.parseInt(fnv1a(`${scene.id}:${a}:${b}`), 16), V2_STEP_SALT);
+    const steps = [...new Set(drawSteps(rng, opts.extraSteps, opts.maxExtraStep, tr.steps))];
+    for (const t of steps) {
+      if (t >= tr.steps || !isValid(tr, a, t) || !isValid(tr, b, t)) continue;
+      const s = buildSample(scene, a, b, t, label);
+      const seed = Number.parseInt(fnv1a(`${scene.id}:${a}:${b}:${t}`), 16);
+      out.push(opts.noise ? addTrackingNoise(s, new Rng(opts.seed, seed, NOISE_SALT)) : s);
+    }
+  }
+  return out;
 }

@@ -8,8 +8,11 @@ import {
   sampleListHash,
   sceneSamples,
   selectRealScenes,
+  v2Pairs,
+  v2SceneSamples,
   type RealSelection,
   type StepOptions,
+  type V2Options,
 } from '../../model/dataset';
 import { generateScene } from '../../synth';
 import { benchmarkPairs, scenarioFold, scenarioSplit } from '../../labels/pairs';
@@ -157,4 +160,37 @@ export function synthTrainSamples(
       ...sceneSamples(generateScene(seed, i).scene, cfg.extraSteps, cfg.maxExtraStep, cfg.seed, i),
     );
   return { samples: samples.slice(0, count), scenes: i };
+}
+
+export interface V2Samples {
+  samples: Sample[];
+  scenes: number;
+  /** Pairs over the scenes: the designed ones and those the benchmark rule added (dataset.ts v2Pairs). */
+  designedPairs: number;
+  rulePairs: number;
+  hash: string;
+}
+
+/**
+ * synthetic-v2 samples (model/dataset.ts v2SceneSamples) of synthetic scenes 0..scenes-1 of `seed`
+ * (the scenes `npm run data` writes for that split, made here in memory), with a progress bar.
+ * Deterministic.
+ */
+export function synthV2Samples(seed: number, scenes: number, opts: V2Options, what = 'v2'): V2Samples {
+  const out: V2Samples = { samples: [], scenes, designedPairs: 0, rulePairs: 0, hash: '' };
+  const bar = new SingleBar(
+    { format: `${what} [{bar}] {value}/{total} scenes | {samples} samples` },
+    Presets.shades_classic,
+  );
+  bar.start(scenes, 0, { samples: 0 });
+  for (let i = 0; i < scenes; i++) {
+    const { scene } = generateScene(seed, i);
+    const pairs = v2Pairs(scene);
+    for (const p of pairs) out[p.source === 'designed' ? 'designedPairs' : 'rulePairs']++;
+    out.samples.push(...v2SceneSamples(scene, opts, pairs));
+    if (i % 50 === 49 || i === scenes - 1) bar.update(i + 1, { samples: out.samples.length });
+  }
+  bar.stop();
+  out.hash = sampleListHash(out.samples);
+  return out;
 }

@@ -3,6 +3,9 @@
 // real WOMD scenes (`--data real`, `--data real+synthetic`; folders from `--real DIR...`, default
 // ../shared/womd and ../shared/womd-json), chosen by the WOMD split or, with `--fold K`, every fold
 // but K (docs/real-benchmark.md). Real runs write to models-local/NAME (git-ignored, DESIGN.md 6b).
+// `--data synthetic-v2` (issue 14): synthetic scenes made in memory, every v2 pair (the designed
+// pair plus the benchmark rule's pairs) with tracking noise on the histories (model/dataset.ts);
+// written to models-local/VARIANT-v2 by default (what ships is decided after comparing).
 import { basename, join } from 'node:path';
 import type { RealSelection } from '../../model/dataset';
 import { DATA_CONFIG, LOCAL_MODELS_DIR, type RealTrainMode } from '../../model/config';
@@ -11,6 +14,8 @@ import { FOLDS } from '../../labels/pairs';
 /** `--data` keywords that mean real scenes (any other value is the synthetic data folder). */
 export const REAL_DATA = ['real', 'real+synthetic'] as const;
 export type RealData = (typeof REAL_DATA)[number];
+/** `--data` keyword of the synthetic-v2 training data. */
+export const SYNTHETIC_V2 = 'synthetic-v2';
 
 export interface TrainArgs {
   variant: string;
@@ -26,6 +31,7 @@ export interface TrainArgs {
 
 export type TrainPlan =
   | { kind: 'synthetic'; dir: string; outDir: string; ckptDir: string }
+  | { kind: 'synthetic-v2'; outDir: string; ckptDir: string }
   | {
       kind: 'real';
       data: RealData;
@@ -55,6 +61,12 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ['--quick', args.quick],
     ] as const)
       if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
+    if (data === SYNTHETIC_V2)
+      return {
+        kind: 'synthetic-v2',
+        outDir: args.out ?? join(LOCAL_MODELS_DIR, `${args.variant}-v2`),
+        ckptDir: join(ckptRoot, `${args.variant}-v2`),
+      };
     return {
       kind: 'synthetic',
       dir: data,

@@ -1,13 +1,15 @@
 // The samples `npm run train` trains and validates on, as its plan says (train-data.ts): the
 // synthetic folders as before, or the real WOMD scenes (every benchmark pair of the chosen
-// scenarios, optionally with as many synthetic samples), and the card's `about` record naming
-// exactly what the run saw (DESIGN.md 6b: real runs say their data).
+// scenarios, optionally with as many synthetic samples), or synthetic-v2 (rule pairs on synthetic
+// scenes with tracking noise, made in memory), and the card's `about` record naming exactly what
+// the run saw (DESIGN.md 6b: real runs say their data; v2 runs say their pairs and noise).
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_CONFIG, VARIANTS, type TrainConfig, type Variant } from '../../model/config';
 import type { Sample } from '../../model/features';
 import type { trainingCard } from '../../model/train';
-import { loadRealSamples, loadSamples, synthTrainSamples } from './samples';
+import { TRACKING_NOISE } from '../../model/dataset';
+import { loadRealSamples, loadSamples, synthTrainSamples, synthV2Samples } from './samples';
 import type { TrainPlan } from './train-data';
 
 /**
@@ -50,7 +52,53 @@ export async function loadTrainingData(
   let trainSamples: Sample[];
   let valSamples: Sample[];
   let about: TrainingData['about'];
-  if (plan.kind === 'synthetic') {
+  if (plan.kind === 'synthetic-v2') {
+    // scenes 0..N-1 of the training seed, as v1's 20,000 are: --scenes N (default all of them)
+    const scenes = values.scenes ? Number(values.scenes) : DATA_CONFIG.splits.train.scenes;
+    const valScenes = Number(values['val-scenes']);
+    if (!(Number.isInteger(scenes) && scenes > 0))
+      throw new Error(`--scenes ${values.scenes}: expected a positive integer`);
+    if (!(Number.isInteger(valScenes) && valScenes > 0))
+      throw new Error(`--val-scenes ${values['val-scenes']}: expected a positive integer`);
+    const steps = { extraSteps: cfg.extraSteps, maxExtraStep: cfg.maxExtraStep, seed: cfg.seed, noise: true };
+    const { train: tr, val: va } = DATA_CONFIG.splits;
+    const trainSet = synthV2Samples(tr.seed, scenes, steps, 'v2 train');
+    // validation: the same kind of data (v2 pairs with noise) at step 10 of the validation split's scenes
+    const val = synthV2Samples(va.seed, valScenes, { ...steps, extraSteps: 0 }, 'v2 val');
+    console.log(
+      `synthetic-v2 train: ${trainSet.samples.length} samples of ${trainSet.designedPairs} designed + ${trainSet.rulePairs} rule pairs from ${scenes} scenes (sample list ${trainSet.hash}); val: ${val.samples.length} samples of ${val.designedPairs + val.rulePairs} pairs from ${valScenes} scenes`,
+    );
+    [trainSamples, valSamples] = [trainSet.samples, val.samples];
+    about = {
+      variant,
+      commit,
+      trainSamples: trainSamples.length,
+      trainScenes: scenes,
+      data: {
+        source: 'synthetic-v2',
+        about:
+          'synthetic scenes made in memory by generateScene; per scene the designed pair (interactingPair) plus every pair benchmarkPairs keeps on the scene with objects_of_interest cleared, deduplicated (model/dataset.ts v2Pairs); tracking noise on the history inputs only (addTrackingNoise, TRACKING_NOISE), seeded per sample by (train seed, scene id, a, b, t); targets untouched',
+        train: {
+          seed: tr.seed,
+          scenes,
+          designedPairs: trainSet.designedPairs,
+          rulePairs: trainSet.rulePairs,
+        },
+        pairsPerScene: (trainSet.designedPairs + trainSet.rulePairs) / scenes,
+        samples: trainSamples.length,
+        sampleHash: trainSet.hash,
+        steps: { extraSteps: cfg.extraSteps, maxExtraStep: cfg.maxExtraStep },
+        noise: { ...TRACKING_NOISE, seed: cfg.seed },
+        val: {
+          seed: va.seed,
+          scenes: valScenes,
+          pairs: val.designedPairs + val.rulePairs,
+          samples: val.samples.length,
+          use: 'validation loss only (v2 pairs at step 10, with noise)',
+        },
+      },
+    };
+  } else if (plan.kind === 'synthetic') {
     const maxScenes = values.scenes ? Number(values.scenes) : Infinity;
     const trainSet = await loadSamples(join(plan.dir, 'train'), maxScenes, cfg);
     const valScenes = Number(values['val-scenes']);
