@@ -6,13 +6,18 @@
 // be resampled by scenario for a bootstrap interval (stats.ts; DESIGN.md 6b). A CVAE's 6 joint
 // predictions are its joint set (model/joint-set.ts): PER_MODE samples per mode plus
 // JOINT_SET.anchors kinematic anchors, cut to EVAL_SAMPLES by dropping the CVAE samples with the
-// lowest p(z|x) · w_component (never an anchor); the latent figures use the model's own samples. Shared by
+// lowest p(z|x) · w_component (never an anchor); the latent figures use the model's own samples.
+// What the futures mean (labels/forecast.ts: the pseudo labeller run on a predicted future, nothing
+// after t seen): for every predictor the label of its likeliest joint prediction against the pseudo
+// label of what happened, and for the CVAEs the mode consistency, the share of modes whose own most
+// likely future gets that mode's label (only meaningful where modes are trained to mean labels). Shared by
 // `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
 import { EVAL_SAMPLES, JOINT_SET, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
 import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
 import { isBaseline, SHIPPED_IDS, type PredictorId } from '../model/registry';
 import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
+import { labelFuture } from '../labels/forecast';
 import { BENCHMARK_STEPS, benchmarkScenes } from '../model/dataset';
 import { MIN_STEP } from '../model/features';
 import { interactingPair, isValid, type Scene } from '../scene/scene';
@@ -71,6 +76,22 @@ export interface ModelReport {
     zSensitivityM: number;
     /** confusion[argmax prior mode][pseudo label] */
     confusion: number[][];
+    /**
+     * Mode consistency: over pairs and modes, the share of modes z whose own most likely joint future
+     * gets pseudo label z from the labeller (labels/forecast.ts). Chance is about 1/3.
+     */
+    modeConsistency?: number;
+  };
+  /**
+   * What the likeliest joint prediction means: the pseudo labeller on it (labels/forecast.ts)
+   * against the pseudo label of the real future, for every predictor.
+   */
+  outcome?: {
+    /** Share of pairs whose likeliest predicted future gets the label of what happened. */
+    likeliestAccuracy: number;
+    likeliestBalancedAccuracy: number;
+    /** confusion[label of the likeliest prediction][pseudo label] */
+    confusion: number[][];
   };
   /** Bootstrap intervals by scenario (stats.ts), keyed like 'minADE 8s', 'mAP 8s', 'priorAccuracy'. */
   intervals?: Record<string, Interval>;
@@ -94,7 +115,18 @@ interface PairScore {
   miss: (boolean | null)[];
   overlap: boolean;
   map: (SceneMapRecord | null)[];
-  latent?: { label: number; zPrior: number; zPost: number; kl: number; spread: number; zSens: number };
+  /** The pseudo label of the real future and of the likeliest predicted one. */
+  outcome: { label: number; predicted: number };
+  latent?: {
+    label: number;
+    zPrior: number;
+    zPost: number;
+    kl: number;
+    spread: number;
+    zSens: number;
+    /** Modes whose own most likely future gets the mode's label, of M. */
+    consistent: number;
+  };
 }
 
 /** A result's joint predictions with their confidences, most probable mode first ([0] most likely). */
@@ -126,11 +158,22 @@ function scorePair(req: PairRequest, res: PairResult): PairScore {
     miss: HORIZONS.map((h) => isMiss(preds, truth, h)),
     overlap: overlaps(scene, res.a, res.b, res.t, preds[0]!),
     map: HORIZONS.map((h) => scoreScene(key, joint, truth, type, h)),
+    outcome: { label: res.label, predicted: labelOf(req, res, likeliestSample(res)) },
   };
 }
 
+/** The first sample of the most probable mode (a CVAE's own: anchors come after its samples). */
+function likeliestSample(r: PairResult): { a: Float32Array; b: Float32Array } {
+  return [...r.modes].sort((x, y) => y.probability - x.probability)[0]!.samples[0]!;
+}
+
+/** The pseudo label of a predicted joint future of the request's pair (labels/forecast.ts). */
+function labelOf(req: PairRequest, r: PairResult, s: { a: Float32Array; b: Float32Array }): number {
+  return labelFuture(req.scene, r.a, r.b, r.t, s.a, s.b).label;
+}
+
 /** The latent of one result (one sample per mode, with the posterior) against its pseudo label. */
-function scoreLatent(r: PairResult, zSens: number): NonNullable<PairScore['latent']> {
+function scoreLatent(req: PairRequest, r: PairResult, zSens: number): NonNullable<PairScore['latent']> {
   const posterior = r.posterior!;
   let kl = 0;
   for (let z = 0; z < M; z++) {
@@ -145,7 +188,16 @@ function scoreLatent(r: PairResult, zSens: number): NonNullable<PairScore['laten
       d += meanDistance(trajs[a]!, trajs[b]!);
       pairs++;
     }
-  return { label: r.label, zPrior: argmax(r.prior), zPost: argmax(posterior), kl, spread: d / pairs, zSens };
+  const consistent = r.modes.filter((m) => m.samples[0] && labelOf(req, r, m.samples[0]) === m.mode).length;
+  return {
+    label: r.label,
+    zPrior: argmax(r.prior),
+    zPost: argmax(posterior),
+    kl,
+    spread: d / pairs,
+    zSens,
+    consistent,
+  };
 }
 
 const transpose = (m: number[][]) => m[0]!.map((_, j) => m.map((row) => row[j]!));
@@ -189,6 +241,7 @@ function summarizeLatent(lat: NonNullable<PairScore['latent']>[]): NonNullable<M
     modeSpreadM: mean((l) => l.spread),
     zSensitivityM: mean((l) => l.zSens),
     confusion,
+    modeConsistency: mean((l) => l.consistent / M),
   };
 }
 
@@ -206,6 +259,15 @@ function summarize(scores: readonly PairScore[]): ModelReport {
     mAP: Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, maps[k]!.mAP])),
     softMAP: Object.fromEntries(HORIZONS.map((h, k) => [`${h.seconds}s`, maps[k]!.softMAP])),
   };
+  if (scores.length > 0) {
+    const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
+    for (const s of scores) confusion[s.outcome.predicted]![s.outcome.label]!++;
+    report.outcome = {
+      likeliestAccuracy: scores.filter((s) => s.outcome.predicted === s.outcome.label).length / scores.length,
+      likeliestBalancedAccuracy: balancedAccuracy(transpose(confusion)),
+      confusion,
+    };
+  }
   const lat = scores.flatMap((s) => (s.latent ? [s.latent] : []));
   if (lat.length > 0 && lat.length === scores.length) report.latent = summarizeLatent(lat);
   return report;
@@ -220,7 +282,9 @@ function headline(r: ModelReport): Record<string, number> {
     out.priorAccuracy = r.latent.priorAccuracy;
     out.priorBalancedAccuracy = r.latent.priorBalancedAccuracy ?? NaN;
     out.posteriorAccuracy = r.latent.posteriorAccuracy;
+    if (r.latent.modeConsistency !== undefined) out.modeConsistency = r.latent.modeConsistency;
   }
+  if (r.outcome) out.likeliestAccuracy = r.outcome.likeliestAccuracy;
   return out;
 }
 
@@ -247,7 +311,7 @@ async function pairScores(
       predictPairs(id, params, b, { samplesPerMode: 1, anchors: 0 }),
     );
     const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
-    latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(r, shared[j]!)));
+    latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(reqs[j]!, r, shared[j]!)));
   }
   return scores;
 }

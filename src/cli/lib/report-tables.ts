@@ -6,7 +6,7 @@ import type { ModelReport } from '../../metrics/evaluate';
 export const f2 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(2));
 export const pct = (v: number | undefined) =>
   v === undefined || Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`;
-/** The figures per horizon, then the latent's agreement and confusion for the CVAEs. */
+/** The figures per horizon, what the futures mean, then the latent's agreement and confusion for the CVAEs. */
 export const reportTable = (res: Record<string, ModelReport>) => {
   const rows = [
     '| model | minADE 3/5/8 s (m) | minFDE 3/5/8 s (m) | miss rate 3/5/8 s | mAP 3/5/8 s | soft mAP 3/5/8 s | overlap rate |',
@@ -16,6 +16,19 @@ export const reportTable = (res: Record<string, ModelReport>) => {
   for (const [name, m] of Object.entries(res))
     rows.push(
       `| ${name} | ${hs.map((h) => f2(m.minADE[h])).join(' / ')} | ${hs.map((h) => f2(m.minFDE[h])).join(' / ')} | ${hs.map((h) => pct(m.missRate[h])).join(' / ')} | ${hs.map((h) => f2(m.mAP?.[h])).join(' / ')} | ${hs.map((h) => f2(m.softMAP?.[h])).join(' / ')} | ${pct(m.overlapRate)} |`,
+    );
+  const out = Object.entries(res).filter(([, m]) => m.outcome);
+  if (out.length)
+    rows.push(
+      '',
+      "What the futures mean (labels/forecast.ts: the pseudo labeller run on a predicted future, nothing after the step predicted from seen): the label of each model's likeliest joint prediction against the pseudo label of what happened, and for the CVAEs the mode consistency, the share of modes z whose own most likely future gets label z (chance about 33%; it means something only where modes are trained to mean labels).",
+      '',
+      "| model | likeliest future's label = label | balanced | mode consistency |",
+      '| --- | --- | --- | --- |',
+      ...out.map(
+        ([name, m]) =>
+          `| ${name} | ${pct(m.outcome!.likeliestAccuracy)} | ${pct(m.outcome!.likeliestBalancedAccuracy)} | ${pct(m.latent?.modeConsistency)} |`,
+      ),
     );
   const lat = Object.entries(res).filter(([, m]) => m.latent);
   if (lat.length) {
@@ -41,9 +54,18 @@ export const reportTable = (res: Record<string, ModelReport>) => {
   }
   return rows.join('\n');
 };
-/** Bootstrap intervals by scenario: the figures at 8 s and the latent's agreement. */
+/** Bootstrap intervals by scenario: the figures at 8 s, the latent's agreement and what the futures mean. */
 export const intervalTable = (res: Record<string, ModelReport>) => {
-  const keys = ['minADE 8s', 'minFDE 8s', 'missRate 8s', 'mAP 8s', 'priorAccuracy', 'priorBalancedAccuracy'];
+  const keys = [
+    'minADE 8s',
+    'minFDE 8s',
+    'missRate 8s',
+    'mAP 8s',
+    'priorAccuracy',
+    'priorBalancedAccuracy',
+    'likeliestAccuracy',
+    'modeConsistency',
+  ];
   const fmt = (k: string, v: number) => (k.startsWith('min') ? f2(v) : k.startsWith('mAP') ? f2(v) : pct(v));
   const rows = [`| model | ${keys.join(' | ')} |`, `| --- |${keys.map(() => ' --- |').join('')}`];
   for (const [name, m] of Object.entries(res))
