@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINEMATIC_COLORS, MODE_COLORS } from '../../src/app/palette';
+import { LABEL_NAMES } from '../../src/labels';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { countColors, waitForScene } from './viewer-fixtures';
 
@@ -81,6 +82,11 @@ describe('predictions in the viewer', () => {
           text: e.textContent,
         })),
         sampling: document.querySelector('[data-testid="sampling"]')!.textContent,
+        readings: [...document.querySelectorAll('[data-testid="mode-reads"]')].map((e) => ({
+          mode: Number((e as HTMLElement).dataset.mode),
+          label: Number((e as HTMLElement).dataset.label),
+          text: e.textContent,
+        })),
         prior: st.prediction!.prior,
         posterior: st.prediction!.posterior,
         colors: [...colors],
@@ -113,6 +119,14 @@ describe('predictions in the viewer', () => {
       .toEqual([s.anchors[0], s.anchors[0]]);
     expect(s.anchorRows).toEqual([{ mode: s.anchors[0]!.mode, text: `+ kinematic: ${s.anchors[0]!.name}` }]);
     expect(s.sampling).toMatch(/\+ 1 kinematic anchor$/);
+    // each mode says what its own future means to the pseudo labeller, and flags a mismatch
+    expect(s.readings.map((r) => r.mode)).toEqual([0, 1, 2]);
+    for (const r of s.readings) {
+      expect([0, 1, 2]).toContain(r.label);
+      expect(r.text).toBe(
+        `its future reads: ${LABEL_NAMES[r.label]}${r.label !== r.mode ? ' (not its mode)' : ''}`,
+      );
+    }
     expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     expect(s.posterior).not.toBeNull();
     expect(s.truth).toMatch(/from step 10 .* what happened: (A passes first|B passes first|no interaction)/);
@@ -204,6 +218,10 @@ describe('predictions in the viewer', () => {
     });
     expect(s.rows).toHaveLength(6);
     expect(s.rows[0]).toMatch(/A .* · B /);
+    // every hypothesis is read by the labeller too, never flagged (its modes do not mean labels)
+    expect(
+      s.rows.every((r) => /its future reads: (A passes first|B passes first|no interaction)(?! \(not)/.test(r!)),
+    ).toBe(true);
     expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     // the likeliest joint prediction, picked in the table (drawn solid), is on the map in its
     // colour with predictions on, and not without

@@ -2,11 +2,16 @@
 // label), how the samples were drawn, then one row per mode with the prior p(z|x), the posterior
 // q(z|x,y) and minADE / minFDE against the real future (only while the prediction is for the open
 // scene). A mode's kinematic anchors (model/joint-set.ts) are named under its name ("+ kinematic:
-// A keeps · B brakes"; data-testid "mode-anchor", data-mode and data-source on each). Click a row to
-// draw only that mode; force a mode to sample only it. Nothing while there is no prediction.
+// A keeps · B brakes"; data-testid "mode-anchor", data-mode and data-source on each). Under each
+// mode, what its own most likely future means to the pseudo labeller (labels/forecast.ts, nothing
+// after the step seen): "its future reads: B passes first", marked where a mode trained to mean a
+// label draws a future of another (data-testid "mode-reads", data-label the label index). Click a row
+// to draw only that mode; force a mode to sample only it. Nothing while there is no prediction.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
+import { LABEL_NAMES } from '../../labels';
+import { labelFuture } from '../../labels/forecast';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
@@ -29,11 +34,26 @@ function useModeErrors(prediction: PairPrediction | null, scene: Scene | null): 
   }, [prediction, scene]);
 }
 
+/**
+ * Each mode's reading: the pseudo label of its first own sample (not an anchor), or null (no sample,
+ * or the prediction is not for this scene). About a millisecond a mode, once per prediction.
+ */
+function useModeReadings(prediction: PairPrediction | null, scene: Scene | null): (number | null)[] {
+  return useMemo(() => {
+    if (!prediction || !scene || scene.id !== prediction.sceneId) return [];
+    return prediction.modes.map((m) => {
+      const s = m.samples.find((x) => x.source !== 'kinematic');
+      return s ? labelFuture(scene, prediction.a, prediction.b, prediction.t, s.a, s.b).label : null;
+    });
+  }, [prediction, scene]);
+}
+
 export function ModeTable({ store }: { store: Store }) {
   const predict = useStore(store, (s) => s.predict);
   const prediction = useStore(store, (s) => s.prediction);
   const scene = useStore(store, (s) => s.scene);
   const errors = useModeErrors(prediction, scene);
+  const readings = useModeReadings(prediction, scene);
   if (!prediction) return null;
   const set = (patch: Partial<PredictSettings>) => setPredict(store, patch);
   return (
@@ -68,6 +88,7 @@ export function ModeTable({ store }: { store: Store }) {
               prediction={prediction}
               m={m}
               error={errors[k]}
+              reading={readings[k] ?? null}
               predict={predict}
               set={set}
             />
@@ -88,10 +109,13 @@ function ModeRow(props: {
   prediction: PairPrediction;
   m: Mode;
   error: Displacement | undefined;
+  /** The pseudo label of the mode's own most likely future; null: none. */
+  reading: number | null;
   predict: PredictSettings;
   set: (patch: Partial<PredictSettings>) => void;
 }) {
-  const { prediction, m, error: e, predict, set } = props;
+  const { prediction, m, error: e, reading, predict, set } = props;
+  const meansLabels = getPredictor(prediction.variant).modesMeanLabels;
   const c = css(modeColor(prediction.variant, m.mode));
   const q = prediction.posterior?.[m.mode];
   const shown = predict.shownMode === null || predict.shownMode === m.mode;
@@ -104,7 +128,8 @@ function ModeRow(props: {
     >
       <td>
         <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode, m.label)}
-        {getPredictor(prediction.variant).modesMeanLabels && m.mode === prediction.label ? ' ✓' : ''}
+        {meansLabels && m.mode === prediction.label ? ' ✓' : ''}
+        <ModeReading mode={m.mode} reading={reading} meansLabels={meansLabels} />
         {m.samples
           .filter((s) => s.source === 'kinematic')
           .map((s, i) => (
@@ -150,5 +175,23 @@ function ModeRow(props: {
         )}
       </td>
     </tr>
+  );
+}
+
+/** What a mode's own future means to the pseudo labeller; marked when a labelled mode draws another outcome. */
+function ModeReading(props: { mode: number; reading: number | null; meansLabels: boolean }) {
+  const { mode, reading, meansLabels } = props;
+  if (reading === null) return null;
+  return (
+    <div
+      className="mode-reads hint"
+      data-testid="mode-reads"
+      data-mode={mode}
+      data-label={reading}
+      title="What this mode's own most likely future means to the pseudo labeller (nothing after the step predicted from is seen)"
+    >
+      its future reads: {LABEL_NAMES[reading]}
+      {meansLabels && reading !== mode ? ' (not its mode)' : ''}
+    </div>
   );
 }
