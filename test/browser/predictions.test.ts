@@ -220,7 +220,9 @@ describe('predictions in the viewer', () => {
     expect(s.rows[0]).toMatch(/A .* · B /);
     // every hypothesis is read by the labeller too, never flagged (its modes do not mean labels)
     expect(
-      s.rows.every((r) => /its future reads: (A passes first|B passes first|no interaction)(?! \(not)/.test(r!)),
+      s.rows.every((r) =>
+        /its future reads: (A passes first|B passes first|no interaction)(?! \(not)/.test(r!),
+      ),
     ).toBe(true);
     expect(s.prior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     // the likeliest joint prediction, picked in the table (drawn solid), is on the map in its
