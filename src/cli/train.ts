@@ -1,5 +1,6 @@
 // `npm run train [-- --variant pseudo|vanilla] [--epochs N] [--scenes N] [--val-scenes N] [--resume]
-// [--out DIR] [--checkpoints DIR] [--checkpoint-every N] [--data DIR] [--init MODEL_DIR]`: trains
+// [--out DIR] [--checkpoints DIR] [--checkpoint-every N] [--data DIR] [--init MODEL_DIR]
+// [--label-weight W]`: trains
 // the CVAE (from the seed, or fine-tunes the weights in MODEL_DIR) on the tfjs wasm backend (the
 // loop is model/train.ts) with a progress bar (loss terms, steps/s, ETA), a checkpoint every few
 // hundred steps (--resume continues from it); writes public/models/VARIANT/ with its card.
@@ -25,6 +26,7 @@ const { values } = parseArgs({
   options: {
     variant: { type: 'string', default: 'pseudo' },
     epochs: { type: 'string' },
+    'label-weight': { type: 'string' },
     scenes: { type: 'string' },
     'val-scenes': { type: 'string', default: '500' },
     resume: { type: 'boolean', default: false },
@@ -39,14 +41,21 @@ const { values } = parseArgs({
   },
 });
 const variant = values.variant as Variant;
+const labelWeight = values['label-weight'] === undefined ? undefined : Number(values['label-weight']);
+if (labelWeight !== undefined && !(Number.isFinite(labelWeight) && labelWeight >= 0))
+  throw new Error(`--label-weight ${values['label-weight']}: expected a number >= 0`);
 if (!(variant in VARIANTS))
   throw new Error(`unknown variant '${variant}'; known: ${Object.keys(VARIANTS).join(', ')}`);
 const SHARED = join(import.meta.dirname, '../../../shared');
-const plan = trainPlan({ ...values, variant }, [join(SHARED, 'womd'), join(SHARED, 'womd-json')]);
+const plan = trainPlan({ ...values, variant, labelWeight: values['label-weight'] }, [
+  join(SHARED, 'womd'),
+  join(SHARED, 'womd-json'),
+]);
 const cfg = {
   ...VARIANTS[variant],
   ...(plan.kind === 'real' ? REAL_TRAIN[plan.mode] : {}),
   ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+  ...(labelWeight !== undefined ? { labelWeight } : {}),
 };
 await tf.setBackend('wasm');
 await tf.ready();

@@ -169,6 +169,9 @@ describe('trainPlan (npm run train: what it trains on)', () => {
       name: 'pseudo-real-from-pseudo-v2-fold0',
       outDir: 'models-local/pseudo-real-from-pseudo-v2-fold0',
     });
+    expect(
+      trainPlan({ variant: 'pseudo', data: 'real', fold: '2', quick: true, labelWeight: '3' }, defaults),
+    ).toMatchObject({ group: 'pseudo-real-lw3', name: 'pseudo-real-lw3-fold2' });
     for (const fold of ['5', '-1', '1.5', 'x'])
       expect(() => trainPlan({ variant: 'pseudo', data: 'real', fold }, defaults)).toThrow(/--fold/);
     expect(() =>

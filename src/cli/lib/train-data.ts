@@ -27,6 +27,8 @@ export interface TrainArgs {
   checkpoints?: string;
   /** --init MODEL_DIR: a real run fine-tuned from these weights is named after them (see trainPlan). */
   init?: string;
+  /** --label-weight W: the pseudo-label loss weight instead of the variant's; a real run is named after it. */
+  labelWeight?: string;
 }
 
 export type TrainPlan =
@@ -40,9 +42,9 @@ export type TrainPlan =
       selection: RealSelection;
       mode: RealTrainMode;
       /**
-       * models-local/ folder name: VARIANT-real[-synth][-from-INIT][-foldK], INIT the last path part
-       * of --init (fine-tuned folds pool apart from folds trained from the seed); fold models of one
-       * run share `group`.
+       * models-local/ folder name: VARIANT-real[-synth][-from-INIT][-lwW][-foldK], INIT the last path
+       * part of --init, W the --label-weight (fine-tuned or reweighted folds pool apart from folds
+       * trained from the seed with the variant's weights); fold models of one run share `group`.
        */
       name: string;
       group: string;
@@ -82,7 +84,8 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
     selection = { kind: 'fold', fold };
   }
   const init = args.init ? basename(args.init.replace(/[\\/]+$/, '')) : '';
-  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}`;
+  const lw = args.labelWeight !== undefined ? `-lw${args.labelWeight}` : '';
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}`;
   const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
   const outDir = args.out ?? join(LOCAL_MODELS_DIR, name);
   if (!isLocal(outDir))
