@@ -165,31 +165,9 @@ export function predictionLayers(ctx: LayerContext): Layer[] {
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
     }),
-    new PathLayer<PredPath>({
-      id: 'prediction-paths',
-      data: d.paths,
-      positionFormat: 'XY',
-      getPath: (p) => p.path,
-      getColor: (p) => p.color,
-      getWidth: 0.35,
-      widthUnits: 'meters',
-      widthMinPixels: 2,
-      jointRounded: true,
-      capRounded: true,
-    }),
+    predictionPaths('prediction-paths', d.paths, 0.35, 2),
     // the anchors: a third of the width (PathLayer has no dashes without @deck.gl/extensions), on top
-    new PathLayer<PredPath>({
-      id: 'prediction-anchor-paths',
-      data: d.anchorPaths,
-      positionFormat: 'XY',
-      getPath: (p) => p.path,
-      getColor: (p) => p.color,
-      getWidth: 0.12,
-      widthUnits: 'meters',
-      widthMinPixels: 1,
-      jointRounded: true,
-      capRounded: true,
-    }),
+    predictionPaths('prediction-anchor-paths', d.anchorPaths, 0.12, 1),
     new AgentLayer({
       id: 'prediction-ghosts',
       data: d.ghosts,
@@ -199,4 +177,20 @@ export function predictionLayers(ctx: LayerContext): Layer[] {
       lineWidthPixels: 1.5,
     }),
   ];
+}
+
+/** Predicted paths in their colours, `width` metres wide and at least `minPixels` on screen. */
+function predictionPaths(id: string, data: PredPath[], width: number, minPixels: number) {
+  return new PathLayer<PredPath>({
+    id,
+    data,
+    positionFormat: 'XY',
+    getPath: (p) => p.path,
+    getColor: (p) => p.color,
+    getWidth: width,
+    widthUnits: 'meters',
+    widthMinPixels: minPixels,
+    jointRounded: true,
+    capRounded: true,
+  });
 }
