@@ -20,6 +20,8 @@ export { EXTEND_M, trackPath, type TrackPath } from './path';
 
 /** The latent's vocabulary: mode index k is trained to mean LABEL_NAMES[k]. */
 export const LABEL_NAMES = ['A passes first', 'B passes first', 'no interaction'] as const;
+/** The same, short, where a table column has no room (the mode table's "its future"). */
+export const LABEL_SHORT_NAMES = ['A first', 'B first', 'none'] as const;
 export type LabelIndex = 0 | 1 | 2;
 export const A_FIRST: LabelIndex = 0;
 export const B_FIRST: LabelIndex = 1;

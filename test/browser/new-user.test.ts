@@ -202,7 +202,11 @@ describe('a new user', () => {
       });
       const [x, y] = m.engine.project(p.x, p.y);
       const r = m.engine.parent.getBoundingClientRect();
-      return { i, x: r.left + x, y: r.top + y };
+      return { i, x: r.left + x, y: r.top + y, cx: x, cy: y };
+    });
+    // a state, not a time: the agent is drawn under the pointer (a first page's first frames can lag)
+    await page.waitForFunction((t) => window.__modescope!.engine.pickAgent(t.cx, t.cy) === t.i, target, {
+      timeout: 60_000,
     });
     await page.mouse.move(target.x, target.y);
     await page.mouse.down();
@@ -273,7 +277,7 @@ describe('a new user', () => {
     const page = await open('?backend=wasm&model=vanilla');
     await waitForPrediction(page, "p.variant === 'vanilla'");
     await valueOf(page.getByTestId('model-variant')).toBe('vanilla');
-    const rows = await page.locator('[data-testid=modes] tbody tr td:first-child').allTextContents();
+    const rows = await page.locator('[data-testid=modes] [data-testid=mode-name]').allTextContents();
     expect(rows.map((r) => r.trim())).toEqual(['mode 1', 'mode 2', 'mode 3']);
     const swatches = await page
       .locator('[data-testid=modes] .swatch')

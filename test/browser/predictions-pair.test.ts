@@ -57,21 +57,34 @@ async function nearestOther(from: number, not: number[], t: number): Promise<num
   );
 }
 
-/** Clicks agent i on the map (a real mouse click on its box, the camera centred on it). */
+/**
+ * Clicks agent i on the map (a real mouse click on its box), the camera placing it halfway between
+ * the top of the map and the prediction panel, which floats over the lower map (issue 17) and grows
+ * with the mode table.
+ */
 async function clickAgent(i: number, t: number) {
   const at = await page.evaluate(
     ([i, t]) => {
       const m = window.__modescope!;
       const s = m.store.get();
       const p = m.poseAt(s.scene!.tracks, i, t)!;
-      m.store.set({
-        time: t,
-        playing: false,
-        follow: false,
-        camera: { x: p.x, y: p.y, zoom: 3, rotation: 0 },
-      });
-      m.engine.drawNow('test');
-      return m.engine.project(p.x, p.y);
+      const viewer = document.querySelector('[data-testid="viewer"]')!.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="mode-panel"]')?.getBoundingClientRect();
+      const targetY = (Math.min(panel ? panel.top : viewer.bottom, viewer.bottom) - viewer.top) / 2;
+      const place = (dy: number) => {
+        m.store.set({
+          time: t,
+          playing: false,
+          follow: false,
+          camera: { x: p.x, y: p.y + dy, zoom: 3, rotation: 0 },
+        });
+        m.engine.drawNow('test');
+        return m.engine.project(p.x, p.y);
+      };
+      // one metre of camera moves the agent by a fixed number of pixels: measure it, then place it
+      const y0 = place(0)[1];
+      const perMetre = place(1)[1] - y0;
+      return place(perMetre === 0 ? 0 : (targetY - y0) / perMetre);
     },
     [i, t] as const,
   );

@@ -2,15 +2,16 @@
 // label), how the samples were drawn, then one row per mode with the prior p(z|x), the posterior
 // q(z|x,y) and minADE / minFDE against the real future (only while the prediction is for the open
 // scene). A mode's kinematic anchors (model/joint-set.ts) are named under its name ("+ kinematic:
-// A keeps · B brakes"; data-testid "mode-anchor", data-mode and data-source on each). Under each
-// mode, what its own most likely future means to the pseudo labeller (labels/forecast.ts, nothing
-// after the step seen): "its future reads: B passes first", marked where a mode trained to mean a
-// label draws a future of another (data-testid "mode-reads", data-label the label index). Click a row
-// to draw only that mode; force a mode to sample only it. Nothing while there is no prediction.
+// A keeps · B brakes"; data-testid "mode-anchor", data-mode and data-source on each). The column "its
+// future" says what each mode's own most likely future means to the pseudo labeller
+// (labels/forecast.ts, nothing after the step seen), short ("B first"), marked ✗ where a mode trained
+// to mean a label draws a future of another (data-testid "mode-reads", data-label the label index;
+// a column, not a line, so the panel over the map grows no taller). Click a row to draw only that
+// mode; force a mode to sample only it. Nothing while there is no prediction.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
-import { LABEL_NAMES } from '../../labels';
+import { LABEL_NAMES, LABEL_SHORT_NAMES } from '../../labels';
 import { labelFuture } from '../../labels/forecast';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
@@ -78,6 +79,7 @@ export function ModeTable({ store }: { store: Store }) {
             <th>p(z|x)</th>
             <th>q(z|x,y)</th>
             <th>minADE/FDE</th>
+            <th title="What each mode's own most likely future means to the pseudo labeller">its future</th>
             <th />
           </tr>
         </thead>
@@ -127,9 +129,9 @@ function ModeRow(props: {
       title="Click to show only this mode"
     >
       <td>
-        <span className="swatch" style={{ background: c }} /> {modeName(prediction.variant, m.mode, m.label)}
+        <span className="swatch" style={{ background: c }} />{' '}
+        <span data-testid="mode-name">{modeName(prediction.variant, m.mode, m.label)}</span>
         {meansLabels && m.mode === prediction.label ? ' ✓' : ''}
-        <ModeReading mode={m.mode} reading={reading} meansLabels={meansLabels} />
         {m.samples
           .filter((s) => s.source === 'kinematic')
           .map((s, i) => (
@@ -160,6 +162,9 @@ function ModeRow(props: {
       </td>
       <td>{e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)} m` : '–'}</td>
       <td>
+        <ModeReading mode={m.mode} reading={reading} meansLabels={meansLabels} />
+      </td>
+      <td>
         {!isBaseline(prediction.variant) && (
           <button
             data-testid={`force-mode-${m.mode}`}
@@ -178,20 +183,21 @@ function ModeRow(props: {
   );
 }
 
-/** What a mode's own future means to the pseudo labeller; marked when a labelled mode draws another outcome. */
+/** What a mode's own future means to the pseudo labeller; ✗ when a labelled mode draws another outcome. */
 function ModeReading(props: { mode: number; reading: number | null; meansLabels: boolean }) {
   const { mode, reading, meansLabels } = props;
-  if (reading === null) return null;
+  if (reading === null) return <>–</>;
+  const off = meansLabels && reading !== mode;
   return (
-    <div
-      className="mode-reads hint"
+    <span
+      className="mode-reads"
       data-testid="mode-reads"
       data-mode={mode}
       data-label={reading}
-      title="What this mode's own most likely future means to the pseudo labeller (nothing after the step predicted from is seen)"
+      title={`This mode's own most likely future reads "${LABEL_NAMES[reading]}" to the pseudo labeller (nothing after the step predicted from is seen)${off ? ': not the outcome the mode is named for' : ''}`}
     >
-      its future reads: {LABEL_NAMES[reading]}
-      {meansLabels && reading !== mode ? ' (not its mode)' : ''}
-    </div>
+      {LABEL_SHORT_NAMES[reading]}
+      {off ? ' ✗' : ''}
+    </span>
   );
 }
