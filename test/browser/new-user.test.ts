@@ -186,6 +186,10 @@ describe('a new user', () => {
 
   it('selects an agent with a press held long past a slow frame', async () => {
     const page = await open('?backend=wasm&off=predictions');
+    // the prediction panel floats over the lower map and grows when the mode table arrives (the
+    // layer toggle hides the drawn prediction, not the table): wait for it, then put the agent
+    // halfway between the top of the map and the panel
+    await waitForPrediction(page);
     // every frame now costs 300 ms more, as a big real scene on a software GPU does
     const target = await page.evaluate(async () => {
       const m = window.__modescope!;
@@ -194,20 +198,32 @@ describe('a new user', () => {
         ? s.scene!.tracks.ids.indexOf(s.scene!.objectsOfInterest[0]!)
         : 0;
       const p = m.poseAt(s.scene!.tracks, i, s.time)!;
-      m.store.set({ camera: { x: p.x, y: p.y, zoom: 3, rotation: 0 }, follow: false, selected: -1 });
-      m.engine.drawNow('test');
+      const r = m.engine.parent.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid="mode-panel"]')?.getBoundingClientRect();
+      const targetY = (Math.min(panel ? panel.top : r.bottom, r.bottom) - r.top) / 2;
+      const place = (dy: number) => {
+        m.store.set({ camera: { x: p.x, y: p.y + dy, zoom: 3, rotation: 0 }, follow: false, selected: -1 });
+        m.engine.drawNow('test');
+        return m.engine.project(p.x, p.y);
+      };
+      const y0 = place(0)[1];
+      const perMetre = place(1)[1] - y0;
+      const [x, y] = place(perMetre === 0 ? 0 : (targetY - y0) / perMetre);
       m.engine.afterDraw(() => {
         const end = performance.now() + 300;
         while (performance.now() < end);
       });
-      const [x, y] = m.engine.project(p.x, p.y);
-      const r = m.engine.parent.getBoundingClientRect();
       return { i, x: r.left + x, y: r.top + y, cx: x, cy: y };
     });
-    // a state, not a time: the agent is drawn under the pointer (a first page's first frames can lag)
-    await page.waitForFunction((t) => window.__modescope!.engine.pickAgent(t.cx, t.cy) === t.i, target, {
-      timeout: 60_000,
-    });
+    // a state, not a time: the agent is drawn under the pointer and nothing covers it
+    await page.waitForFunction(
+      (t) => {
+        const e = window.__modescope!.engine;
+        return e.pickAgent(t.cx, t.cy) === t.i && e.parent.contains(document.elementFromPoint(t.x, t.y));
+      },
+      target,
+      { timeout: 60_000 },
+    );
     await page.mouse.move(target.x, target.y);
     await page.mouse.down();
     await page.waitForTimeout(400); // the stimulus: a press longer than deck's 250 ms tap
