@@ -59,14 +59,29 @@ export interface StepOptions {
  * samples do not depend on which other scenes are loaded or in what order.
  */
 export function benchmarkSamples(scene: Scene, opts: StepOptions): Sample[] {
+  return pairSamples(scene, benchmarkPairs(scene), opts, REAL_STEP_SALT);
+}
+
+/**
+ * Samples of each labelled pair at MIN_STEP and up to `extraSteps` distinct later steps where both
+ * agents are valid, the draws seeded by (seed, scene id, pair, `salt`); `each` may change a sample
+ * (synthetic-v2's noise). The one step rule of the real and the synthetic-v2 samples.
+ */
+function pairSamples(
+  scene: Scene,
+  pairs: readonly { a: number; b: number; label: LabelIndex }[],
+  opts: StepOptions,
+  salt: number,
+  each: (s: Sample, a: number, b: number, t: number) => Sample = (s) => s,
+): Sample[] {
   const out: Sample[] = [];
   const tr = scene.tracks;
-  for (const { a, b, label } of benchmarkPairs(scene)) {
-    const rng = new Rng(opts.seed, Number.parseInt(fnv1a(`${scene.id}:${a}:${b}`), 16), REAL_STEP_SALT);
+  for (const { a, b, label } of pairs) {
+    const rng = new Rng(opts.seed, Number.parseInt(fnv1a(`${scene.id}:${a}:${b}`), 16), salt);
     const steps = [...new Set(drawSteps(rng, opts.extraSteps, opts.maxExtraStep, tr.steps))];
     for (const t of steps)
       if (t < tr.steps && isValid(tr, a, t) && isValid(tr, b, t))
-        out.push(buildSample(scene, a, b, t, label));
+        out.push(each(buildSample(scene, a, b, t, label), a, b, t));
   }
   return out;
 }
@@ -260,17 +275,12 @@ export interface V2Options extends StepOptions {
  * a, b, t), never on which other samples are built. `pairs`: v2Pairs(scene) when the caller has it.
  */
 export function v2SceneSamples(scene: Scene, opts: V2Options, pairs = v2Pairs(scene)): Sample[] {
-  const out: Sample[] = [];
-  const tr = scene.tracks;
-  for (const { a, b, label } of pairs) {
-    const rng = new Rng(opts.seed, Number.parseInt(fnv1a(`${scene.id}:${a}:${b}`), 16), V2_STEP_SALT);
-    const steps = [...new Set(drawSteps(rng, opts.extraSteps, opts.maxExtraStep, tr.steps))];
-    for (const t of steps) {
-      if (t >= tr.steps || !isValid(tr, a, t) || !isValid(tr, b, t)) continue;
-      const s = buildSample(scene, a, b, t, label);
-      const seed = Number.parseInt(fnv1a(`${scene.id}:${a}:${b}:${t}`), 16);
-      out.push(opts.noise ? addTrackingNoise(s, new Rng(opts.seed, seed, NOISE_SALT)) : s);
-    }
-  }
-  return out;
+  return pairSamples(scene, pairs, opts, V2_STEP_SALT, (s, a, b, t) =>
+    opts.noise
+      ? addTrackingNoise(
+          s,
+          new Rng(opts.seed, Number.parseInt(fnv1a(`${scene.id}:${a}:${b}:${t}`), 16), NOISE_SALT),
+        )
+      : s,
+  );
 }
