@@ -54,7 +54,7 @@ export function App() {
   const [controller] = useState(() => new PredictionController(store));
   useEffect(() => controller.attach(), [controller]);
 
-  useTestHook(store, engine, state.name);
+  useTestHook(store, engine, state.name, controller);
 
   // open the files named in the URL, else the bundled demo set
   useEffect(

@@ -1,7 +1,10 @@
-// The app's handle on the model worker: start it (backend WebGPU first, then WebGL, wasm, cpu),
-// and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once, and
+// The app's handle on the model worker: start it (the backend asked for, else the fastest measured
+// on this browser: the worker measures at its first start, this client caches the choice in
+// localStorage under CHOICE_KEY and hands it to every later start, which uses it while its key
+// matches: same browser, adapter, build and model), and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once, and
 // each predictor registered at run time (local models, folders opened from disk) before its first
 // use: a picked folder's bytes are copied and the copies transferred, so every worker gets its own.
+import type { BackendChoice } from '../model/backends';
 import { getPredictor, type Predictor, type PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
 import {
@@ -21,8 +24,44 @@ export interface PredictRequestOptions {
   variant?: PredictorName;
 }
 
+/** localStorage key of the measured backend choice (model/backends.ts BackendChoice). */
+export const CHOICE_KEY = 'modescope.backend-choice';
+
+function cachedChoice(): BackendChoice | undefined {
+  try {
+    const raw = localStorage.getItem(CHOICE_KEY);
+    const c = raw ? (JSON.parse(raw) as BackendChoice) : undefined;
+    return c && typeof c.key === 'string' && typeof c.backend === 'string' && Array.isArray(c.figures)
+      ? c
+      : undefined;
+  } catch {
+    return undefined; // no storage (private mode, a sandboxed frame) or a damaged entry: measure
+  }
+}
+
+function storeChoice(c: BackendChoice): void {
+  try {
+    localStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+  } catch {
+    // no storage: the next start measures again
+  }
+}
+
+function forgetChoice(): void {
+  try {
+    localStorage.removeItem(CHOICE_KEY);
+  } catch {
+    // no storage
+  }
+}
+
 export class ModelClient {
+  /** The backend the worker started on (see `choice` for how, and for a later fallback). */
   readonly backend: string;
+  /** How the backend was chosen, with every figure. */
+  readonly choice: BackendChoice;
+  /** Time to choose the backend (measuring, when it did), ms. */
+  readonly chooseMs: number;
   readonly loadMs: number;
   readonly warmupMs: number;
   private nextId = 1;
@@ -40,13 +79,20 @@ export class ModelClient {
   ) {
     this.sent = sent;
     this.backend = ready.backend;
+    this.choice = ready.choice;
+    this.chooseMs = ready.chooseMs;
     this.loadMs = ready.loadMs;
     this.warmupMs = ready.warmupMs;
     worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
       const msg = ev.data;
       if (msg.type === 'prediction') {
+        // a backend that failed here is not the cached choice any more: the next start measures
+        if (msg.prediction.notice) forgetChoice();
         this.pending.get(msg.id)?.resolve(msg.prediction);
         this.pending.delete(msg.id);
+      } else if (msg.type === 'device-lost') {
+        this.lost?.(msg.destroyed);
+        this.lost = null;
       } else if (msg.type === 'error' && msg.id !== undefined) {
         this.pending.get(msg.id)?.reject(new Error(msg.message));
         this.pending.delete(msg.id);
@@ -54,7 +100,10 @@ export class ModelClient {
     };
   }
 
-  /** Starts a worker; `backend` names the one to try first (else WebGPU). */
+  /**
+   * Starts a worker; `backend` names the one to try first (the user's choice: it wins, and nothing is
+   * measured), else the cached or newly measured fastest one.
+   */
   static async start(
     opts: { baseUrl?: string; backend?: string; variants?: PredictorId[] } = {},
   ): Promise<ModelClient> {
@@ -77,10 +126,12 @@ export class ModelClient {
           baseUrl,
           variants,
           backend: opts.backend,
+          cached: opts.backend ? undefined : cachedChoice(),
         };
         worker.postMessage(init);
       });
       worker.onerror = null;
+      if (ready.choice.how === 'measured') storeChoice(ready.choice);
       return new ModelClient(worker, ready, sent);
     } catch (e) {
       // a worker that failed to start is never left running
@@ -121,6 +172,16 @@ export class ModelClient {
         seed: o.seed,
         meansFirst: o.meansFirst,
       });
+    });
+  }
+
+  private lost: ((destroyed: boolean) => void) | null = null;
+
+  /** Destroys the worker's WebGPU device as a lost GPU would (tests); false on other backends. */
+  loseDevice(): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.lost = resolve;
+      this.send({ type: 'lose-device' });
     });
   }
 

@@ -1,4 +1,5 @@
 // Messages between the app and the model worker, and what a prediction looks like to the app.
+import type { BackendChoice } from '../model/backends';
 import type { PairResult } from '../model/predictors';
 import type { Predictor, PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
@@ -10,8 +11,14 @@ export const SCENES_KEPT = 4;
 export type PredictorName = PredictorId;
 
 export type ModelRequest =
-  /** Predictors to load at start (the first one is warmed up); run-time ones were sent by 'model' first. */
-  | { type: 'init'; baseUrl: string; variants: PredictorName[]; backend?: string }
+  /**
+   * Predictors to load at start (the first one is warmed up and, without `backend`, timed on every
+   * backend); run-time ones were sent by 'model' first. `backend`: the user's explicit choice, which
+   * wins; `cached`: the choice an earlier start measured (used when its key still matches).
+   */
+  | { type: 'init'; baseUrl: string; variants: PredictorName[]; backend?: string; cached?: BackendChoice }
+  /** Destroys WebGPU's device, as a lost GPU would (tests; a no-op on other backends). */
+  | { type: 'lose-device' }
   /**
    * A predictor registered at run time (model/registry.ts): the worker registers it too and loads
    * its weights when first asked, from its URL or from the picked files' bytes (transferred).
@@ -40,9 +47,24 @@ export interface PairPrediction extends PairResult {
   backend: string;
   /** Worker-side time for this prediction, ms. */
   latencyMs: number;
+  /** tf.memory().numTensors in the worker after this prediction (flat over predictions: no leak). */
+  numTensors: number;
+  /** How the backend was chosen, with every figure; changes when the worker falls back. */
+  choice: BackendChoice;
+  /** Set when this prediction fell back to another backend: what failed and where it runs now. */
+  notice: string | null;
 }
 
 export type ModelResponse =
-  | { type: 'ready'; backend: string; loadMs: number; warmupMs: number }
+  | {
+      type: 'ready';
+      backend: string;
+      choice: BackendChoice;
+      /** Time to choose the backend (the measurement, when there was one), load and warm up, ms. */
+      chooseMs: number;
+      loadMs: number;
+      warmupMs: number;
+    }
+  | { type: 'device-lost'; backend: string; destroyed: boolean }
   | { type: 'prediction'; id: number; prediction: PairPrediction }
   | { type: 'error'; id?: number; message: string };

@@ -1,9 +1,12 @@
 // The model's web worker (loaded by model-worker.ts, which reports a failed load). It carries
-// messages only: it starts a tfjs backend (model/predictors.ts pickBackend: the one asked for,
-// else WebGPU, WebGL, wasm, cpu), registers the run-time predictors the app sends it (local models,
-// folders opened from disk), loads the weights of the predictors asked for (from their URL or from
-// the bytes handed over), warms up, keeps the scenes posted to it by key, and answers each
-// prediction with model/predictors.ts predictPairs. No model logic lives here.
+// messages only: it chooses a tfjs backend (model/backends.ts: the one asked for; else the choice
+// the app cached for this browser, adapter and build; else the fastest measured here on the real
+// model), registers the run-time predictors the app sends it (local models, folders opened from
+// disk), loads the weights of the predictors asked for (from their URL or from the bytes handed
+// over), warms up, keeps the scenes posted to it by key, and answers each prediction with
+// model/predictors.ts predictPairs. A prediction that fails on a backend that no longer works (its
+// health check fails, or WebGPU lost its device) falls back to the next fastest backend, reloads the
+// weights there and is retried once; the answer says so. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -11,9 +14,10 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Scene } from '../scene/scene';
-import { emptyFeatures } from '../model/features';
-import { predictFrames } from '../model/predict';
-import { pickBackend, predictPairs } from '../model/predictors';
+import { emptyFeatures, emptyTargets } from '../model/features';
+import { latentProbabilities, predictFrames } from '../model/predict';
+import { predictPairs } from '../model/predictors';
+import { measureBackends, nextBackend, pickBackend, type BackendChoice } from '../model/backends';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
 import type { Params } from '../model/network';
@@ -25,9 +29,17 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
+declare const __MODESCOPE_BUILD__: string;
+
 const scenes = new Map<string, Scene>();
 const models = new Map<PredictorId, Promise<Params>>();
 let baseUrl = './';
+/** How the active backend was chosen, with every figure (answered in 'ready' and each prediction). */
+let choice: BackendChoice | null = null;
+/** Backends that failed since the start: never fallen back to. */
+const failed = new Set<string>();
+/** Set when WebGPU's device is lost (GPUDevice.lost): the next prediction falls back first. */
+let deviceLost: string | null = null;
 
 function post(msg: ModelResponse) {
   self.postMessage(msg);
@@ -49,10 +61,123 @@ function weights(id: PredictorId): Promise<Params> | null {
   return m;
 }
 
-async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise<PairPrediction> {
-  const scene = scenes.get(req.sceneKey);
-  if (!scene) throw new Error(`scene ${req.sceneKey} was not sent to the worker`);
-  const t0 = performance.now();
+/** One full prediction with the posterior on all-zero inputs of the real shapes (warm-up, timing). */
+async function fullPrediction(p: Params): Promise<void> {
+  await predictFrames(p, [emptyFeatures()], { samplesPerMode: 2 });
+  await latentProbabilities(p, [emptyFeatures()], [emptyTargets()]);
+}
+
+/**
+ * What a measurement is valid for: the browser, the GPU adapter (WebGPU's adapter info; none
+ * without WebGPU), the app build and the model timed. Any change measures again.
+ */
+async function choiceKey(variant: PredictorId): Promise<string> {
+  let adapter = 'no webgpu';
+  try {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    const a = gpu ? await gpu.requestAdapter() : null;
+    if (a) {
+      const i = a.info;
+      adapter = [i.vendor, i.architecture, i.device, i.description].join('/');
+    }
+  } catch {
+    adapter = 'webgpu adapter unavailable';
+  }
+  const w = getPredictor(variant).weights;
+  const model = w?.kind === 'url' ? `${variant}@${w.dir}` : variant;
+  return [__MODESCOPE_BUILD__, navigator.userAgent, adapter, model].join(' | ');
+}
+
+/** Chooses the backend at init (see the header); the weights are loaded anew afterwards. */
+async function chooseBackend(req: Extract<ModelRequest, { type: 'init' }>): Promise<BackendChoice> {
+  const first = req.variants[0]!;
+  const key = await choiceKey(first);
+  if (req.backend) {
+    const order = [req.backend, ...BACKEND_ORDER.filter((b) => b !== req.backend)];
+    const backend = await pickBackend(order);
+    return { backend, how: 'asked', figures: [], failed: [], key };
+  }
+  const cached = req.cached;
+  if (cached?.key === key) {
+    try {
+      await pickBackend([cached.backend]);
+      return { ...cached, how: 'cached' };
+    } catch {
+      // the cached backend no longer starts: measure again
+    }
+  }
+  const src = getPredictor(first).weights;
+  if (!src) {
+    const backend = await pickBackend(BACKEND_ORDER);
+    return { backend, how: 'asked', figures: [], failed: [], key };
+  }
+  let p: Params | null = null;
+  const measured = await measureBackends(BACKEND_ORDER, () => fullPrediction(p!), {
+    // the weights anew on each backend: a backend that breaks keeps no other backend's tensors
+    prepare: async () => {
+      models.delete(first);
+      p = await weights(first)!;
+    },
+    release: () => {
+      if (p) tf.dispose(Object.values(p));
+      p = null;
+      models.delete(first);
+    },
+  });
+  return { ...measured, key };
+}
+
+/** Watches WebGPU's device: a lost device (GPUDevice.lost) makes the next prediction fall back. */
+function watchDevice(): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then((info) => {
+    deviceLost = `the WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`;
+  });
+}
+
+/** Is the active backend still able to run an op? */
+async function healthy(): Promise<boolean> {
+  try {
+    await pickBackend([tf.getBackend()]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Leaves the broken backend for the next fastest one (model/backends.ts nextBackend): WebGPU is
+ * removed and registered again (tfjs 4.22 does not recover a lost device), every predictor's
+ * weights load anew on the new backend. Throws when none is left.
+ */
+async function fallBack(why: string): Promise<void> {
+  const broken = tf.getBackend();
+  failed.add(broken);
+  const next = nextBackend(choice!, broken, failed);
+  if (!next) throw new Error(`${broken} failed (${why}) and no other backend is left`);
+  if (broken === 'webgpu') {
+    const factory = tf.findBackendFactory('webgpu');
+    try {
+      tf.removeBackend('webgpu');
+    } catch {
+      // already removed
+    }
+    if (factory) tf.registerBackend('webgpu', factory, 3);
+  }
+  const backend = await pickBackend([next, ...BACKEND_ORDER.filter((b) => b !== next && !failed.has(b))]);
+  models.clear();
+  deviceLost = null;
+  choice = {
+    ...choice!,
+    backend,
+    how: 'fallback',
+    failed: [...choice!.failed, { backend: broken, error: why }],
+  };
+  watchDevice();
+}
+
+async function predictOnce(req: Extract<ModelRequest, { type: 'predict' }>, scene: Scene) {
   const params = (await weights(req.variant)) ?? null;
   const [result] = await predictPairs(req.variant, params, [{ scene, a: req.a, b: req.b, t: req.t }], {
     samplesPerMode: req.samplesPerMode,
@@ -60,7 +185,40 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
     seed: req.seed,
     meansFirst: req.meansFirst,
   });
-  return { ...result!, variant: req.variant, backend: tf.getBackend(), latencyMs: performance.now() - t0 };
+  return result!;
+}
+
+async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise<PairPrediction> {
+  const scene = scenes.get(req.sceneKey);
+  if (!scene) throw new Error(`scene ${req.sceneKey} was not sent to the worker`);
+  const t0 = performance.now();
+  let notice: string | null = null;
+  if (deviceLost) {
+    notice = deviceLost;
+    await fallBack(deviceLost);
+  }
+  let result;
+  try {
+    result = await predictOnce(req, scene);
+  } catch (e) {
+    // a failure of the backend itself (not of the request) falls back and is retried once
+    const why = deviceLost ?? (!(await healthy()) ? (e instanceof Error ? e.message : String(e)) : null);
+    if (!why || tf.getBackend() === 'cpu') throw e;
+    notice = why;
+    await fallBack(why);
+    result = await predictOnce(req, scene);
+  }
+  return {
+    ...result,
+    variant: req.variant,
+    backend: tf.getBackend(),
+    latencyMs: performance.now() - t0,
+    numTensors: tf.memory().numTensors,
+    choice: choice!,
+    notice: notice
+      ? `${choice!.failed.at(-1)?.backend ?? 'the backend'} failed (${notice}); now on ${choice!.backend}`
+      : null,
+  };
 }
 
 /** Answers one message from the app (the bootstrap in model-worker.ts installs it). */
@@ -69,18 +227,25 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
   try {
     if (req.type === 'init') {
       baseUrl = req.baseUrl;
-      const order = req.backend
-        ? [req.backend, ...BACKEND_ORDER.filter((b) => b !== req.backend)]
-        : BACKEND_ORDER;
+      const c0 = performance.now();
+      choice = await chooseBackend(req);
+      const chooseMs = performance.now() - c0;
+      watchDevice();
       const t0 = performance.now();
-      const backend = await pickBackend(order);
       await Promise.all(req.variants.map((v) => weights(v)));
       const loadMs = performance.now() - t0;
       // warm up: compile every kernel once on a real-sized input
       const w0 = performance.now();
       const p = await weights(req.variants[0]!);
-      if (p) await predictFrames(p, [emptyFeatures()], { samplesPerMode: 2 });
-      post({ type: 'ready', backend, loadMs, warmupMs: performance.now() - w0 });
+      if (p) await fullPrediction(p);
+      post({
+        type: 'ready',
+        backend: choice.backend,
+        choice,
+        chooseMs,
+        loadMs,
+        warmupMs: performance.now() - w0,
+      });
     } else if (req.type === 'model') {
       registerPredictor(req.predictor);
       // a replaced entry loads anew (the old variables stay until the worker ends: a request may hold them)
@@ -90,6 +255,12 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);
     } else if (req.type === 'predict') {
       post({ type: 'prediction', id: req.id, prediction: await predict(req) });
+    } else if (req.type === 'lose-device') {
+      // tests and the reliability checks: what a lost GPU does (GPUDevice.lost fires)
+      const device =
+        tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device: GPUDevice }).device : null;
+      device?.destroy();
+      post({ type: 'device-lost', backend: tf.getBackend(), destroyed: device !== null });
     }
   } catch (e) {
     post({

@@ -91,6 +91,8 @@ export interface ModelStatus {
   state: 'off' | 'loading' | 'ready' | 'error';
   /** The active tfjs backend of the worker. */
   backend: string | null;
+  /** Why that backend (model/backends.ts describeChoice): the figures measured, or what failed. */
+  backendWhy: string | null;
   /** Worker-side ms of the last prediction, and from request to answer. */
   latencyMs: number | null;
   roundTripMs: number | null;
@@ -148,7 +150,15 @@ export class Store {
     prediction: null,
     compare: null,
     comparePrediction: null,
-    model: { state: 'off', backend: null, latencyMs: null, roundTripMs: null, pending: false, message: null },
+    model: {
+      state: 'off',
+      backend: null,
+      backendWhy: null,
+      latencyMs: null,
+      roundTripMs: null,
+      pending: false,
+      message: null,
+    },
   };
   private listeners = new Set<Listener>();
 

@@ -275,6 +275,15 @@ export function emptyFeatures(): Features {
   };
 }
 
+/** An all-zero future of the real shape, every step observed (the posterior's warm-up and timing). */
+export function emptyTargets(): Targets {
+  return {
+    future: new Float32Array(FUTURE_DIM),
+    futureMask: new Float32Array(FUTURE_DIM / 2).fill(1),
+    label: 0,
+  };
+}
+
 /** Inputs for predicting the pair (a, b) from step t. */
 export function buildFeatures(scene: Scene, f: PairFrame): Features {
   const tr = scene.tracks;

@@ -1,7 +1,6 @@
 // Running the predictors of the registry (model/registry.ts): `predictPairs` runs any of them on
 // any number of (scene, pair, step) requests in one batch, for the app's worker and the Node
-// tools alike, and `pickBackend` starts a tfjs backend. The caller never sees a tensor.
-import * as tf from '@tensorflow/tfjs';
+// tools alike (model/backends.ts starts the tfjs backend). The caller never sees a tensor.
 import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
 import { getPredictor, type PredictorId } from './registry';
@@ -172,23 +171,4 @@ export async function pairZSensitivity(params: Params, reqs: PairRequest[]): Pro
     params,
     reqs.map((r) => buildFeatures(r.scene, pairFrame(r.scene, r.a, r.b, clampStep(r.scene, r.t)))),
   );
-}
-
-/**
- * Starts the first backend of `order` that initialises and runs an op (WebGPU can register and
- * then fail at its first kernel, so one op is run); throws naming why each one failed.
- */
-export async function pickBackend(order: readonly string[]): Promise<string> {
-  const tried: string[] = [];
-  for (const name of order) {
-    try {
-      if (!(await tf.setBackend(name))) throw new Error('setBackend returned false');
-      await tf.ready();
-      await tf.add(tf.scalar(1), tf.scalar(1)).data();
-      return name;
-    } catch (e) {
-      tried.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  throw new Error(`no tfjs backend could start (${tried.join('; ')})`);
 }

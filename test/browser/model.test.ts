@@ -1,5 +1,6 @@
-// The model in the browser: the worker starts on WebGPU (SwiftShader here), loads the shipped
-// weights, and predicts the same joint futures as the Node wasm backend for the same input.
+// The model in the browser: the worker on WebGPU (SwiftShader here), WebGL and wasm (threaded in the
+// cross-origin isolated page) loads the shipped weights and predicts the same joint futures as the
+// Node wasm backend for the same input.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
@@ -28,15 +29,18 @@ afterAll(async () => {
 interface BrowserPrediction {
   backend: string;
   clientBackend: string;
+  /** crossOriginIsolated in the page. */
+  isolated: boolean;
   prior: number[];
   posterior: number[] | null;
   modes: { probability: number; samples: { a: number[]; b: number[]; source?: string }[] }[];
 }
 
 /** Predicts in the page's model worker for the scene the app shows (demo scene 0). */
-async function browserPredict(backend: string | undefined, t: number, pair: [number, number]) {
+async function browserPredict(backend: string, t: number, pair: [number, number]) {
   const page = await h.newPage();
-  await page.goto(h.url);
+  // the app's own predictions off: its worker would measure every backend beside this one
+  await page.goto(`${h.url}?off=predictions`);
   await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, { timeout: 60_000 });
   const out = await page.evaluate(
     async ({ backend, t, pair }) => {
@@ -44,6 +48,7 @@ async function browserPredict(backend: string | undefined, t: number, pair: [num
       const s = window.__modescope!.store.get().scene!;
       const p = await client.predict(s, pair, t, { samplesPerMode: 2, seed: 1 });
       const result = {
+        isolated: crossOriginIsolated,
         sceneId: s.id,
         backend: p.backend,
         clientBackend: client.backend,
@@ -92,7 +97,7 @@ function maxDifference(b: BrowserPrediction, n: Awaited<ReturnType<typeof nodePr
 describe('model worker', () => {
   it('runs on WebGPU and matches the Node wasm outputs within 1e-3 m', async () => {
     const pair = interactingPair(scene)!;
-    const b = await browserPredict(undefined, 10, pair);
+    const b = await browserPredict('webgpu', 10, pair);
     expect(b.clientBackend).toBe('webgpu');
     expect(b.backend).toBe('webgpu');
     expect(b.modes).toHaveLength(3);
@@ -116,6 +121,17 @@ describe('model worker', () => {
     expect(b.backend).toBe('webgl');
     const d = maxDifference(b, await nodePredict(40, pair));
     console.log(`webgl vs node wasm at t=40: max position difference ${d.pos.toExponential(2)} m`);
+    expect(d.pos).toBeLessThan(1e-3);
+  }, 180_000);
+
+  it('runs wasm with threads in the cross-origin isolated page and gives the same numbers', async () => {
+    const pair = interactingPair(scene)!;
+    const b = await browserPredict('wasm', 10, pair);
+    expect(b.backend).toBe('wasm');
+    // vite.config.ts's headers: SharedArrayBuffer, so tfjs's threaded-SIMD wasm (its factory from the raw file)
+    expect(b.isolated).toBe(true);
+    const d = maxDifference(b, await nodePredict(10, pair));
+    console.log(`wasm (threads) vs node wasm at t=10: max position difference ${d.pos.toExponential(2)} m`);
     expect(d.pos).toBeLessThan(1e-3);
   }, 180_000);
 });

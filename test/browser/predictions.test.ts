@@ -15,7 +15,8 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
-  await page.goto(h.url);
+  // WebGPU named: without a backend the app measures them all and may take another
+  await page.goto(`${h.url}?backend=webgpu`);
   await waitForScene(page);
 }, 120_000);
 afterAll(async () => {

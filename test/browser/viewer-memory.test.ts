@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('viewer memory', () => {
   it('does not grow the heap over 100 scene switches', async () => {
     const page = await h.newPage();
-    await page.goto(h.url);
+    await page.goto(`${h.url}?backend=webgpu`);
     await waitForScene(page);
     await expect
       .poll(() => page.getByTestId('file-status').textContent(), { timeout: 60_000 })

@@ -51,7 +51,7 @@ const layerIds = () =>
 describe('viewer on the demo set', () => {
   it('opens the bundled demo with no file and draws a known agent at its known place', async () => {
     const t0 = Date.now();
-    await page.goto(h.url);
+    await page.goto(`${h.url}?backend=webgpu`);
     await waitForScene(page, first.id);
     const loadMs = await page.evaluate(() => window.__modescope!.engine.firstSceneDrawMs);
     console.log(

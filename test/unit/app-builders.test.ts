@@ -401,6 +401,9 @@ describe('prediction buffers', () => {
       variant,
       backend: 'cpu',
       latencyMs: 5,
+      numTensors: 0,
+      choice: { backend: 'cpu', how: 'asked', figures: [], failed: [], key: '' },
+      notice: null,
       modes: probs.map((probability, mode) => ({
         mode,
         label: `mode ${mode}`,

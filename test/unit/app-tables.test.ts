@@ -91,6 +91,9 @@ describe('file run exports', () => {
     variant: 'pseudo',
     backend: 'cpu',
     latencyMs: 12,
+    numTensors: 0,
+    choice: { backend: 'cpu', how: 'asked', figures: [], failed: [], key: '' },
+    notice: null,
     modes: [
       {
         mode: 0,

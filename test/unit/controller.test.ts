@@ -74,6 +74,9 @@ function answer(c: Call): PairPrediction {
     variant: c.opts.variant ?? 'pseudo',
     backend: 'fake-gpu',
     latencyMs: 7,
+    numTensors: 0,
+    choice: { backend: 'cpu', how: 'asked', figures: [], failed: [], key: '' },
+    notice: null,
   };
 }
 
@@ -165,6 +168,8 @@ describe('prediction controller', () => {
       state: 'ready',
       backend: 'fake-gpu',
       latencyMs: 7,
+      // the answer's choice (model/backends.ts describeChoice)
+      backendWhy: 'as chosen',
       pending: false,
       message: null,
     });

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { poseAt } from '../../scene/interpolate';
 import type { Engine } from '../engine';
+import type { PredictionController } from '../predictions/controller';
 import type { Store } from '../store';
 
 declare global {
@@ -15,13 +16,27 @@ declare global {
       fileName: string | null;
       /** The bench's rebuild-every-frame baseline, in its own chunk. */
       loadNaive: () => Promise<typeof import('../layers/naive')>;
+      /** Destroys the model worker's WebGPU device, as a lost GPU would (false: not on WebGPU). */
+      loseDevice: () => Promise<boolean>;
     };
   }
 }
 
-export function useTestHook(store: Store, engine: Engine | null, fileName: string | null) {
+export function useTestHook(
+  store: Store,
+  engine: Engine | null,
+  fileName: string | null,
+  controller: PredictionController,
+) {
   useEffect(() => {
     if (engine)
-      window.__modescope = { store, engine, poseAt, fileName, loadNaive: () => import('../layers/naive') };
-  }, [engine, store, fileName]);
+      window.__modescope = {
+        store,
+        engine,
+        poseAt,
+        fileName,
+        loadNaive: () => import('../layers/naive'),
+        loseDevice: () => controller.loseDevice(),
+      };
+  }, [engine, store, fileName, controller]);
 }

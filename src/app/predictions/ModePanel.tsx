@@ -60,5 +60,6 @@ function modelStatus(model: ModelStatus, scene: Scene | null): string {
         ? 'starting the model…'
         : model.state === 'error'
           ? (model.message ?? 'model error')
-          : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}`;
+          : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}` +
+            (model.backendWhy ? ` · ${model.backendWhy}` : '');
 }

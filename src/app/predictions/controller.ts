@@ -6,6 +6,7 @@
 // is not started again until the backend setting changes: the error is shown once.
 import { isValid, STEP_HZ, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
+import { describeChoice } from '../../model/backends';
 import { ModelClient } from '../model-client';
 import {
   activePair,
@@ -23,7 +24,8 @@ export function predictionStep(scene: Scene, time: number): number {
 }
 
 /** What the controller uses of a model client: ModelClient, or a stand-in (the Node unit tests). */
-export type PredictClient = Pick<ModelClient, 'backend' | 'predict' | 'terminate'>;
+export type PredictClient = Pick<ModelClient, 'backend' | 'predict' | 'terminate'> &
+  Partial<Pick<ModelClient, 'choice' | 'loseDevice'>>;
 /** Starts a client on a backend (undefined: the default order); ModelClient.start in the app. */
 export type StartClient = (opts: { backend?: string }) => Promise<PredictClient>;
 
@@ -162,6 +164,12 @@ export class PredictionController {
     if (!this.running) void this.run();
   }
 
+  /** Destroys the worker's WebGPU device as a lost GPU would (tests); false when not on WebGPU. */
+  async loseDevice(): Promise<boolean> {
+    const c = await this.client;
+    return (await c?.loseDevice?.()) ?? false;
+  }
+
   private start(backend: string): Promise<PredictClient> {
     if (this.startFailure?.backend === backend) return Promise.reject(this.startFailure.error);
     if (!this.client || this.clientBackend !== backend) {
@@ -176,6 +184,7 @@ export class PredictionController {
           this.setModel({
             state: this.store.get().model.state === 'error' ? 'error' : 'ready',
             backend: c.backend,
+            backendWhy: c.choice ? describeChoice(c.choice) : null,
           });
           return c;
         },
@@ -226,6 +235,10 @@ export class PredictionController {
             {
               state: 'ready',
               backend: prediction.backend,
+              // a fallback says what failed for as long as the worker runs on the backend it fell to
+              backendWhy: prediction.choice
+                ? describeChoice(prediction.choice)
+                : this.store.get().model.backendWhy,
               latencyMs: prediction.latencyMs,
               roundTripMs,
               pending: this.next !== null,

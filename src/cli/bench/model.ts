@@ -109,56 +109,102 @@ export default async function () {
       `  node ${b.padEnd(6)} first ${fmt(v.first, 1)} ms, steady median ${fmt(v.steady, 1)} ms (${fmt(v.steady / base, 2)}x node wasm)`,
     );
 
+  // the same work the worker does for one prediction (features, network, joint set, posterior, label)
+  await tf.setBackend('wasm');
+  const wp = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+  const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
+  const workerLike = () => predictPairs('pseudo', wp, req, { samplesPerMode: PER_MODE, meansFirst: true });
+  await workerLike();
+  const nodePairs = median(await timeRuns(workerLike, 20, 1));
+  tf.dispose(Object.values(wp));
+  console.log(
+    `  node wasm, predictPairs as the worker runs it (posterior and label included): ${fmt(nodePairs, 1)} ms (the baseline below)`,
+  );
+
   // the browser worker on each backend (SwiftShader here: only the ratios and correctness mean anything)
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
   try {
     await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
     process.env.DIST_DIR = dir;
-    const h = await startHarness();
-    try {
-      for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
-        const page = await h.newPage();
-        await page.goto(h.url);
-        await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, {
-          timeout: 60_000,
-        });
-        const r = await page.evaluate(
-          async ({ backend, pair, perMode }) => {
-            const client = await window.__modescopeModel!({ backend, variants: ['pseudo'] });
-            const s = window.__modescope!.store.get().scene!;
-            const t0 = performance.now();
-            await client.predict(s, pair, 10, { samplesPerMode: perMode });
-            const first = performance.now() - t0;
-            const runs: number[] = [];
-            const worker: number[] = [];
-            for (let i = 0; i < 10; i++) {
-              const t1 = performance.now();
-              const p = await client.predict(s, pair, 10, { samplesPerMode: perMode });
-              runs.push(performance.now() - t1);
-              worker.push(p.latencyMs);
-            }
-            client.terminate();
-            runs.sort((a, b) => a - b);
-            worker.sort((a, b) => a - b);
-            return {
-              active: client.backend,
-              warmup: client.warmupMs,
-              first,
-              steady: runs[5]!,
-              worker: worker[5]!,
-            };
-          },
-          { backend, pair, perMode: PER_MODE },
-        );
-        console.log(
-          `  browser ${backend.padEnd(6)} (active ${r.active}): warm-up ${fmt(r.warmup, 0)} ms, first predict ${fmt(r.first, 1)} ms, ` +
-            `steady median ${fmt(r.steady, 1)} ms round trip (${fmt(r.worker, 1)} ms in the worker, includes the posterior), ` +
-            `${fmt(r.steady / base, 1)}x node wasm`,
-        );
-        await page.close();
+    const runs: { backend: string; isolated: boolean }[] = [
+      ...['webgpu', 'webgl', 'wasm', 'cpu'].map((backend) => ({ backend, isolated: true })),
+      { backend: 'wasm', isolated: false },
+    ];
+    for (const isolated of [true, false]) {
+      const h = await startHarness({ isolated });
+      try {
+        for (const { backend } of runs.filter((r) => r.isolated === isolated)) {
+          const page = await h.newPage();
+          await page.goto(`${h.url}?off=predictions`);
+          await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, {
+            timeout: 60_000,
+          });
+          const r = await page.evaluate(
+            async ({ backend, pair, perMode }) => {
+              const client = await window.__modescopeModel!({ backend, variants: ['pseudo'] });
+              const s = window.__modescope!.store.get().scene!;
+              const t0 = performance.now();
+              await client.predict(s, pair, 10, { samplesPerMode: perMode });
+              const first = performance.now() - t0;
+              const runs: number[] = [];
+              const worker: number[] = [];
+              for (let i = 0; i < 10; i++) {
+                const t1 = performance.now();
+                const p = await client.predict(s, pair, 10, { samplesPerMode: perMode });
+                runs.push(performance.now() - t1);
+                worker.push(p.latencyMs);
+              }
+              client.terminate();
+              runs.sort((a, b) => a - b);
+              worker.sort((a, b) => a - b);
+              return {
+                active: client.backend,
+                isolated: crossOriginIsolated,
+                warmup: client.warmupMs,
+                first,
+                steady: runs[5]!,
+                worker: worker[5]!,
+              };
+            },
+            { backend, pair, perMode: PER_MODE },
+          );
+          console.log(
+            `  browser ${backend.padEnd(6)} (active ${r.active}, ${r.isolated ? 'cross-origin isolated' : 'not isolated: one thread'}): ` +
+              `warm-up ${fmt(r.warmup, 0)} ms, first predict ${fmt(r.first, 1)} ms, steady median ${fmt(r.steady, 1)} ms round trip, ` +
+              `${fmt(r.worker, 1)} ms in the worker = ${fmt(r.worker / nodePairs, 2)}x node wasm's predictPairs`,
+          );
+          await page.close();
+        }
+        if (isolated) {
+          // the automatic choice: measured at the first start, then taken from the cache
+          const page = await h.newPage();
+          await page.goto(`${h.url}?off=predictions`);
+          await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, {
+            timeout: 60_000,
+          });
+          for (const start of ['first start (measures)', 'second start (cached)']) {
+            const c = await page.evaluate(async () => {
+              const t0 = performance.now();
+              const client = await window.__modescopeModel!({ variants: ['pseudo'] });
+              const ms = performance.now() - t0;
+              client.terminate();
+              return { ms, choice: client.choice, chooseMs: client.chooseMs };
+            });
+            console.log(
+              `  automatic choice, ${start}: ${c.choice.backend} (${c.choice.how}) in ${fmt(c.chooseMs, 0)} ms of ${fmt(c.ms, 0)} ms to ready; ` +
+                c.choice.figures
+                  .map((f) => `${f.backend} ${fmt(f.ms, 1)} ms (first ${fmt(f.firstMs, 0)})`)
+                  .join(' · ') +
+                (c.choice.failed.length
+                  ? ` · failed: ${c.choice.failed.map((f) => f.backend).join(', ')}`
+                  : ''),
+            );
+          }
+          await page.close();
+        }
+      } finally {
+        await h.close();
       }
-    } finally {
-      await h.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

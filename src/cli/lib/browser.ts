@@ -28,10 +28,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * Serves dist/ (or DIST_DIR) with vite preview and starts Chromium. `isolated: false` serves without
+ * the cross-origin isolation headers of vite.config.ts (what a plain static host does: the wasm
+ * backend then runs single-threaded), for the benches' baseline and the tests of that case.
+ */
+export async function startHarness(o: { isolated?: boolean } = {}): Promise<Harness> {
   mkdirSync(RESULTS_DIR, { recursive: true });
+  const headers =
+    o.isolated === false
+      ? { 'Cross-Origin-Opener-Policy': 'unsafe-none', 'Cross-Origin-Embedder-Policy': 'unsafe-none' }
+      : undefined;
   const server: PreviewServer = await preview({
-    preview: { port: 0, host: '127.0.0.1' },
+    preview: { port: 0, host: '127.0.0.1', ...(headers ? { headers } : {}) },
     build: { outDir: process.env.DIST_DIR ?? 'dist' },
     logLevel: 'error',
   });
