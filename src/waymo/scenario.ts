@@ -1,6 +1,9 @@
-// Scenario proto <-> Scene. Decoding uses the protobufjs code generated from our scenario.proto
-// (spec-compliant: packed or unpacked repeats, any field order, unknown fields skipped), then
-// checks what a Scene needs and names the field when something is wrong.
+// Scenario proto <-> Scene. Encoding uses the protobufjs code generated from our scenario.proto.
+// Decoding: decodeScenario (scenario-wire.ts) reads the wire format straight into the Scene's
+// columns. decodeScenarioReference is the earlier path, kept as the reference for tests and the
+// bench: protobufjs's generated decode (spec-compliant: packed or unpacked repeats, any field
+// order, unknown fields skipped) into message objects, then the checks, naming the field when
+// something is wrong, then buildScene.
 import { buildScene, type FeatureInput, type SceneInput, type SignalInput } from '../scene/build';
 import {
   type BoundarySegment,
@@ -14,7 +17,9 @@ import {
 } from '../scene/scene';
 import { WaymoReadError } from './errors';
 import { modescope } from './proto/scenario.js';
-import { isExamplePayload } from './tf-example';
+import { decodeScenario, notScenario } from './scenario-wire';
+
+export { decodeScenario };
 
 const pb = modescope.womd;
 type Pt = { x?: number | null; y?: number | null; z?: number | null };
@@ -89,17 +94,17 @@ function feature(f: modescope.womd.IMapFeature): FeatureInput | null {
 }
 
 /**
- * A tf.Example handed to the Scenario decoder: say which decoder reads it (ScenarioFile picks the
- * right one itself by isExamplePayload).
+ * The reference decode: protobufjs's generated decode into message objects, then the checks and
+ * buildScene. No longer the production path (that is decodeScenario, scenario-wire.ts, one pass
+ * into the columns); kept as the reference the tests compare it with, and for the bench.
+ * Any problem is a WaymoReadError naming the field.
  */
-function notScenario(payload: Uint8Array): string | null {
-  return isExamplePayload(payload)
-    ? 'a tf.Example (WOMD tf_example layout), not a Scenario: read it with decodeExample'
-    : null;
-}
-
-/** Decodes one Scenario payload into a Scene; any problem is a WaymoReadError naming the field. */
-export function decodeScenario(payload: Uint8Array, file = 'memory', record = 0, offset?: number): Scene {
+export function decodeScenarioReference(
+  payload: Uint8Array,
+  file = 'memory',
+  record = 0,
+  offset?: number,
+): Scene {
   const fail = (field: string, reason: string) => new WaymoReadError(file, record, field, reason, offset);
   let s: modescope.womd.Scenario;
   try {

@@ -1,4 +1,6 @@
-// Format layer: Scenario decode throughput against protobufjs's plain object decode; the other
+// Format layer: Scenario decode throughput (the one-pass decoder, decodeScenario) against
+// protobufjs's plain object decode and against the reference path (protobufjs objects, then
+// buildScene: decodeScenarioReference), interleaved in the same run; the other
 // formats (GPUDrive JSON, WOMD tf.Example) against the Scenario path on the same real scenes (each
 // scene re-encoded as a Scenario in the same run); and opening a 1 GB file (index time and heap
 // growth) against reading it once end to end.
@@ -7,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildScene, type SceneInput } from '../../scene/build';
 import { MapKind, STEP_HZ } from '../../scene/scene';
-import { encodeScene, decodeScenario, decodeScenarioObject } from '../../waymo/scenario';
+import {
+  encodeScene,
+  decodeScenario,
+  decodeScenarioObject,
+  decodeScenarioReference,
+} from '../../waymo/scenario';
 import { decodeExample, decodeJsonText, gunzipBytes, ScenarioFile } from '../../waymo';
 import { nodeFileSource, writeRecordFile } from '../../waymo/node-file';
 import { indexRecords, readRecord } from '../../waymo/tfrecord';
@@ -59,6 +66,10 @@ function bigScene(): Uint8Array {
   return encodeScene(buildScene(input));
 }
 
+/** Timed runs per decoder and payload, taken in rounds that interleave the three decoders. */
+const DECODE_RUNS = 30;
+const DECODE_ROUNDS = 3;
+
 async function decodeThroughput() {
   const payloads: [string, Uint8Array][] = [['synthetic 128-agent scene', bigScene()]];
   if (existsSync(REAL)) {
@@ -66,14 +77,24 @@ async function decodeThroughput() {
     payloads.push(['real WOMD scene', await readRecord(file, file.records[0]!)]);
     await file.source.close?.();
   }
+  const decoders: [string, (p: Uint8Array) => unknown][] = [
+    ['one-pass', (p) => decodeScenario(p)],
+    ['plain', decodeScenarioObject],
+    ['reference', (p) => decodeScenarioReference(p)],
+  ];
   for (const [name, p] of payloads) {
     const mb = p.length / 1e6;
-    const scene = median(await timeRuns(() => decodeScenario(p), 20, 3));
-    const plain = median(await timeRuns(() => decodeScenarioObject(p), 20, 3));
+    // Rounds interleave the decoders so a busy moment of the machine hits all three alike.
+    const ms = decoders.map((): number[] => []);
+    for (let round = 0; round < DECODE_ROUNDS; round++)
+      for (const [k, [, decode]] of decoders.entries())
+        ms[k]!.push(...(await timeRuns(() => decode(p), DECODE_RUNS / DECODE_ROUNDS, 3)));
+    const [scene, plain, reference] = ms.map((m) => median(m.sort((a, b) => a - b)));
+    const rate = (t: number) => `${fmt(t)} ms = ${fmt(mb / (t / 1000), 1)} MB/s`;
     console.log(
-      `decode ${name} (${fmt(mb)} MB): to Scene ${fmt(scene)} ms = ${fmt(mb / (scene / 1000), 1)} MB/s; ` +
-        `protobufjs plain object ${fmt(plain)} ms = ${fmt(mb / (plain / 1000), 1)} MB/s; ` +
-        `Scene / plain time ratio ${fmt(scene / plain)}`,
+      `decode ${name} (${fmt(mb)} MB): to Scene (one pass) ${rate(scene!)}; ` +
+        `protobufjs plain object ${rate(plain!)}; reference (objects + buildScene) ${rate(reference!)}; ` +
+        `speed-up vs plain ${fmt(plain! / scene!)}x (target >= 2), vs reference ${fmt(reference! / scene!)}x`,
     );
   }
 }
