@@ -97,7 +97,7 @@ describe('the model backend', () => {
     expect(await page.evaluate(() => window.__modescope!.store.get().model.backend)).toBe('webgpu');
     expect(await page.evaluate(() => window.__modescope!.loseDevice())).toBe(true);
     // a new step asks again: the worker sees the lost device, falls back and answers
-    await page.evaluate(() => window.__modescope!.store.set({ time: 3.5, playing: false }));
+    await page.evaluate(() => window.__modescope!.store.set({ time: 35, playing: false }));
     await waitForPrediction(page, 35);
     const s = await page.evaluate(() => window.__modescope!.store.get());
     expect(s.model.state).toBe('ready');
@@ -107,7 +107,7 @@ describe('the model backend', () => {
     expect(await status(page)).toMatch(/^webgl · \d+ ms · webgpu failed \(the WebGPU device was lost/);
     writeFileSync(join(RESULTS_DIR, 'backend-fallback.png'), await page.screenshot());
     // and it keeps answering on the new backend
-    await page.evaluate(() => window.__modescope!.store.set({ time: 4, playing: false }));
+    await page.evaluate(() => window.__modescope!.store.set({ time: 40, playing: false }));
     await waitForPrediction(page, 40);
     expect(await page.evaluate(() => window.__modescope!.store.get().prediction!.backend)).toBe('webgl');
     await page.close();
@@ -124,7 +124,12 @@ describe('the model backend', () => {
         async ({ backend, n }) => {
           const client = await window.__modescopeModel!({ backend, variants: ['pseudo'] });
           const s = window.__modescope!.store.get().scene!;
-          const pair: [number, number] = [0, 1];
+          // the scene's own pair (objects_of_interest)
+          const ids = Array.from(s.tracks.ids);
+          const pair: [number, number] = [
+            ids.indexOf(s.objectsOfInterest[0]!),
+            ids.indexOf(s.objectsOfInterest[1]!),
+          ];
           const counts: number[] = [];
           for (let i = 0; i < n; i++) {
             // steps and seeds vary, as scrubbing and resampling do
