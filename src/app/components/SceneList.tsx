@@ -1,4 +1,5 @@
 // The scene list: search by id, filters, and one row per record (damaged records name their error).
+import { memo } from 'react';
 import { LABEL_NAMES } from '../../labels';
 import type { SceneRow } from '../useScenarioFile';
 import { formatCounts, type SceneSummary } from '../../scene/summary';
@@ -184,8 +185,11 @@ const PAIR_SOURCE_TITLES = {
   benchmark_rule: '* the real benchmark rule’s first pair: the scene names no pair (docs/real-benchmark.md)',
 } as const;
 
-/** A readable record's row: record number, scenario id, agent count and the interacting pair. */
-function SceneTableRow(props: {
+/**
+ * A readable record's row: record number, scenario id, agent count and the interacting pair.
+ * Memoised: while the list fills, a commit re-renders only the rows it adds (and the selection).
+ */
+const SceneTableRow = memo(function SceneTableRow(props: {
   row: SceneRow;
   summary: SceneSummary;
   selected: boolean;
@@ -212,4 +216,4 @@ function SceneTableRow(props: {
       </td>
     </tr>
   );
-}
+});

@@ -15,6 +15,8 @@ declare global {
       fileName: string | null;
       /** The bench's rebuild-every-frame baseline, in its own chunk. */
       loadNaive: () => Promise<typeof import('../layers/naive')>;
+      /** The list bench's probe of decoding a scene here against receiving it, in its own chunk. */
+      loadDeliveryProbe: () => Promise<typeof import('../delivery-probe')>;
     };
   }
 }
@@ -22,6 +24,13 @@ declare global {
 export function useTestHook(store: Store, engine: Engine | null, fileName: string | null) {
   useEffect(() => {
     if (engine)
-      window.__modescope = { store, engine, poseAt, fileName, loadNaive: () => import('../layers/naive') };
+      window.__modescope = {
+        store,
+        engine,
+        poseAt,
+        fileName,
+        loadNaive: () => import('../layers/naive'),
+        loadDeliveryProbe: () => import('../delivery-probe'),
+      };
   }, [engine, store, fileName]);
 }
