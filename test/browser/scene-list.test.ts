@@ -58,6 +58,29 @@ const listed = (page: Page) =>
         e.getAttribute('data-record'),
       ]),
     );
+/** The entries the windowed list renders now (SceneList WINDOW_FROM): [first, end) of count. */
+const windowOf = (page: Page) =>
+  page.getByTestId('scene-list').evaluate((t) => ({
+    end: Number(t.getAttribute('data-end')),
+    count: Number(t.getAttribute('data-count')),
+  }));
+
+/**
+ * Scrolls the list from the top, one view at a time, calling `visit` with the rows rendered after
+ * each step, until it returns true or the list's end is rendered; waits for each window (a state).
+ */
+async function walkList(page: Page, visit: (rows: (string | null)[][]) => boolean | Promise<boolean>) {
+  const box = page.locator('.scene-table');
+  await box.evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(async () => (await listed(page))[0]?.[0], WAIT).toBe(expected[0]![0]);
+  for (;;) {
+    if (await visit(await listed(page))) return true;
+    const { end, count } = await windowOf(page);
+    if (end >= count) return false;
+    await box.evaluate((el) => (el.scrollTop += el.clientHeight));
+    await expect.poll(async () => (await windowOf(page)).end, WAIT).toBeGreaterThan(end);
+  }
+}
 const status = (page: Page) => page.getByTestId('file-status').textContent();
 
 describe('scene list of a large file', () => {
@@ -68,18 +91,30 @@ describe('scene list of a large file', () => {
     await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
     // settled: every record indexed and listed (no "reading…")
     await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
-    await expect.poll(() => listed(page), WAIT).toEqual(expected);
+    // a long list renders the rows in view: every row is read by scrolling through it
+    expect(await windowOf(page)).toMatchObject({ count: N });
+    expect((await listed(page)).length).toBeLessThan(N);
+    await page.screenshot({ path: join(RESULTS_DIR, 'scene-list.png') });
+    const seen = new Map<string, (string | null)[]>();
+    await walkList(page, (rows) => {
+      for (const r of rows) seen.set(r[0]!, r);
+      return false;
+    });
+    expect([...seen.values()]).toEqual(expected);
+    // the damaged record's row, scrolled to
     const damaged = page.getByTestId('record-error');
+    await walkList(page, async () => (await damaged.count()) > 0);
     expect(await damaged.count()).toBe(1);
     expect(await damaged.textContent()).toMatch(
       new RegExp(`^${DAMAGED}many\\.tfrecord: record ${DAMAGED} \\(byte \\d+\\): payload: CRC mismatch`),
     );
-    await page.screenshot({ path: join(RESULTS_DIR, 'scene-list.png') });
 
     // a scene far down the list: clicked, shown and drawn where its agents are
     const id = expected[250]![0];
+    await walkList(page, (rows) => rows.some((r) => r[0] === id));
     await page.locator(`${ROWS}[data-scene-id="${id}"]`).click();
     await waitForScene(page, id);
+    await page.screenshot({ path: join(RESULTS_DIR, 'scene-list-scrolled.png') });
     const i = await page.evaluate(() => {
       const s = window.__modescope!.store.get().scene!;
       for (let i = 0; i < s.tracks.count; i++)
