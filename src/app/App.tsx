@@ -72,6 +72,9 @@ export function App() {
     [openBlobs, openedLocal],
   );
   const drop = useDropFile(openFiles);
+  // stable, so the scene list's rows re-render only when their own data changes
+  const { selectScene } = scenes;
+  const onSelect = useCallback((k: number) => void selectScene(k), [selectScene]);
 
   return (
     <RunCommand.Provider value={run}>
@@ -82,7 +85,7 @@ export function App() {
           filter={filter}
           onFilter={setFilter}
           selected={sceneIndex}
-          onSelect={(k) => void scenes.selectScene(k)}
+          onSelect={onSelect}
           onOpen={openFiles}
           onHelp={() => run('sheet')}
           sceneError={scenes.error}

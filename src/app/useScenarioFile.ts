@@ -1,33 +1,32 @@
 // Opens scenario files in the browser (one or several, any format waymo/open.ts reads, as one
-// SceneSet) and lists their scenes as they decode, without blocking the page: the index comes
-// first (headers only), then one summary per scene; JSON scenarios parse in a worker.
+// SceneSet) and fills the scene list without blocking the page. The contract:
+// - the files are opened in the scene worker (scene-decoder.ts openInWorker): the page gets their
+//   index (state.file, a WorkerSceneSet: counts, record numbers, file problems) and rows, every
+//   scene decoded, summarised and labelled there and posted in batches; the page never reads
+//   scenario bytes itself;
+// - rows are committed to React state at most once per animation frame (all that arrived since the
+//   last frame, one concat): the list grows without a copy and a render per record, which made
+//   filling a 500-scene list quadratic and blocked the page for seconds;
+// - the scene the page shows (and the file-level run's) is decoded there too and moved to the page;
+// - a record that cannot be read is a row naming file, record and field; a file that cannot be
+//   opened is one of state.problems, and the other files stay open;
+// - a newer open cancels an older one (the generation check; the worker stops the old listing).
+// `?list=main-thread` keeps the old path (every scene decoded on the main thread, the list copied
+// and rendered per record) for `npm run bench -- list`'s baseline only.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { labelPair, type LabelIndex } from '../labels';
-import { defaultPair } from '../labels/pairs';
-import type { Scene } from '../scene/scene';
-import { summarizeScene, type SceneSummary } from '../scene/summary';
-import { blobSource, SceneSet, type ByteSource } from '../waymo';
-import { decodeJsonInWorker } from './scene-decoder';
+import { blobSource, SceneSet } from '../waymo';
+import { decodeJsonInWorker, openInWorker, type WorkerSceneSet } from './scene-decoder';
+import { sceneRow, type SceneRow } from './scene-rows';
 
-export interface SceneRow {
-  /** Position in the set's index (what SceneSet.scene takes); never shown. */
-  k: number;
-  /** Record number in its file, as every message, view and export names the record (SceneSet.record). */
-  record: number;
-  /** Name of the file the scene is in. */
-  file: string;
-  summary?: SceneSummary;
-  /** Pseudo label of the interacting pair (labels/), null without a pair. */
-  label?: LabelIndex | null;
-  error?: string;
-}
+export type { SceneRow } from './scene-rows';
 
 export interface OpenFileState {
   /** Counts opens: what belongs to one open file (a file-level run) is keyed by it. */
   openId: number;
   /** The file's name, or "N files". */
   name: string | null;
-  file: SceneSet | null;
+  /** The open files: read in the scene worker (a SceneSet on this thread for the bench's baseline). */
+  file: WorkerSceneSet | SceneSet | null;
   rows: SceneRow[];
   problems: string[];
   loading: boolean;
@@ -44,44 +43,39 @@ const EMPTY: OpenFileState = {
   error: null,
 };
 
-/** A scene's list entry: its summary and the pseudo label of the pair the app predicts (DESIGN.md 6b). */
-function describe(scene: Scene): { summary: SceneSummary; label: LabelIndex | null } {
-  const pair = defaultPair(scene);
-  return { summary: summarizeScene(scene, pair), label: pair ? labelPair(scene, ...pair).label : null };
+interface NamedBlob {
+  blob: Blob;
+  name: string;
 }
+
+/** The bench's baseline (`?list=main-thread`): the list filled on the main thread, as before. */
+const MAIN_THREAD_LIST =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).get('list') === 'main-thread';
 
 export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
   const generation = useRef(0);
+  const listing = useRef<{ close(): void } | null>(null);
 
   // `gen` is taken by openUrls before its fetches, so a file picked while the demo downloads wins
-  const openSources = useCallback(async (sources: ByteSource[], gen = ++generation.current) => {
+  const openSources = useCallback(async (blobs: NamedBlob[], gen = ++generation.current) => {
     if (gen !== generation.current) return;
-    const name = sources.length === 1 ? sources[0]!.name : `${sources.length} files`;
+    listing.current?.close();
+    listing.current = null;
+    const name = blobs.length === 1 ? blobs[0]!.name : `${blobs.length} files`;
     setState({ ...EMPTY, openId: gen, name, loading: true });
+    const live = () => gen === generation.current;
     try {
-      const file = await SceneSet.open(sources, { decodeJson: decodeJsonInWorker });
-      if (gen !== generation.current) return;
-      const problems = file.problems.map((p) => p.message);
-      setState((s) => ({ ...s, file, problems }));
-      const rows: SceneRow[] = [];
-      for await (const { k, record, scene, error } of file.scenes()) {
-        if (gen !== generation.current) return;
-        const f = file.fileOf(k);
-        rows.push(
-          error ? { k, record, file: f, error: error.message } : { k, record, file: f, ...describe(scene!) },
-        );
-        setState((s) => ({ ...s, rows: [...rows] }));
-      }
-      setState((s) => ({ ...s, loading: false }));
+      if (MAIN_THREAD_LIST) return await listOnMainThread(blobs, live, setState);
+      listing.current = listInWorker(blobs, live, setState);
     } catch (e) {
-      if (gen === generation.current) setState((s) => ({ ...s, loading: false, error: String(e) }));
+      if (live()) setState((s) => ({ ...s, loading: false, error: String(e) }));
     }
   }, []);
 
   /** Opens files from the disk (picked, dropped or a folder's), in the order given. */
   const openBlobs = useCallback(
-    (blobs: Blob[]) => openSources(blobs.map((b) => blobSource(b))),
+    (blobs: Blob[]) => openSources(blobs.map((blob) => ({ blob, name: (blob as File).name ?? 'blob' }))),
     [openSources],
   );
 
@@ -95,7 +89,7 @@ export function useScenarioFile() {
             try {
               const res = await fetch(url);
               if (!res.ok) throw new Error(`HTTP ${res.status}`);
-              return blobSource(await res.blob(), url.split('/').pop() ?? url);
+              return { blob: await res.blob(), name: url.split('/').pop() ?? url };
             } catch (e) {
               throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
             }
@@ -115,6 +109,96 @@ export function useScenarioFile() {
     [openSources],
   );
 
-  useEffect(() => () => void generation.current++, []);
+  useEffect(
+    () => () => {
+      generation.current++;
+      listing.current?.close();
+    },
+    [],
+  );
   return { state, openBlobs, openUrls };
+}
+
+/**
+ * Rows wait at most this long for an animation frame, ms: ten commits a second when frames stop,
+ * still one O(rows) copy per commit, and soon enough that the first scene opens without waiting
+ * for the whole list.
+ */
+const COMMIT_LATE_MS = 100;
+
+/**
+ * The app's path: the files opened in the scene worker, the set given to the page once indexed,
+ * rows committed at most once per animation frame: every row that arrived since the last frame in
+ * one concat and one render, instead of a copy and a render per record (quadratic in the rows: the
+ * old path's 500-scene list spent seconds in long tasks, npm run bench -- list).
+ */
+function listInWorker(
+  blobs: NamedBlob[],
+  live: () => boolean,
+  setState: (f: (s: OpenFileState) => OpenFileState) => void,
+): { close(): void } {
+  // rows that arrived since the last frame, committed in one update per frame (taken out of
+  // `pending` before the update, so the updater stays pure)
+  let pending: SceneRow[] = [];
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const take = (): ((rows: SceneRow[]) => SceneRow[]) => {
+    const batch = pending;
+    pending = [];
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    frame = 0;
+    return (rows) => (batch.length ? rows.concat(batch) : rows);
+  };
+  const commit = () => {
+    const add = take();
+    if (live()) setState((s) => ({ ...s, rows: add(s.rows) }));
+  };
+  return openInWorker(blobs, {
+    opened(file) {
+      if (live()) setState((s) => ({ ...s, file, problems: file.problems.map((p) => p.message) }));
+    },
+    rows(rows) {
+      for (const r of rows) pending.push(r);
+      if (frame) return;
+      frame = requestAnimationFrame(commit);
+      // frames can stop (a hidden tab, a GPU process busy with the model): rows, and the first
+      // scene the page opens from them, still arrive, at most COMMIT_LATE_MS late
+      timer = setTimeout(commit, COMMIT_LATE_MS);
+    },
+    done() {
+      const add = take();
+      if (live()) setState((s) => ({ ...s, rows: add(s.rows), loading: false }));
+    },
+    failed(message) {
+      const add = take();
+      if (live()) setState((s) => ({ ...s, rows: add(s.rows), loading: false, error: message }));
+    },
+  });
+}
+
+/**
+ * The old path, for the bench's baseline only: every scene decoded, summarised and labelled on the
+ * main thread, the whole list copied and rendered after each record, the shown scene decoded here
+ * (JSON files in the worker, as before).
+ */
+async function listOnMainThread(
+  blobs: NamedBlob[],
+  live: () => boolean,
+  setState: (f: (s: OpenFileState) => OpenFileState) => void,
+): Promise<void> {
+  const file = await SceneSet.open(
+    blobs.map((b) => blobSource(b.blob, b.name)),
+    { decodeJson: decodeJsonInWorker },
+  );
+  if (!live()) return;
+  const problems = file.problems.map((p) => p.message);
+  setState((s) => ({ ...s, file, problems }));
+  const rows: SceneRow[] = [];
+  for await (const r of file.scenes()) {
+    if (!live()) return;
+    rows.push(sceneRow(r, file.fileOf(r.k)));
+    setState((s) => ({ ...s, rows: [...rows] }));
+  }
+  setState((s) => ({ ...s, loading: false }));
 }

@@ -1,4 +1,6 @@
-// The scene list: search by id, filters, and one row per record (damaged records name their error).
+// The scene list: search by id, filters, and one row per record (damaged records name their error);
+// a long list renders only the rows in view (WINDOW_FROM).
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LABEL_NAMES } from '../../labels';
 import type { SceneRow } from '../useScenarioFile';
 import { formatCounts, type SceneSummary } from '../../scene/summary';
@@ -125,8 +127,64 @@ function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: 
 }
 
 /**
+ * Lists with more entries than this render only the rows in view (and OVERSCAN on each side):
+ * rendering 500 rows at once is a long task (92 ms on the 2-core test machines under load, npm
+ * run bench -- list), and the layout of a table that grows every frame was a large part of what
+ * the page spent while a list filled. Below it every row is in the DOM, as tests and find-in-page
+ * expect of a short list (the demo set's 42 scenes). Hand-written: the list is a table whose rows
+ * have a few heights (a pair that wraps, an error message, a file heading), which the windowing
+ * libraries' fixed-size or absolutely positioned rows do not fit without rebuilding the component.
+ */
+export const WINDOW_FROM = 200;
+/** Rows rendered beyond each edge of the view: a fast scroll shows rows, not blank space. */
+const OVERSCAN = 15;
+/** Row height guessed before any is measured, px (a row whose pair wraps onto two lines). */
+const ROW_GUESS_PX = 40;
+
+type Entry = { kind: 'file'; row: SceneRow } | { kind: 'row'; row: SceneRow };
+
+/** The table's entries in order: a heading above each file's first scene (several files open). */
+function entries(rows: SceneRow[], showFile: boolean): Entry[] {
+  const out: Entry[] = [];
+  rows.forEach((r, i) => {
+    if (showFile && r.file !== rows[i - 1]?.file) out.push({ kind: 'file', row: r });
+    out.push({ kind: 'row', row: r });
+  });
+  return out;
+}
+
+/** The range of entries to render: all of a short list, else those in view (by the mean row height). */
+function useWindow(count: number) {
+  const box = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 800 });
+  const [rowPx, setRowPx] = useState(ROW_GUESS_PX);
+  const windowed = count > WINDOW_FROM;
+  const first = windowed ? Math.max(0, Math.floor(view.top / rowPx) - OVERSCAN) : 0;
+  const end = windowed ? Math.min(count, Math.ceil((view.top + view.height) / rowPx) + OVERSCAN) : count;
+  // the mean height of the rows rendered: the spacers' unit, so the scroll bar fits the list
+  useLayoutEffect(() => {
+    const body = box.current?.querySelector('tbody');
+    if (!windowed || !body) return;
+    const shown = [...body.children].filter((el) => !el.classList.contains('spacer'));
+    if (shown.length === 0) return;
+    const mean = shown.reduce((n, el) => n + el.getBoundingClientRect().height, 0) / shown.length;
+    if (mean > 0 && Math.abs(mean - rowPx) > 0.5) setRowPx(mean);
+  }, [windowed, first, end, rowPx]);
+  // the view's real height, once there is a window to fit it
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (windowed && el) setView({ top: el.scrollTop, height: el.clientHeight });
+  }, [windowed]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el && windowed) setView({ top: el.scrollTop, height: el.clientHeight });
+  };
+  return { box, first, end, rowPx, onScroll };
+}
+
+/**
  * The table of scenes: one row per record, damaged records as error rows; with several files open,
- * a heading row names each file above its scenes.
+ * a heading row names each file above its scenes. A long list renders the rows in view (WINDOW_FROM).
  */
 function SceneTable(props: {
   rows: SceneRow[];
@@ -135,9 +193,23 @@ function SceneTable(props: {
   showFile: boolean;
 }) {
   const { rows, selected, onSelect, showFile } = props;
+  const all = useMemo(() => entries(rows, showFile), [rows, showFile]);
+  const { box, first, end, rowPx, onScroll } = useWindow(all.length);
+  const spacer = (n: number, key: string) =>
+    n > 0 && (
+      <tr key={key} className="spacer" aria-hidden>
+        <td colSpan={4} style={{ height: n * rowPx }} />
+      </tr>
+    );
   return (
-    <div className="scene-table">
-      <table className="scene-list" data-testid="scene-list">
+    <div className="scene-table" ref={box} onScroll={onScroll}>
+      <table
+        className="scene-list"
+        data-testid="scene-list"
+        data-first={first}
+        data-end={end}
+        data-count={all.length}
+      >
         <thead>
           <tr>
             <th>#</th>
@@ -147,17 +219,15 @@ function SceneTable(props: {
           </tr>
         </thead>
         <tbody>
-          {rows.flatMap((r, i) => [
-            ...(showFile && r.file !== rows[i - 1]?.file
-              ? [
-                  <tr key={`file-${r.k}`} className="file-row" data-testid="file-heading">
-                    <td colSpan={4} title={r.file}>
-                      {r.file}
-                    </td>
-                  </tr>,
-                ]
-              : []),
-            r.summary ? (
+          {spacer(first, 'above')}
+          {all.slice(first, end).map(({ kind, row: r }) =>
+            kind === 'file' ? (
+              <tr key={`file-${r.k}`} className="file-row" data-testid="file-heading">
+                <td colSpan={4} title={r.file}>
+                  {r.file}
+                </td>
+              </tr>
+            ) : r.summary ? (
               <SceneTableRow
                 key={r.k}
                 row={r}
@@ -171,7 +241,8 @@ function SceneTable(props: {
                 <td colSpan={3}>{r.error}</td>
               </tr>
             ),
-          ])}
+          )}
+          {spacer(all.length - end, 'below')}
         </tbody>
       </table>
     </div>
@@ -184,8 +255,11 @@ const PAIR_SOURCE_TITLES = {
   benchmark_rule: '* the real benchmark rule’s first pair: the scene names no pair (docs/real-benchmark.md)',
 } as const;
 
-/** A readable record's row: record number, scenario id, agent count and the interacting pair. */
-function SceneTableRow(props: {
+/**
+ * A readable record's row: record number, scenario id, agent count and the interacting pair.
+ * Memoised: while the list fills, a commit re-renders only the rows it adds (and the selection).
+ */
+const SceneTableRow = memo(function SceneTableRow(props: {
   row: SceneRow;
   summary: SceneSummary;
   selected: boolean;
@@ -212,4 +286,4 @@ function SceneTableRow(props: {
       </td>
     </tr>
   );
-}
+});

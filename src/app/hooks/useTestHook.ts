@@ -18,6 +18,8 @@ declare global {
       loadNaive: () => Promise<typeof import('../layers/naive')>;
       /** Destroys the model worker's WebGPU device, as a lost GPU would (false: not on WebGPU). */
       loseDevice: () => Promise<boolean>;
+      /** The list bench's probe of decoding a scene here against receiving it, in its own chunk. */
+      loadDeliveryProbe: () => Promise<typeof import('../delivery-probe')>;
     };
   }
 }
@@ -37,6 +39,7 @@ export function useTestHook(
         fileName,
         loadNaive: () => import('../layers/naive'),
         loseDevice: () => controller.loseDevice(),
+        loadDeliveryProbe: () => import('../delivery-probe'),
       };
   }, [engine, store, fileName, controller]);
 }

@@ -1,0 +1,144 @@
+// A WOMD shard holds hundreds of scenes: the list fills from the scene worker while the page stays
+// live. Opening a 300-scene synthetic file lists every record with the pseudo label Node computes
+// for it (the same scene-rows.ts), names the damaged record by file, record and field, opens and
+// draws a scene clicked far down the list, and a file opened while another still lists replaces it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sceneRow } from '../../src/app/scene-rows';
+import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
+import { generateScene } from '../../src/synth';
+import { encodeRecords, encodeScene, memorySource, SceneSet } from '../../src/waymo';
+import { fixturePayload } from '../fixtures/scenes';
+import { pickAgentAt, waitForScene } from './viewer-fixtures';
+
+const WAIT = { timeout: 60_000 };
+/** Scenes in the file: enough that a list filled and rendered per record would take seconds. */
+const N = 300;
+/** The record whose payload is damaged (CRC mismatch): listed as an error row. */
+const DAMAGED = 137;
+const ROWS = '[data-testid="scene-list"] [data-scene-id]';
+
+let h: Harness;
+let dir: string;
+/** [scene id, pseudo label ('' without a pair), record] of every readable record, in order. */
+let expected: [string, string, string][];
+beforeAll(async () => {
+  h = await startHarness();
+  dir = mkdtempSync(join(tmpdir(), 'modescope-list-'));
+  const payloads = Array.from({ length: N }, (_, i) =>
+    encodeScene({ ...generateScene(31, i).scene, id: `many-${i}` }),
+  );
+  const bytes = encodeRecords(payloads);
+  let at = 0;
+  for (let k = 0; k < DAMAGED; k++) at += 12 + payloads[k]!.length + 4;
+  bytes[at + 12 + 100]! ^= 0xff;
+  writeFileSync(join(dir, 'many.tfrecord'), bytes);
+  writeFileSync(join(dir, 'one.tfrecord'), encodeRecords([fixturePayload(4)]));
+  const set = await SceneSet.open([memorySource(bytes, 'many.tfrecord')]);
+  expected = [];
+  for await (const r of set.scenes()) {
+    const row = sceneRow(r, 'many.tfrecord');
+    if (row.summary) expected.push([row.summary.id, String(row.label ?? ''), String(row.record)]);
+  }
+}, 180_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const listed = (page: Page) =>
+  page
+    .locator(ROWS)
+    .evaluateAll((els) =>
+      els.map((e) => [
+        e.getAttribute('data-scene-id'),
+        e.getAttribute('data-label'),
+        e.getAttribute('data-record'),
+      ]),
+    );
+/** The entries the windowed list renders now (SceneList WINDOW_FROM): [first, end) of count. */
+const windowOf = (page: Page) =>
+  page.getByTestId('scene-list').evaluate((t) => ({
+    end: Number(t.getAttribute('data-end')),
+    count: Number(t.getAttribute('data-count')),
+  }));
+
+/**
+ * Scrolls the list from the top, one view at a time, calling `visit` with the rows rendered after
+ * each step, until it returns true or the list's end is rendered; waits for each window (a state).
+ */
+async function walkList(page: Page, visit: (rows: (string | null)[][]) => boolean | Promise<boolean>) {
+  const box = page.locator('.scene-table');
+  await box.evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(async () => (await listed(page))[0]?.[0], WAIT).toBe(expected[0]![0]);
+  for (;;) {
+    if (await visit(await listed(page))) return true;
+    const { end, count } = await windowOf(page);
+    if (end >= count) return false;
+    await box.evaluate((el) => (el.scrollTop += el.clientHeight));
+    await expect.poll(async () => (await windowOf(page)).end, WAIT).toBeGreaterThan(end);
+  }
+}
+const status = (page: Page) => page.getByTestId('file-status').textContent();
+
+describe('scene list of a large file', () => {
+  it('lists every record with its label, names the damaged one, and opens a clicked scene', async () => {
+    expect(expected).toHaveLength(N - 1);
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
+    // settled: every record indexed and listed (no "reading…")
+    await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
+    // a long list renders the rows in view: every row is read by scrolling through it
+    expect(await windowOf(page)).toMatchObject({ count: N });
+    expect((await listed(page)).length).toBeLessThan(N);
+    await page.screenshot({ path: join(RESULTS_DIR, 'scene-list.png') });
+    const seen = new Map<string, (string | null)[]>();
+    await walkList(page, (rows) => {
+      for (const r of rows) seen.set(r[0]!, r);
+      return false;
+    });
+    expect([...seen.values()]).toEqual(expected);
+    // the damaged record's row, scrolled to
+    const damaged = page.getByTestId('record-error');
+    await walkList(page, async () => (await damaged.count()) > 0);
+    expect(await damaged.count()).toBe(1);
+    expect(await damaged.textContent()).toMatch(
+      new RegExp(`^${DAMAGED}many\\.tfrecord: record ${DAMAGED} \\(byte \\d+\\): payload: CRC mismatch`),
+    );
+
+    // a scene far down the list: clicked, shown and drawn where its agents are
+    const id = expected[250]![0];
+    await walkList(page, (rows) => rows.some((r) => r[0] === id));
+    await page.locator(`${ROWS}[data-scene-id="${id}"]`).click();
+    await waitForScene(page, id);
+    await page.screenshot({ path: join(RESULTS_DIR, 'scene-list-scrolled.png') });
+    const i = await page.evaluate(() => {
+      const s = window.__modescope!.store.get().scene!;
+      for (let i = 0; i < s.tracks.count; i++)
+        if (window.__modescope!.poseAt(s.tracks, i, s.currentIndex)) return i;
+      return -1;
+    });
+    expect(i).toBeGreaterThanOrEqual(0);
+    const t = await page.evaluate(() => window.__modescope!.store.get().scene!.currentIndex);
+    expect(await pickAgentAt(page, i, t)).toBe(i);
+    await page.close();
+  });
+
+  it('a file opened while another still lists replaces it', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
+    // the big file has begun to list: its rows are arriving
+    await expect
+      .poll(async () => (await listed(page)).some(([id]) => id?.startsWith('many-')), WAIT)
+      .toBe(true);
+    await page.getByTestId('file-input').setInputFiles(join(dir, 'one.tfrecord'));
+    await expect.poll(() => status(page), WAIT).toBe('one.tfrecord: 1 scenes');
+    expect((await listed(page)).map(([id]) => id)).toEqual(['fixture-4']);
+    await waitForScene(page, 'fixture-4');
+    await page.close();
+  });
+});
