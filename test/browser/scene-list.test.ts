@@ -87,7 +87,7 @@ describe('scene list of a large file', () => {
   it('lists every record with its label, names the damaged one, and opens a clicked scene', async () => {
     expect(expected).toHaveLength(N - 1);
     const page = await h.newPage();
-    await page.goto(h.url);
+    await page.goto(`${h.url}?backend=wasm`);
     await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
     // settled: every record indexed and listed (no "reading…")
     await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
@@ -129,7 +129,7 @@ describe('scene list of a large file', () => {
 
   it('a file opened while another still lists replaces it', async () => {
     const page = await h.newPage();
-    await page.goto(h.url);
+    await page.goto(`${h.url}?backend=wasm`);
     await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
     // the big file has begun to list: its rows are arriving
     await expect

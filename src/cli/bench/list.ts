@@ -245,7 +245,7 @@ export default async function () {
       );
 
       // the shown scene: decoded on this thread, or received from the worker
-      await page.goto(h.url);
+      await page.goto(`${h.url}?backend=wasm`);
       await page.waitForFunction(() => window.__modescope != null, null, { timeout: 120_000 });
       const probes: [string, Uint8Array][] = [['synthetic', encodeRecords([payloads[0]!])]];
       try {
