@@ -1,5 +1,5 @@
 // `npm run eval [-- --scenes N] [--models DIR] [--out docs/results] [--files F...] [--real DIR...]
-// [--real-only]`:
+// [--real-only] [--local-dir DIR]`:
 // every predictor of the registry that can run (the baselines constant velocity and kinematic, the
 // vanilla and the pseudo-label CVAE) on the synthetic test set (prediction at step 10, 6 joint
 // predictions: a CVAE's joint set, model/joint-set.ts: 2 per mode plus JOINT_SET.anchors kinematic
@@ -12,7 +12,9 @@
 // trained on the WOMD training split on the validation split, fold models by k-fold over scenarios,
 // beside the shipped models on the same pairs. Their figures depend on local weights, so they go to
 // models-local/results.md and .json (and the console), never to docs/results.*. --real-only skips
-// the synthetic test set and writes nothing but those.
+// the synthetic test set and writes nothing but those. --local-dir DIR (inside models-local/, e.g.
+// models-local/curve, where `npm run train -- --local-dir DIR` wrote the learning curve's models)
+// scores the models in DIR instead and writes DIR/results.md and .json.
 // With --files, the given scenario files stand in for the test set (e.g. the demo set, to check the
 // app's file-level run against), and the model cards are left alone.
 import * as tf from '@tensorflow/tfjs';
@@ -48,6 +50,7 @@ const { values, positionals } = parseArgs({
     data: { type: 'string', default: DATA_CONFIG.dir },
     files: { type: 'string', multiple: true },
     'real-only': { type: 'boolean', default: false },
+    'local-dir': { type: 'string', default: LOCAL_MODELS_DIR },
   },
   allowPositionals: true,
 });
@@ -106,9 +109,10 @@ if (realDirs.length) {
     };
   // models trained on real scenes (models-local/, git-ignored): scored on the validation split and
   // by k-fold, beside the shipped models on the same pairs; their figures go to models-local/ only
-  const local = loadLocalModels();
-  if (!local) console.log(`real-trained models: none (${LOCAL_MODELS_DIR}/ is absent)`);
-  else if (!local.models.length) console.log(`real-trained models: none in ${LOCAL_MODELS_DIR}/`);
+  const localDir = values['local-dir'];
+  const local = loadLocalModels(localDir);
+  if (!local) console.log(`real-trained models: none (${localDir}/ is absent)`);
+  else if (!local.models.length) console.log(`real-trained models: none in ${localDir}/`);
   else if (b.reqs.length) {
     for (const m of local.models)
       if (m.data.dirs.join() !== real!.dirs.join())
@@ -117,9 +121,9 @@ if (realDirs.length) {
         );
     const lr = await evaluateLocal(b, models, local);
     const md = localMarkdown(lr, { hash: b.hash, pairs: b.reqs.length });
-    writeFileSync(join(LOCAL_MODELS_DIR, 'results.json'), `${JSON.stringify(lr, null, 1)}\n`);
-    writeFileSync(join(LOCAL_MODELS_DIR, 'results.md'), md);
-    console.log(`${md}\n(local figures written to ${LOCAL_MODELS_DIR}/results.md and results.json)`);
+    writeFileSync(join(localDir, 'results.json'), `${JSON.stringify(lr, null, 1)}\n`);
+    writeFileSync(join(localDir, 'results.md'), md);
+    console.log(`${md}\n(local figures written to ${localDir}/results.md and results.json)`);
   }
 }
 // --real-only: the real benchmark's local models and nothing else; docs/results.* and the shipped

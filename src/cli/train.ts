@@ -5,8 +5,14 @@
 // loop is model/train.ts) with a progress bar (loss terms, steps/s, ETA), a checkpoint every few
 // hundred steps (--resume continues from it); writes public/models/VARIANT/ with its card.
 // On real WOMD scenes (DESIGN.md 6b, docs/real-benchmark.md section 6): `--data real` or
-// `--data real+synthetic` [--real DIR...] [--fold K] [--quick]; the samples come from
-// lib/train-samples.ts, the weights go to models-local/VARIANT-real[-synth][-foldK]/ (never shipped).
+// `--data real+synthetic` [--real DIR...] [--fold K] [--quick] [--real-scenes N] [--local-dir DIR];
+// the samples come from lib/train-samples.ts, the weights go to
+// models-local/VARIANT-real[-synth][-from-INIT][-lwW][-nN][-foldK]/ (never shipped).
+// `--real-scenes N` (the learning curve, docs/real-gap.md "How much real data"): only N of the
+// selection's training scenarios train, the N a fixed seed ranks first (model/dataset.ts
+// realSubset: nested in N, the same in every fold); the held-out scenarios are unchanged.
+// `--local-dir DIR` writes NAME under DIR (inside models-local/) instead, e.g. models-local/curve,
+// so `npm run eval -- --real-only --local-dir DIR` scores those models apart from the others.
 // `--data synthetic-v2` (issue 14): synthetic scenes 0..N-1 (--scenes N) made in memory, the designed
 // pair plus the benchmark rule's pairs, tracking noise on the histories; validation on --val-scenes
 // of the validation split made the same way; the weights go to models-local/VARIANT-v2/ by default.
@@ -38,6 +44,8 @@ const { values } = parseArgs({
     fold: { type: 'string' },
     quick: { type: 'boolean', default: false },
     init: { type: 'string' },
+    'real-scenes': { type: 'string' },
+    'local-dir': { type: 'string' },
   },
 });
 const variant = values.variant as Variant;
@@ -47,10 +55,16 @@ if (labelWeight !== undefined && !(Number.isFinite(labelWeight) && labelWeight >
 if (!(variant in VARIANTS))
   throw new Error(`unknown variant '${variant}'; known: ${Object.keys(VARIANTS).join(', ')}`);
 const SHARED = join(import.meta.dirname, '../../../shared');
-const plan = trainPlan({ ...values, variant, labelWeight: values['label-weight'] }, [
-  join(SHARED, 'womd'),
-  join(SHARED, 'womd-json'),
-]);
+const plan = trainPlan(
+  {
+    ...values,
+    variant,
+    labelWeight: values['label-weight'],
+    realScenes: values['real-scenes'],
+    localDir: values['local-dir'],
+  },
+  [join(SHARED, 'womd'), join(SHARED, 'womd-json')],
+);
 const cfg = {
   ...VARIANTS[variant],
   ...(plan.kind === 'real' ? REAL_TRAIN[plan.mode] : {}),

@@ -109,15 +109,19 @@ export function benchmarkScenes(all: Iterable<Scene>): {
  * Which real scenarios train and which are held out (docs/real-benchmark.md sections 2 and 3):
  * 'split' trains on the WOMD training split and holds out the validation split (unknown scenarios
  * are in neither); a fold K trains on every scenario whose scenarioFold is not K, whatever its
- * split, and holds out fold K.
+ * split, and holds out fold K. With `trainScenes` N (`npm run train -- --real-scenes N`, the learning
+ * curve of docs/real-gap.md) only N of those training scenarios train, drawn by realSubset; the
+ * held-out scenarios are the same as without it.
  */
-export type RealSelection = { kind: 'split' } | { kind: 'fold'; fold: number };
+export type RealSelection = ({ kind: 'split' } | { kind: 'fold'; fold: number }) & { trainScenes?: number };
 
 export interface RealScenes {
   train: Scene[];
   heldOut: Scene[];
   /** In neither (split selection: unknown split). */
   unused: string[];
+  /** Training scenarios realSubset did not draw (`trainScenes`); in neither. */
+  notDrawn: string[];
   short: string[];
   duplicates: string[];
 }
@@ -126,7 +130,7 @@ export function selectRealScenes(all: Iterable<Scene>, sel: RealSelection): Real
   if (sel.kind === 'fold' && !(Number.isInteger(sel.fold) && sel.fold >= 0 && sel.fold < FOLDS))
     throw new RangeError(`fold ${sel.fold} is not one of 0..${FOLDS - 1}`);
   const { scenes, short, duplicates } = benchmarkScenes(all);
-  const out: RealScenes = { train: [], heldOut: [], unused: [], short, duplicates };
+  const out: RealScenes = { train: [], heldOut: [], unused: [], notDrawn: [], short, duplicates };
   for (const s of scenes) {
     if (sel.kind === 'fold') (scenarioFold(s.id) === sel.fold ? out.heldOut : out.train).push(s);
     else {
@@ -136,7 +140,35 @@ export function selectRealScenes(all: Iterable<Scene>, sel: RealSelection): Real
       else out.unused.push(s.id);
     }
   }
+  if (sel.trainScenes !== undefined) {
+    const drawn = new Set(realSubset(out.train, sel.trainScenes));
+    out.notDrawn = out.train.filter((s) => !drawn.has(s)).map((s) => s.id);
+    out.train = out.train.filter((s) => drawn.has(s));
+  }
   return out;
+}
+
+/** Seed of realSubset: fixed, so `--real-scenes N` draws the same scenarios on every run and machine. */
+export const REAL_SUBSET_SEED = 14;
+
+/**
+ * `n` of `scenes` (training scenarios, ids unique), the learning curve's subset: the n with the
+ * lowest FNV-1a hash of "seed:scenario id" (ties by id), kept in their given order. It depends only
+ * on (seed, n, the ids), not on their order or on the other scenes loaded; the draws are nested (the
+ * n drawn are among the m drawn for any m > n), and a scenario ranks the same in every fold.
+ */
+export function realSubset<T extends { id: string }>(
+  scenes: readonly T[],
+  n: number,
+  seed = REAL_SUBSET_SEED,
+): T[] {
+  if (!(Number.isInteger(n) && n >= 1 && n <= scenes.length))
+    throw new RangeError(`${n} training scenarios asked for; expected 1..${scenes.length}`);
+  const rank = (sc: T) => Number.parseInt(fnv1a(`${seed}:${sc.id}`), 16);
+  const drawn = new Set(
+    [...scenes].sort((x, y) => rank(x) - rank(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).slice(0, n),
+  );
+  return scenes.filter((sc) => drawn.has(sc));
 }
 
 /** FNV-1a over one line "sceneId:a:b:t:label" per sample: pins a sample list (data vs train). */

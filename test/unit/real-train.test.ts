@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchmarkPairs, scenarioFold } from '../../src/labels/pairs';
 import { REAL_TRAIN, TRAIN_CONFIG } from '../../src/model/config';
-import { benchmarkSamples, sampleListHash, sceneSamples, selectRealScenes } from '../../src/model/dataset';
+import {
+  benchmarkSamples,
+  realSubset,
+  sampleListHash,
+  sceneSamples,
+  selectRealScenes,
+} from '../../src/model/dataset';
 import { MIN_STEP } from '../../src/model/features';
 import type { Scene } from '../../src/scene/scene';
 import { generateScene } from '../../src/synth';
@@ -85,10 +91,60 @@ describe('selectRealScenes', () => {
     expect(() => selectRealScenes(all, { kind: 'fold', fold: 5 })).toThrow(/fold 5/);
   });
 
+  it("with trainScenes N trains on N of the fold's training scenes (realSubset); the held-out fold is untouched", () => {
+    for (const fold of [0, 1, 2, 3, 4]) {
+      const whole = selectRealScenes(all, { kind: 'fold', fold });
+      const n = Math.min(2, whole.train.length);
+      const sub = selectRealScenes(all, { kind: 'fold', fold, trainScenes: n });
+      expect(sub.heldOut).toEqual(whole.heldOut);
+      expect(sub.train).toEqual(realSubset(whole.train, n));
+      expect(sub.train.every((s) => whole.train.includes(s))).toBe(true);
+      expect(sub.notDrawn.sort()).toEqual(
+        whole.train
+          .filter((s) => !sub.train.includes(s))
+          .map((s) => s.id)
+          .sort(),
+      );
+    }
+    expect(() => selectRealScenes(all, { kind: 'split', trainScenes: 4 })).toThrow(/expected 1\.\.3/);
+  });
+
   it('leaves out scenes without the whole future', () => {
     const s = train[0]!;
     const short = { ...s, id: 'short', tracks: { ...s.tracks, steps: 11 } };
     expect(selectRealScenes([short], { kind: 'split' }).short).toEqual(['short']);
+  });
+});
+
+describe("realSubset (--real-scenes N: the learning curve's training subset)", () => {
+  const ids = [...Array(120)].map((_, k) => ({ id: `scenario-${k}` }));
+  const idsOf = (xs: { id: string }[]) => xs.map((x) => x.id);
+
+  it('draws N distinct scenes of the given ones, in their order, the same on every call', () => {
+    const got = realSubset(ids, 15);
+    expect(got).toHaveLength(15);
+    expect(new Set(got).size).toBe(15);
+    expect(got.every((x) => ids.includes(x))).toBe(true);
+    expect(got.map((x) => ids.indexOf(x))).toEqual(got.map((x) => ids.indexOf(x)).sort((a, b) => a - b));
+    expect(idsOf(realSubset(ids, 15))).toEqual(idsOf(got));
+    expect(realSubset(ids, ids.length)).toEqual(ids);
+  });
+
+  it('depends only on the seed and the ids: not their order; nested in N; another seed draws others', () => {
+    const reversed = [...ids].reverse();
+    expect(new Set(idsOf(realSubset(reversed, 30)))).toEqual(new Set(idsOf(realSubset(ids, 30))));
+    const [a, b, c] = [15, 30, 60].map((n) => new Set(idsOf(realSubset(ids, n))));
+    expect([...a!].every((x) => b!.has(x)) && [...b!].every((x) => c!.has(x))).toBe(true);
+    // a scenario's rank does not depend on the others (so it is the same in every fold): the 30 drawn
+    // of all 120 that lie in a part are the ones drawn of that part alone
+    const part = ids.slice(0, 60);
+    const inPart = idsOf(realSubset(ids, 30)).filter((id) => part.some((x) => x.id === id));
+    expect(idsOf(realSubset(part, inPart.length))).toEqual(inPart);
+    expect(idsOf(realSubset(ids, 30, 15))).not.toEqual(idsOf(realSubset(ids, 30)));
+  });
+
+  it('refuses a count it cannot draw', () => {
+    for (const n of [0, -1, 1.5, 121, NaN]) expect(() => realSubset(ids, n)).toThrow(/expected 1\.\.120/);
   });
 });
 
@@ -172,6 +228,33 @@ describe('trainPlan (npm run train: what it trains on)', () => {
     expect(
       trainPlan({ variant: 'pseudo', data: 'real', fold: '2', quick: true, labelWeight: '3' }, defaults),
     ).toMatchObject({ group: 'pseudo-real-lw3', name: 'pseudo-real-lw3-fold2' });
+    // a training subset (the learning curve) is named after its size, in the folder asked for
+    expect(
+      trainPlan(
+        {
+          variant: 'pseudo',
+          data: 'real+synthetic',
+          fold: '4',
+          init: 'public/models/pseudo',
+          realScenes: '30',
+          localDir: 'models-local/curve',
+        },
+        defaults,
+      ),
+    ).toMatchObject({
+      selection: { kind: 'fold', fold: 4, trainScenes: 30 },
+      group: 'pseudo-real-synth-from-pseudo-n30',
+      name: 'pseudo-real-synth-from-pseudo-n30-fold4',
+      outDir: 'models-local/curve/pseudo-real-synth-from-pseudo-n30-fold4',
+    });
+    for (const realScenes of ['0', '-3', '2.5', 'x'])
+      expect(() => trainPlan({ variant: 'pseudo', data: 'real', realScenes }, defaults)).toThrow(
+        /--real-scenes/,
+      );
+    expect(() => trainPlan({ variant: 'pseudo', realScenes: '30' }, defaults)).toThrow(/--real-scenes needs/);
+    expect(() => trainPlan({ variant: 'pseudo', data: 'real', localDir: 'elsewhere' }, defaults)).toThrow(
+      /models-local/,
+    );
     for (const fold of ['5', '-1', '1.5', 'x'])
       expect(() => trainPlan({ variant: 'pseudo', data: 'real', fold }, defaults)).toThrow(/--fold/);
     expect(() =>

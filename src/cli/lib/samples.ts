@@ -87,6 +87,8 @@ export interface RealSamples {
   /** Per training scene: id, split, fold, pairs, samples (the manifest npm run data writes). */
   manifest: { id: string; split: string; fold: number; pairs: number; samples: number }[];
   unused: string[];
+  /** Training scenarios the selection's trainScenes subset left out (model/dataset.ts realSubset). */
+  notDrawn: string[];
   short: string[];
   duplicates: string[];
 }
@@ -138,6 +140,7 @@ export async function loadRealSamples(
     },
     manifest,
     unused: sel.unused,
+    notDrawn: sel.notDrawn,
     short: sel.short,
     duplicates: sel.duplicates,
   };

@@ -2,7 +2,10 @@
 // without training): the synthetic data folder as before (`--data DIR`, default data/model), or the
 // real WOMD scenes (`--data real`, `--data real+synthetic`; folders from `--real DIR...`, default
 // ../shared/womd and ../shared/womd-json), chosen by the WOMD split or, with `--fold K`, every fold
-// but K (docs/real-benchmark.md). Real runs write to models-local/NAME (git-ignored, DESIGN.md 6b).
+// but K (docs/real-benchmark.md), optionally only N of those training scenarios (`--real-scenes N`,
+// drawn by model/dataset.ts realSubset: the learning curve of docs/real-gap.md; the held-out
+// scenarios unchanged). Real runs write to models-local/NAME, or LOCAL/NAME with `--local-dir LOCAL`
+// (a folder inside models-local/; git-ignored, DESIGN.md 6b).
 // `--data synthetic-v2` (issue 14): synthetic scenes made in memory, every v2 pair (the designed
 // pair plus the benchmark rule's pairs) with tracking noise on the histories (model/dataset.ts);
 // written to models-local/VARIANT-v2 by default (what ships is decided after comparing).
@@ -29,6 +32,10 @@ export interface TrainArgs {
   init?: string;
   /** --label-weight W: the pseudo-label loss weight instead of the variant's; a real run is named after it. */
   labelWeight?: string;
+  /** --real-scenes N: train on N of the selection's training scenarios (realSubset); named after it. */
+  realScenes?: string;
+  /** --local-dir DIR: the folder (inside models-local/) real runs write NAME into; default models-local. */
+  localDir?: string;
 }
 
 export type TrainPlan =
@@ -42,9 +49,10 @@ export type TrainPlan =
       selection: RealSelection;
       mode: RealTrainMode;
       /**
-       * models-local/ folder name: VARIANT-real[-synth][-from-INIT][-lwW][-foldK], INIT the last path
-       * part of --init, W the --label-weight (fine-tuned or reweighted folds pool apart from folds
-       * trained from the seed with the variant's weights); fold models of one run share `group`.
+       * models-local/ folder name: VARIANT-real[-synth][-from-INIT][-lwW][-nN][-foldK], INIT the last
+       * path part of --init, W the --label-weight, N the --real-scenes (fine-tuned, reweighted or
+       * subset folds pool apart from folds trained from the seed with the variant's weights on all
+       * their training scenarios); fold models of one run share `group`.
        */
       name: string;
       group: string;
@@ -61,6 +69,8 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ['--real', args.real],
       ['--fold', args.fold],
       ['--quick', args.quick],
+      ['--real-scenes', args.realScenes],
+      ['--local-dir', args.localDir],
     ] as const)
       if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
     if (data === SYNTHETIC_V2)
@@ -83,11 +93,18 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       throw new Error(`--fold ${args.fold}: expected one of 0..${FOLDS - 1}`);
     selection = { kind: 'fold', fold };
   }
+  if (args.realScenes !== undefined) {
+    const n = Number(args.realScenes);
+    if (!(/^\d+$/.test(args.realScenes) && n >= 1))
+      throw new Error(`--real-scenes ${args.realScenes}: expected a whole number of scenarios >= 1`);
+    selection = { ...selection, trainScenes: n };
+  }
   const init = args.init ? basename(args.init.replace(/[\\/]+$/, '')) : '';
   const lw = args.labelWeight !== undefined ? `-lw${args.labelWeight}` : '';
-  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}`;
+  const n = selection.trainScenes !== undefined ? `-n${selection.trainScenes}` : '';
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}${n}`;
   const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
-  const outDir = args.out ?? join(LOCAL_MODELS_DIR, name);
+  const outDir = args.out ?? join(args.localDir ?? LOCAL_MODELS_DIR, name);
   if (!isLocal(outDir))
     throw new Error(
       `--out ${outDir}: weights trained on real data go under ${LOCAL_MODELS_DIR}/ (DESIGN.md 6b)`,

@@ -112,8 +112,7 @@ export async function loadTrainingData(
   } else {
     const real = await loadRealSamples(plan.dirs, plan.selection, cfg);
     for (const p of real.problems) console.log(`  real WOMD: skipped ${p}`);
-    const sel =
-      plan.selection.kind === 'fold' ? `every fold but ${plan.selection.fold}` : 'the training split';
+    const sel = `${plan.selection.kind === 'fold' ? `every fold but ${plan.selection.fold}` : 'the training split'}${plan.selection.trainScenes !== undefined ? `, ${plan.selection.trainScenes} scenarios drawn of ${real.train.scenes + real.notDrawn.length}` : ''}`;
     console.log(
       `real (${sel}): ${real.train.samples.length} samples of ${real.train.pairs} pairs from ${real.train.scenes} scenes (sample list ${real.train.hash}); held out: ${real.heldOut.scenes} scenes, ${real.heldOut.samples.length} samples at step 10`,
     );
@@ -158,6 +157,7 @@ export async function loadTrainingData(
           use: 'validation loss only',
         },
         unusedScenes: real.unused.length,
+        notDrawnScenes: real.notDrawn.length,
         short: real.short.length,
         duplicates: real.duplicates.length,
         synthetic: synth
