@@ -3,7 +3,9 @@
 // else WebGPU, WebGL, wasm, cpu), registers the run-time predictors the app sends it (local models,
 // folders opened from disk), loads the weights of the predictors asked for (from their URL or from
 // the bytes handed over), warms up, keeps the scenes posted to it by key, and answers each
-// prediction with model/predictors.ts predictPairs. No model logic lives here.
+// prediction with model/predictors.ts predictPairs and each batch (the file-level run's, scenes
+// included) with predictBatch. Messages are handled as they come: while one batch waits for the
+// GPU, the next one's features and labels are built. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -13,11 +15,17 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { Scene } from '../scene/scene';
 import { emptyFeatures } from '../model/features';
 import { predictFrames } from '../model/predict';
-import { pickBackend, predictPairs } from '../model/predictors';
+import { pickBackend, predictBatch, predictPairs } from '../model/predictors';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
 import type { Params } from '../model/network';
-import { SCENES_KEPT, type ModelRequest, type ModelResponse, type PairPrediction } from './model-protocol';
+import {
+  SCENES_KEPT,
+  type BatchAnswer,
+  type ModelRequest,
+  type ModelResponse,
+  type PairPrediction,
+} from './model-protocol';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -63,6 +71,22 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
   return { ...result!, variant: req.variant, backend: tf.getBackend(), latencyMs: performance.now() - t0 };
 }
 
+/** A 'batch': every item as if alone (predictBatch), each failing alone. */
+async function predictMany(req: Extract<ModelRequest, { type: 'batch' }>): Promise<BatchAnswer[]> {
+  const t0 = performance.now();
+  const params = (await weights(req.variant)) ?? null;
+  const outcomes = await predictBatch(req.variant, params, req.items, {
+    samplesPerMode: req.samplesPerMode,
+    seed: req.seed,
+    meansFirst: req.meansFirst,
+  });
+  const latencyMs = (performance.now() - t0) / Math.max(1, req.items.length);
+  const backend = tf.getBackend();
+  return outcomes.map((x) =>
+    'error' in x ? x : { prediction: { ...x.result, variant: req.variant, backend, latencyMs } },
+  );
+}
+
 /** Answers one message from the app (the bootstrap in model-worker.ts installs it). */
 export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
   const req = ev.data;
@@ -90,6 +114,8 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);
     } else if (req.type === 'predict') {
       post({ type: 'prediction', id: req.id, prediction: await predict(req) });
+    } else if (req.type === 'batch') {
+      post({ type: 'batch', id: req.id, answers: await predictMany(req) });
     }
   } catch (e) {
     post({

@@ -15,6 +15,8 @@ declare global {
       fileName: string | null;
       /** The bench's rebuild-every-frame baseline, in its own chunk. */
       loadNaive: () => Promise<typeof import('../layers/naive')>;
+      /** The bench's one-scene-at-a-time file run (and the batched one beside it), in its own chunk. */
+      loadFileRunBench: () => Promise<typeof import('../predictions/run-file-baseline')>;
     };
   }
 }
@@ -22,6 +24,13 @@ declare global {
 export function useTestHook(store: Store, engine: Engine | null, fileName: string | null) {
   useEffect(() => {
     if (engine)
-      window.__modescope = { store, engine, poseAt, fileName, loadNaive: () => import('../layers/naive') };
+      window.__modescope = {
+        store,
+        engine,
+        poseAt,
+        fileName,
+        loadNaive: () => import('../layers/naive'),
+        loadFileRunBench: () => import('../predictions/run-file-baseline'),
+      };
   }, [engine, store, fileName]);
 }
