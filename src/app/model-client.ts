@@ -1,7 +1,9 @@
 // The app's handle on the model worker: start it (the backend asked for, else the fastest measured
 // on this browser: the worker measures at its first start, this client caches the choice in
 // localStorage under CHOICE_KEY and hands it to every later start, which uses it while its key
-// matches: same browser, adapter, build and model), and predict(scene, pair, t, options) as a promise. Each scene is posted to the worker once, and
+// matches: same browser, adapter, build and model), and predict(scene, pair, t, options) as a
+// promise, or predictBatch(items, options) for many requests in one forward pass (the file-level
+// run). Each scene is posted to the worker once, and
 // each predictor registered at run time (local models, folders opened from disk) before its first
 // use: a picked folder's bytes are copied and the copies transferred, so every worker gets its own.
 import type { BackendChoice } from '../model/backends';
@@ -9,6 +11,8 @@ import { getPredictor, type Predictor, type PredictorId } from '../model/registr
 import type { Scene } from '../scene/scene';
 import {
   SCENES_KEPT,
+  type BatchAnswer,
+  type BatchItem,
   type ModelRequest,
   type ModelResponse,
   type PairPrediction,
@@ -66,6 +70,10 @@ export class ModelClient {
   readonly warmupMs: number;
   private nextId = 1;
   private pending = new Map<number, { resolve: (p: PairPrediction) => void; reject: (e: Error) => void }>();
+  private pendingBatches = new Map<
+    number,
+    { resolve: (a: BatchAnswer[]) => void; reject: (e: Error) => void }
+  >();
   /** Scenes the worker holds, oldest first (it keeps the same SCENES_KEPT). */
   private sceneKeys = new Map<Scene, string>();
   private nextScene = 1;
@@ -93,9 +101,15 @@ export class ModelClient {
       } else if (msg.type === 'device-lost') {
         this.lost?.(msg.destroyed);
         this.lost = null;
+      } else if (msg.type === 'batch') {
+        this.pendingBatches.get(msg.id)?.resolve(msg.answers);
+        this.pendingBatches.delete(msg.id);
       } else if (msg.type === 'error' && msg.id !== undefined) {
-        this.pending.get(msg.id)?.reject(new Error(msg.message));
+        const err = new Error(msg.message);
+        this.pending.get(msg.id)?.reject(err);
+        this.pendingBatches.get(msg.id)?.reject(err);
         this.pending.delete(msg.id);
+        this.pendingBatches.delete(msg.id);
       }
     };
   }
@@ -185,10 +199,37 @@ export class ModelClient {
     });
   }
 
+  /**
+   * Many requests in one forward pass (the worker's predictBatch: the same answers as predict for
+   * each with the same options): one answer per item, in order, an item failing alone. The scenes
+   * are posted with the batch (copied; the worker keeps none).
+   */
+  predictBatch(
+    items: BatchItem[],
+    o: Omit<PredictRequestOptions, 'mode'> & { variant: PredictorName },
+  ): Promise<BatchAnswer[]> {
+    sendPredictor(this.worker, this.sent, o.variant);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pendingBatches.set(id, { resolve, reject });
+      this.send({
+        type: 'batch',
+        id,
+        items,
+        variant: o.variant,
+        samplesPerMode: o.samplesPerMode,
+        seed: o.seed,
+        meansFirst: o.meansFirst,
+      });
+    });
+  }
+
   terminate(): void {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('model worker stopped'));
+    const stopped = new Error('model worker stopped');
+    for (const p of [...this.pending.values(), ...this.pendingBatches.values()]) p.reject(stopped);
     this.pending.clear();
+    this.pendingBatches.clear();
   }
 
   private send(msg: ModelRequest) {

@@ -38,14 +38,39 @@ export type ModelRequest =
       seed?: number;
       /** See PredictOptions.meansFirst. */
       meansFirst?: boolean;
+    }
+  /**
+   * Many requests in one forward pass (model/predictors.ts predictBatch: each as if alone, so the
+   * same answers as one 'predict' each for the same seed): the file-level run's batches. The scenes
+   * come with the batch (the worker keeps none of them) and it builds their features and labels.
+   */
+  | {
+      type: 'batch';
+      id: number;
+      items: BatchItem[];
+      variant: PredictorName;
+      samplesPerMode: number;
+      seed?: number;
+      meansFirst?: boolean;
     };
+
+/** One request of a 'batch': the joint future of tracks a and b of `scene` from step t. */
+export interface BatchItem {
+  scene: Scene;
+  a: number;
+  b: number;
+  t: number;
+}
+
+/** The answer to one item of a 'batch', in the batch's order: its prediction, or why it failed. */
+export type BatchAnswer = { prediction: PairPrediction } | { error: string };
 
 /** What the worker answers: predictPairs' result, with who computed it and how fast. */
 export interface PairPrediction extends PairResult {
   variant: PredictorName;
   /** The tfjs backend that computed it. */
   backend: string;
-  /** Worker-side time for this prediction, ms. */
+  /** Worker-side time for this prediction, ms (in a batch: the batch's time over its items). */
   latencyMs: number;
   /** tf.memory().numTensors in the worker after this prediction (flat over predictions: no leak). */
   numTensors: number;
@@ -67,4 +92,5 @@ export type ModelResponse =
     }
   | { type: 'device-lost'; backend: string; destroyed: boolean }
   | { type: 'prediction'; id: number; prediction: PairPrediction }
+  | { type: 'batch'; id: number; answers: BatchAnswer[] }
   | { type: 'error'; id?: number; message: string };

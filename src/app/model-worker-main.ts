@@ -4,7 +4,9 @@
 // model), registers the run-time predictors the app sends it (local models, folders opened from
 // disk), loads the weights of the predictors asked for (from their URL or from the bytes handed
 // over), warms up, keeps the scenes posted to it by key, and answers each prediction with
-// model/predictors.ts predictPairs. A prediction that fails on a backend that no longer works (its
+// model/predictors.ts predictPairs, and each batch (the file-level run's, scenes included) with
+// predictBatch, handled as they come: while one batch waits for the GPU, the next one's features
+// and labels are built. A prediction that fails on a backend that no longer works (its
 // health check fails, or WebGPU lost its device) falls back to the next fastest backend, reloads the
 // weights there and is retried once; the answer says so. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
@@ -16,12 +18,18 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { Scene } from '../scene/scene';
 import { emptyFeatures, emptyTargets } from '../model/features';
 import { latentProbabilities, predictFrames } from '../model/predict';
-import { predictPairs } from '../model/predictors';
+import { predictBatch, predictPairs } from '../model/predictors';
 import { measureBackends, nextBackend, pickBackend, type BackendChoice } from '../model/backends';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
 import type { Params } from '../model/network';
-import { SCENES_KEPT, type ModelRequest, type ModelResponse, type PairPrediction } from './model-protocol';
+import {
+  SCENES_KEPT,
+  type BatchAnswer,
+  type ModelRequest,
+  type ModelResponse,
+  type PairPrediction,
+} from './model-protocol';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -221,6 +229,34 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
   };
 }
 
+/** A 'batch': every item as if alone (predictBatch), each failing alone. */
+async function predictMany(req: Extract<ModelRequest, { type: 'batch' }>): Promise<BatchAnswer[]> {
+  const t0 = performance.now();
+  const params = (await weights(req.variant)) ?? null;
+  const outcomes = await predictBatch(req.variant, params, req.items, {
+    samplesPerMode: req.samplesPerMode,
+    seed: req.seed,
+    meansFirst: req.meansFirst,
+  });
+  const latencyMs = (performance.now() - t0) / Math.max(1, req.items.length);
+  const backend = tf.getBackend();
+  return outcomes.map((x) =>
+    'error' in x
+      ? x
+      : {
+          prediction: {
+            ...x.result,
+            variant: req.variant,
+            backend,
+            latencyMs,
+            numTensors: tf.memory().numTensors,
+            choice: choice!,
+            notice: null,
+          },
+        },
+  );
+}
+
 /** Answers one message from the app (the bootstrap in model-worker.ts installs it). */
 export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
   const req = ev.data;
@@ -255,6 +291,8 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);
     } else if (req.type === 'predict') {
       post({ type: 'prediction', id: req.id, prediction: await predict(req) });
+    } else if (req.type === 'batch') {
+      post({ type: 'batch', id: req.id, answers: await predictMany(req) });
     } else if (req.type === 'lose-device') {
       // tests and the reliability checks: what a lost GPU does (GPUDevice.lost fires)
       const device =

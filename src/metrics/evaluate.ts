@@ -2,6 +2,7 @@
 // requests (DESIGN.md section 6a): joint displacement, miss, overlap and WOMD mAP for any
 // predictor, and for the CVAEs the latent against the pseudo label. Every prediction comes from
 // model/predictors.ts predictPairs, the same function the app's worker and file-level run call,
+// in batches through the loop the file-level run uses (model/batch-run.ts, via predictInBatches),
 // and is scored in scene coordinates against sceneTruth. Scores are kept per pair, so a figure can
 // be resampled by scenario for a bootstrap interval (stats.ts; DESIGN.md 6b). A CVAE's 6 joint
 // predictions are its joint set (model/joint-set.ts): PER_MODE samples per mode plus
@@ -14,7 +15,15 @@
 // `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
 import { EVAL_SAMPLES, JOINT_SET, NETWORK } from '../model/config';
 import type { Params } from '../model/network';
-import { pairZSensitivity, predictPairs, type PairRequest, type PairResult } from '../model/predictors';
+import {
+  activeBackend,
+  pairZSensitivity,
+  predictInBatches,
+  type BatchOutcome,
+  type PairRequest,
+  type PairResult,
+} from '../model/predictors';
+import { batchSizeFor, runInBatches } from '../model/batch-run';
 import { isBaseline, SHIPPED_IDS, type PredictorId } from '../model/registry';
 import { benchmarkPairList, type SceneBenchmarkPair } from '../labels/pairs';
 import { labelFuture } from '../labels/forecast';
@@ -45,8 +54,6 @@ import { balancedAccuracy, bootstrapCIs, type BootstrapOptions, type Interval } 
 const M = NETWORK.modes;
 /** Joint predictions per CVAE: the same number per mode. */
 export const PER_MODE = EVAL_SAMPLES / M;
-/** Requests per predictPairs call: the batch the model sees (and the seeded draws are made in). */
-const BATCH = 64;
 /** Test-split samples that results.json scores on their own, for the reproduction test. */
 export const REPRODUCE_SAMPLES = 24;
 
@@ -136,10 +143,12 @@ function jointPredictions(r: PairResult): ScoredJoint[] {
     .flatMap((m) => m.samples.map((smp) => ({ traj: jointTrajectory(smp), confidence: m.probability })));
 }
 
-async function inBatches<T>(reqs: PairRequest[], run: (batch: PairRequest[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < reqs.length; i += BATCH) out.push(...(await run(reqs.slice(i, i + BATCH))));
-  return out;
+/** The results of outcomes where every request must succeed (eval's requests are valid at their step). */
+function results(outcomes: BatchOutcome[]): PairResult[] {
+  return outcomes.map((x) => {
+    if ('error' in x) throw new Error(x.error);
+    return x.result;
+  });
 }
 
 /** Displacement, miss, overlap and mAP records of one prediction against its request's real future. */
@@ -296,21 +305,23 @@ async function pairScores(
   o: EvaluateOptions,
 ): Promise<PairScore[]> {
   const anchors = o.anchors ?? JOINT_SET.anchors;
-  const results = await inBatches(reqs, (b) =>
-    predictPairs(id, params, b, {
+  // model/batch-run.ts: the batched loop the app's file-level run shares; its size for the backend
+  const predicted = results(
+    await predictInBatches(id, params, reqs, {
       samplesPerMode: PER_MODE,
       posterior: false,
       anchors,
       budget: JOINT_SET.budget,
     }),
   );
-  const scores = results.map((r, j) => scorePair(reqs[j]!, r));
+  const scores = predicted.map((r, j) => scorePair(reqs[j]!, r));
   if (params && !isBaseline(id)) {
     // one sample per mode (its most likely goal, no anchor) for the spread, and the posterior given the future
-    const latent = await inBatches(reqs, (b) =>
-      predictPairs(id, params, b, { samplesPerMode: 1, anchors: 0 }),
-    );
-    const shared = await inBatches(reqs, (b) => pairZSensitivity(params, b));
+    const latent = results(await predictInBatches(id, params, reqs, { samplesPerMode: 1, anchors: 0 }));
+    const shared = await runInBatches(reqs, {
+      batchSize: batchSizeFor(activeBackend()),
+      run: (b) => pairZSensitivity(params, b),
+    });
     latent.forEach((r, j) => (scores[j]!.latent = scoreLatent(reqs[j]!, r, shared[j]!)));
   }
   return scores;

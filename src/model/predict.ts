@@ -37,6 +37,11 @@ export interface PredictOptions {
   /** Decode only this mode (the others still get their probability). */
   mode?: number;
   seed?: number;
+  /**
+   * Per input, the stream of the seeded draws (util/rng.ts); default its index in the batch. Every
+   * stream 0 makes each input draw what it would draw in a batch of its own (model/batch-run.ts).
+   */
+  streams?: readonly number[];
 }
 
 /** One joint sample, pair frame, metres: [agent][step][x, y] flattened, and its goal (xA, yA, xB, yB). */
@@ -86,7 +91,7 @@ export async function predictFrames(
   const goals: number[] = [];
   const out: FrameModePrediction[][] = [];
   for (let i = 0; i < b; i++) {
-    const rng = new Rng(o.seed ?? 0, i, 17);
+    const rng = new Rng(o.seed ?? 0, o.streams?.[i] ?? i, 17);
     const list: FrameModePrediction[] = [];
     for (let z = 0; z < M; z++) {
       const base = (i * M + z) * G;

@@ -1,9 +1,11 @@
 // Running the predictors of the registry (model/registry.ts): `predictPairs` runs any of them on
 // any number of (scene, pair, step) requests in one batch, for the app's worker and the Node
 // tools alike (model/backends.ts starts the tfjs backend). The caller never sees a tensor.
+import * as tf from '@tensorflow/tfjs';
 import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
 import { getPredictor, type PredictorId } from './registry';
+import { batchSizeFor, runInBatches } from './batch-run';
 import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
 import { JOINT_SET } from './config';
 import { addAnchors, applyBudget, endPoints } from './joint-set';
@@ -159,6 +161,60 @@ export async function predictPairs(
   return prepared.map((p, k) => {
     const modes = toScene(p.frame, frames[k]!);
     return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: posterior.get(k) ?? null };
+  });
+}
+
+/** One request's answer in a batch: its result, or why it could not be predicted. */
+export type BatchOutcome = { result: PairResult } | { error: string };
+
+/**
+ * predictPairs over one batch, each request as if it were alone: the seeded draws of every request
+ * come from stream 0 (what a batch of one draws, PredictOptions.streams), so a request's samples
+ * never depend on its neighbours or its place; and a request whose pair is not tracked at its step
+ * fails alone (its error, the others predicted). An error of the whole batch (weights, backend) is
+ * thrown.
+ */
+export async function predictBatch(
+  id: PredictorId,
+  params: Params | null,
+  reqs: PairRequest[],
+  o: PairOptions,
+): Promise<BatchOutcome[]> {
+  const errors = reqs.map((r) => {
+    try {
+      pairFrame(r.scene, r.a, r.b, clampStep(r.scene, r.t));
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  });
+  const ok = reqs.filter((_, k) => errors[k] === null);
+  const results = ok.length ? await predictPairs(id, params, ok, { ...o, streams: ok.map(() => 0) }) : [];
+  let j = 0;
+  return errors.map((error) => (error === null ? { result: results[j++]! } : { error }));
+}
+
+/** The tfjs backend running now (its batch size: model/batch-run.ts batchSizeFor). */
+export function activeBackend(): string {
+  return tf.getBackend();
+}
+
+/**
+ * Every request through predictBatch in batches of `batchSize` (default: model/batch-run.ts's size
+ * for the active tfjs backend), with runInBatches (the loop the app's file-level run uses): one
+ * outcome per request, in order. `npm run eval` scores through this.
+ */
+export async function predictInBatches(
+  id: PredictorId,
+  params: Params | null,
+  reqs: PairRequest[],
+  o: PairOptions & { batchSize?: number; onBatch?: (done: number) => void },
+): Promise<BatchOutcome[]> {
+  const { batchSize, onBatch, ...opts } = o;
+  return runInBatches(reqs, {
+    batchSize: batchSize ?? batchSizeFor(activeBackend()),
+    run: (b) => predictBatch(id, params, b, opts),
+    onBatch,
   });
 }
 

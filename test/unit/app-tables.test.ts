@@ -110,6 +110,7 @@ describe('file run exports', () => {
     variant,
     backend: 'wasm',
     samplesPerMode: 4,
+    batchSize: 8,
     rows: [
       row({
         record: 0,

@@ -20,6 +20,8 @@ declare global {
       loseDevice: () => Promise<boolean>;
       /** The list bench's probe of decoding a scene here against receiving it, in its own chunk. */
       loadDeliveryProbe: () => Promise<typeof import('../delivery-probe')>;
+      /** The bench's one-scene-at-a-time file run (and the batched one beside it), in its own chunk. */
+      loadFileRunBench: () => Promise<typeof import('../predictions/run-file-baseline')>;
     };
   }
 }
@@ -40,6 +42,7 @@ export function useTestHook(
         loadNaive: () => import('../layers/naive'),
         loseDevice: () => controller.loseDevice(),
         loadDeliveryProbe: () => import('../delivery-probe'),
+        loadFileRunBench: () => import('../predictions/run-file-baseline'),
       };
   }, [engine, store, fileName, controller]);
 }

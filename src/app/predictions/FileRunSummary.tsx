@@ -1,6 +1,6 @@
-// The summary of a run across the file: scenes scored and skipped, backend and time, and how often
-// the argmax prior mode is the pseudo label (only where modes mean labels); when every scene was
-// skipped, the first 20 reasons.
+// The summary of a run across the file: scenes scored and skipped, backend, time and batch size,
+// and how often the argmax prior mode is the pseudo label (only where modes mean labels); when
+// every scene was skipped, the first 20 reasons.
 import { getPredictor } from '../../model/registry';
 import type { FileRunResult } from './run-file';
 
@@ -12,7 +12,7 @@ export function FileRunSummary({ result }: { result: FileRunResult }) {
     <>
       <p data-testid="file-run-summary">
         {result.rows.length} scenes scored ({result.skipped.length} skipped) on {result.backend} in{' '}
-        {(result.ms / 1000).toFixed(1)} s, prediction from step 10;{' '}
+        {(result.ms / 1000).toFixed(1)} s ({result.batchSize} per batch), prediction from step 10;{' '}
         {meaningful
           ? `argmax prior = pseudo label in ${agree} / ${result.rows.length} (${((100 * agree) / Math.max(1, result.rows.length)).toFixed(1)}%)`
           : 'this model’s modes carry no label meaning: the matrix shows how its top modes split by pseudo label'}

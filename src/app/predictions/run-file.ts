@@ -2,11 +2,21 @@
 // interacting pair predicted from step 10 when both agents are valid there, the argmax of the prior
 // against the pseudo label. Runs in a worker of its own, so the viewer's predictions never queue
 // behind it and cancel stops it at once (the worker is terminated).
+//
+// Batched (issue 15): the scenes go through model/batch-run.ts runInBatches, the loop `npm run eval`
+// uses too, in batches of batchSizeFor(the worker's backend) items per forward pass. Two batches are
+// in flight (ahead = 2): while the worker runs batch k (features, labels, inference: predictBatch),
+// this thread decodes batch k+1's scenes and posts them, so the worker finds the next batch queued,
+// and the worker builds k+1's features and labels while k waits on the GPU. The progress bar moves
+// once per batch. Each answer equals what a 'predict' of that scene alone gives for the same seed
+// (predictBatch; test/unit/batch-run.test.ts). The old one-scene-at-a-time loop is kept only as the
+// bench's baseline (run-file-baseline.ts, reached through the test hook, never by the app).
 import { LABEL_NAMES } from '../../labels';
 import { argmax, sceneMinDisplacement } from '../../metrics';
 import { MIN_STEP } from '../../model/features';
 import { defaultPair } from '../../labels/pairs';
-import { isValid } from '../../scene/scene';
+import { isValid, type Scene } from '../../scene/scene';
+import { batchSizeFor, runInBatches } from '../../model/batch-run';
 import type { SceneFile } from '../../waymo';
 import { ModelClient } from '../model-client';
 import { getPredictor, type PredictorId } from '../../model/registry';
@@ -33,6 +43,8 @@ export interface FileRunResult {
   variant: PredictorId;
   backend: string;
   samplesPerMode: number;
+  /** Items per forward pass (1: the one-at-a-time baseline). */
+  batchSize: number;
   rows: FileRunRow[];
   predictions: PairPrediction[];
   /** [argmax prior mode][pseudo label] counts. */
@@ -47,8 +59,84 @@ export interface FileRunOptions {
   samplesPerMode: number;
   /** Backend to try first (else WebGPU, then WebGL, wasm, cpu). */
   backend?: string;
+  /** Items per forward pass; default batchSizeFor(the worker's backend) (the bench tries others). */
+  batchSize?: number;
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
+}
+
+/** The seed of a file run's predictions (the viewer's default: the goal means first). */
+export const FILE_RUN_SEED = 1;
+
+/** A record of the file as the run sees it: its scene and pair, or why it is not scored. */
+export type FileRunItem =
+  | { k: number; record: number; scene: Scene; pair: [number, number] }
+  | { k: number; record: number; skip: string };
+
+/** Decodes the k-th record and picks its pair (valid at MIN_STEP), or says why it is skipped. */
+export async function fileRunItem(file: SceneFile, k: number): Promise<FileRunItem> {
+  const record = file.record(k);
+  let scene: Scene;
+  try {
+    scene = await file.scene(k);
+  } catch (e) {
+    return { k, record, skip: e instanceof Error ? e.message : String(e) };
+  }
+  const pair = defaultPair(scene);
+  if (!pair || !isValid(scene.tracks, pair[0], MIN_STEP) || !isValid(scene.tracks, pair[1], MIN_STEP))
+    return { k, record, skip: pair ? `pair not valid at step ${MIN_STEP}` : 'no interacting pair' };
+  return { k, record, scene, pair };
+}
+
+/** One record's outcome: its row and prediction, or why it was skipped. No scene is kept. */
+export type FileRunOutcome =
+  { row: FileRunRow; prediction: PairPrediction } | { record: number; skip: string };
+
+/** The row of a scored scene: argmax prior against the label, minADE/minFDE over every sample. */
+export function scoreItem(k: number, record: number, scene: Scene, p: PairPrediction): FileRunOutcome {
+  const top = argmax(p.prior);
+  const err = sceneMinDisplacement(
+    scene,
+    p.a,
+    p.b,
+    p.t,
+    p.modes.flatMap((m) => m.samples),
+  );
+  const row: FileRunRow = {
+    k,
+    record,
+    id: scene.id,
+    label: p.label,
+    labelName: p.labelName,
+    topMode: top,
+    topProbability: p.prior[top]!,
+    agree: top === p.label,
+    minADE: err?.minADE ?? null,
+    minFDE: err?.minFDE ?? null,
+  };
+  return { row, prediction: p };
+}
+
+/** The run's result from its outcomes in record order. */
+export function fileRunResult(
+  outcomes: FileRunOutcome[],
+  info: Pick<FileRunResult, 'variant' | 'backend' | 'samplesPerMode' | 'batchSize' | 'ms'>,
+): FileRunResult {
+  const M = LABEL_NAMES.length;
+  const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
+  const rows: FileRunRow[] = [];
+  const predictions: PairPrediction[] = [];
+  const skipped: FileRunResult['skipped'] = [];
+  for (const x of outcomes) {
+    if ('skip' in x) {
+      skipped.push({ record: x.record, reason: x.skip });
+      continue;
+    }
+    if (x.row.topMode < M && x.row.label < M) confusion[x.row.topMode]![x.row.label]!++;
+    rows.push(x.row);
+    predictions.push(x.prediction);
+  }
+  return { ...info, rows, predictions, confusion, skipped };
 }
 
 export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileRunResult> {
@@ -57,70 +145,43 @@ export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileR
   const stop = () => client.terminate();
   o.signal.addEventListener('abort', stop);
   try {
-    const M = LABEL_NAMES.length;
-    const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
-    const rows: FileRunRow[] = [];
-    const predictions: PairPrediction[] = [];
-    const skipped: FileRunResult['skipped'] = [];
-    o.onProgress(0, file.count);
-    for (let k = 0; k < file.count; k++) {
-      if (o.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      let scene;
-      try {
-        scene = await file.scene(k);
-      } catch (e) {
-        skipped.push({ record: file.record(k), reason: e instanceof Error ? e.message : String(e) });
-        o.onProgress(k + 1, file.count);
-        continue;
-      }
-      const pair = defaultPair(scene);
-      if (!pair || !isValid(scene.tracks, pair[0], MIN_STEP) || !isValid(scene.tracks, pair[1], MIN_STEP)) {
-        skipped.push({
-          record: file.record(k),
-          reason: pair ? `pair not valid at step ${MIN_STEP}` : 'no interacting pair',
-        });
-        o.onProgress(k + 1, file.count);
-        continue;
-      }
-      const p = await client.predict(scene, pair, MIN_STEP, {
-        samplesPerMode: o.samplesPerMode,
-        variant: o.variant,
-        seed: 1,
-      });
-      const top = argmax(p.prior);
-      if (top < M && p.label < M) confusion[top]![p.label]!++;
-      const err = sceneMinDisplacement(
-        scene,
-        p.a,
-        p.b,
-        p.t,
-        p.modes.flatMap((m) => m.samples),
-      );
-      rows.push({
-        k,
-        record: file.record(k),
-        id: scene.id,
-        label: p.label,
-        labelName: p.labelName,
-        topMode: top,
-        topProbability: p.prior[top]!,
-        agree: top === p.label,
-        minADE: err?.minADE ?? null,
-        minFDE: err?.minFDE ?? null,
-      });
-      predictions.push(p);
-      o.onProgress(k + 1, file.count);
+    const batchSize = o.batchSize ?? batchSizeFor(client.backend);
+    // this thread decodes the scenes as the loop pulls them: batch k+1 while the worker runs batch k
+    async function* items() {
+      for (let k = 0; k < file.count; k++) yield await fileRunItem(file, k);
     }
-    return {
+    const run = async (batch: FileRunItem[]): Promise<FileRunOutcome[]> => {
+      const todo = batch.filter((x) => 'scene' in x);
+      const answers = todo.length
+        ? await client.predictBatch(
+            todo.map((x) => ({ scene: x.scene, a: x.pair[0], b: x.pair[1], t: MIN_STEP })),
+            { variant: o.variant, samplesPerMode: o.samplesPerMode, seed: FILE_RUN_SEED },
+          )
+        : [];
+      let j = 0;
+      return batch.map((x) => {
+        if (!('scene' in x)) return { record: x.record, skip: x.skip };
+        const a = answers[j++]!;
+        return 'error' in a
+          ? { record: x.record, skip: a.error }
+          : scoreItem(x.k, x.record, x.scene, a.prediction);
+      });
+    };
+    o.onProgress(0, file.count);
+    const outcomes = await runInBatches(items(), {
+      batchSize,
+      run,
+      ahead: 2,
+      signal: o.signal,
+      onBatch: (done) => o.onProgress(done, file.count),
+    });
+    return fileRunResult(outcomes, {
       variant: o.variant,
       backend: client.backend,
       samplesPerMode: o.samplesPerMode,
-      rows,
-      predictions,
-      confusion,
-      skipped,
+      batchSize,
       ms: performance.now() - t0,
-    };
+    });
   } finally {
     o.signal.removeEventListener('abort', stop);
     client.terminate();
