@@ -11,6 +11,7 @@
 // If the worker itself fails (it could not load), every waiting call fails with the reason.
 import type { Scene } from '../scene/scene';
 import { WaymoReadError } from '../waymo/errors';
+import { eachScene } from '../waymo/file';
 import type { SceneFile } from '../waymo';
 import type { SceneRow } from './scene-rows';
 
@@ -153,16 +154,8 @@ export class WorkerSceneSet implements SceneFile {
     return request({ kind: 'scene', id: nextId++, open: this.open, k });
   }
 
-  async *scenes(): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
-    for (let k = 0; k < this.count; k++) {
-      const record = this.record(k);
-      try {
-        yield { k, record, scene: await this.scene(k) };
-      } catch (e) {
-        if (!(e instanceof WaymoReadError)) throw e;
-        yield { k, record, error: e };
-      }
-    }
+  scenes(): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
+    return eachScene(this);
   }
 }
 

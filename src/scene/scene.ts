@@ -149,6 +149,18 @@ export interface LaneInfo {
   rightNeighbors: LaneNeighbor[];
 }
 
+/** A lane without topology (no speed limit, neighbours or boundaries), as real JSON lanes come. */
+export const emptyLane = (): LaneInfo => ({
+  speedLimitMph: 0,
+  interpolating: false,
+  entryLanes: [],
+  exitLanes: [],
+  leftBoundaries: [],
+  rightBoundaries: [],
+  leftNeighbors: [],
+  rightNeighbors: [],
+});
+
 export interface SceneMap {
   /** Number of features M. */
   count: number;

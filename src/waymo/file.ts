@@ -52,19 +52,31 @@ export class ScenarioFile {
   }
 
   /** Every scene in order, with a WaymoReadError in place of each record that could not be read. */
-  async *scenes(): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
-    for (let k = 0; k < this.count; k++) {
-      const record = this.record(k);
-      try {
-        yield { k, record, scene: await this.scene(k) };
-      } catch (e) {
-        if (!(e instanceof WaymoReadError)) throw e;
-        yield { k, record, error: e };
-      }
-    }
+  scenes(): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
+    return eachScene(this);
   }
 
   close(): Promise<void> | undefined {
     return this.index.source.close?.();
+  }
+}
+
+/**
+ * Every scene of a file in order, with the WaymoReadError in place of each record that could not be
+ * read (any other error is thrown): the `scenes()` of ScenarioFile and of the app's worker-backed set.
+ */
+export async function* eachScene(f: {
+  count: number;
+  record(k: number): number;
+  scene(k: number): Promise<Scene>;
+}): AsyncGenerator<{ k: number; record: number; scene?: Scene; error?: WaymoReadError }> {
+  for (let k = 0; k < f.count; k++) {
+    const record = f.record(k);
+    try {
+      yield { k, record, scene: await f.scene(k) };
+    } catch (e) {
+      if (!(e instanceof WaymoReadError)) throw e;
+      yield { k, record, error: e };
+    }
   }
 }

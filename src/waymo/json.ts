@@ -32,7 +32,7 @@ import {
   type TrackInput,
 } from '../scene/build';
 import {
-  type LaneInfo,
+  emptyLane,
   MapKind,
   normalizeAngle,
   ObjectType,
@@ -216,18 +216,6 @@ const ROAD_KINDS: Record<string, { kind: MapKind; first?: number; last?: number 
   speed_bump: { kind: MapKind.SpeedBump },
   driveway: { kind: MapKind.Driveway },
 };
-
-/** A lane without topology: what decodeScenario gives a lane that carries none. */
-const emptyLane = (): LaneInfo => ({
-  speedLimitMph: 0,
-  interpolating: false,
-  entryLanes: [],
-  exitLanes: [],
-  leftBoundaries: [],
-  rightBoundaries: [],
-  leftNeighbors: [],
-  rightNeighbors: [],
-});
 
 /** Heading in [-pi, pi) that stays in it as float32 (see F32_MINUS_PI). */
 function sceneHeading(a: number): number {

@@ -37,7 +37,13 @@
 //   least 2 bytes (tag + length): a hostile header cannot make us allocate more than the payload
 //   can fill.
 import protobuf from 'protobufjs/minimal.js';
-import type { BoundarySegment, LaneInfo, LaneNeighbor, Scene } from '../scene/scene';
+import {
+  emptyLane,
+  type BoundarySegment,
+  type LaneInfo,
+  type LaneNeighbor,
+  type Scene,
+} from '../scene/scene';
 import {
   F as SCENE_F,
   MapKind as SCENE_KINDS,
@@ -557,19 +563,7 @@ class WireScene {
     this.fKind = kind;
     this.fSub = 0;
     this.nPts = this.fStart;
-    this.fLane =
-      kind === MapKind.Lane
-        ? {
-            speedLimitMph: 0,
-            interpolating: false,
-            entryLanes: [],
-            exitLanes: [],
-            leftBoundaries: [],
-            rightBoundaries: [],
-            leftNeighbors: [],
-            rightNeighbors: [],
-          }
-        : null;
+    this.fLane = kind === MapKind.Lane ? emptyLane() : null;
     this.fStop = kind === MapKind.StopSign ? [] : null;
     if (kind === MapKind.StopSign) this.point(); // its position, 0 until read
   }
