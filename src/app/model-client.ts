@@ -1,7 +1,8 @@
 // The app's handle on the model worker: start it (the backend asked for, else the fastest measured
-// on this browser: the worker measures at its first start, this client caches the choice in
-// localStorage under CHOICE_KEY and hands it to every later start, which uses it while its key
-// matches: same browser, adapter, build and model), and predict(scene, pair, t, options) as a
+// on this browser: at a first start the worker answers at once on wasm while a second worker times
+// every backend, then switches to the fastest; this client caches the choice in localStorage under
+// CHOICE_KEY and hands it to every later start, which uses it while its key matches: same browser,
+// adapter, build and model), and predict(scene, pair, t, options) as a
 // promise, or predictBatch(items, options) for many requests in one forward pass (the file-level
 // run). Each scene is posted to the worker once, and
 // each predictor registered at run time (local models, folders opened from disk) before its first
@@ -60,14 +61,27 @@ function forgetChoice(): void {
 }
 
 export class ModelClient {
-  /** The backend the worker started on (see `choice` for how, and for a later fallback). */
-  readonly backend: string;
-  /** How the backend was chosen, with every figure. */
-  readonly choice: BackendChoice;
-  /** Time to choose the backend (measuring, when it did), ms. */
+  /** How the backend was chosen, with every figure; follows a switch after measuring, or a fallback. */
+  get choice(): BackendChoice {
+    return this.current;
+  }
+  /** The backend the worker runs on now. */
+  get backend(): string {
+    return this.current.backend;
+  }
+  /** Time to choose the backend at start (the cache's check, or starting the interim one), ms. */
   readonly chooseMs: number;
   readonly loadMs: number;
   readonly warmupMs: number;
+  /**
+   * The backend the worker will keep: at once when asked for or cached; at a first start, once the
+   * second worker has measured every backend and this one has switched to the fastest.
+   */
+  readonly measured: Promise<BackendChoice>;
+  /** Told each time the choice changes after the start (the measurement's switch). */
+  onChoice: ((c: BackendChoice) => void) | null = null;
+  private current: BackendChoice;
+  private measurer: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, { resolve: (p: PairPrediction) => void; reject: (e: Error) => void }>();
   private pendingBatches = new Map<
@@ -79,15 +93,16 @@ export class ModelClient {
   private nextScene = 1;
   /** Run-time predictors the worker was sent (the entry sent, so a replaced entry is sent again). */
   private sent: Map<PredictorId, Predictor>;
+  private switched: ((c: BackendChoice) => void) | null = null;
 
   private constructor(
     private worker: Worker,
     ready: Extract<ModelResponse, { type: 'ready' }>,
     sent: Map<PredictorId, Predictor>,
+    measure: { baseUrl: string; variant: PredictorId } | null,
   ) {
     this.sent = sent;
-    this.backend = ready.backend;
-    this.choice = ready.choice;
+    this.current = ready.choice;
     this.chooseMs = ready.chooseMs;
     this.loadMs = ready.loadMs;
     this.warmupMs = ready.warmupMs;
@@ -95,12 +110,18 @@ export class ModelClient {
       const msg = ev.data;
       if (msg.type === 'prediction') {
         // a backend that failed here is not the cached choice any more: the next start measures
-        if (msg.prediction.notice) forgetChoice();
+        if (msg.prediction.notice) {
+          forgetChoice();
+          this.current = msg.prediction.choice;
+        }
         this.pending.get(msg.id)?.resolve(msg.prediction);
         this.pending.delete(msg.id);
       } else if (msg.type === 'device-lost') {
         this.lost?.(msg.destroyed);
         this.lost = null;
+      } else if (msg.type === 'switched') {
+        this.switched?.(msg.choice);
+        this.switched = null;
       } else if (msg.type === 'batch') {
         this.pendingBatches.get(msg.id)?.resolve(msg.answers);
         this.pendingBatches.delete(msg.id);
@@ -112,14 +133,60 @@ export class ModelClient {
         this.pendingBatches.delete(msg.id);
       }
     };
+    this.measured =
+      ready.choice.how === 'measuring' && measure
+        ? this.measureApart(measure)
+        : Promise.resolve(ready.choice);
+  }
+
+  /**
+   * A first start: a second worker times every backend while this one answers on its interim
+   * backend; the choice is cached, and this worker switches to it (after the work in flight).
+   */
+  private measureApart(o: { baseUrl: string; variant: PredictorId }): Promise<BackendChoice> {
+    const measurer = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
+    this.measurer = measurer;
+    sendPredictor(measurer, new Map(), o.variant);
+    return new Promise<BackendChoice>((resolve) => {
+      const done = (c: BackendChoice) => {
+        measurer.terminate();
+        if (this.measurer === measurer) this.measurer = null;
+        this.current = c;
+        this.onChoice?.(c);
+        resolve(c);
+      };
+      measurer.onmessage = (ev: MessageEvent<ModelResponse>) => {
+        const msg = ev.data;
+        if (msg.type === 'measured') {
+          storeChoice(msg.choice);
+          this.switched = done;
+          this.send({ type: 'switch', choice: msg.choice });
+        } else if (msg.type === 'error')
+          done({
+            ...this.current,
+            how: 'unmeasured',
+            failed: [{ backend: 'measurement', error: msg.message }],
+          });
+      };
+      measurer.onerror = (e) =>
+        done({
+          ...this.current,
+          how: 'unmeasured',
+          failed: [{ backend: 'measurement', error: e.message || 'the measuring worker failed to start' }],
+        });
+      const req: ModelRequest = { type: 'measure', baseUrl: o.baseUrl, variant: o.variant };
+      measurer.postMessage(req);
+    });
   }
 
   /**
    * Starts a worker; `backend` names the one to try first (the user's choice: it wins, and nothing is
-   * measured), else the cached or newly measured fastest one.
+   * measured), else the cached choice; at a first start the worker answers at once on wasm while a
+   * second worker measures every backend (`measure: false`: it stays on wasm until a later start
+   * measures; the file-level run's own worker, which the viewer's has normally measured for).
    */
   static async start(
-    opts: { baseUrl?: string; backend?: string; variants?: PredictorId[] } = {},
+    opts: { baseUrl?: string; backend?: string; variants?: PredictorId[]; measure?: boolean } = {},
   ): Promise<ModelClient> {
     const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
     const baseUrl = new URL(opts.baseUrl ?? import.meta.env.BASE_URL, location.href).href;
@@ -145,8 +212,8 @@ export class ModelClient {
         worker.postMessage(init);
       });
       worker.onerror = null;
-      if (ready.choice.how === 'measured') storeChoice(ready.choice);
-      return new ModelClient(worker, ready, sent);
+      const measure = opts.measure === false ? null : { baseUrl, variant: variants[0]! };
+      return new ModelClient(worker, ready, sent, measure);
     } catch (e) {
       // a worker that failed to start is never left running
       worker.terminate();
@@ -226,6 +293,8 @@ export class ModelClient {
 
   terminate(): void {
     this.worker.terminate();
+    this.measurer?.terminate();
+    this.measurer = null;
     const stopped = new Error('model worker stopped');
     for (const p of [...this.pending.values(), ...this.pendingBatches.values()]) p.reject(stopped);
     this.pending.clear();

@@ -20,6 +20,13 @@ export type ModelRequest =
   /** Destroys WebGPU's device, as a lost GPU would (tests; a no-op on other backends). */
   | { type: 'lose-device' }
   /**
+   * To a second worker at a first start: time every backend on `variant` (model/backends.ts
+   * measureBackends) and answer 'measured'; the model worker meanwhile answers on its interim backend.
+   */
+  | { type: 'measure'; baseUrl: string; variant: PredictorName }
+  /** To the model worker: move to the measured backend once the predictions in flight are answered. */
+  | { type: 'switch'; choice: BackendChoice }
+  /**
    * A predictor registered at run time (model/registry.ts): the worker registers it too and loads
    * its weights when first asked, from its URL or from the picked files' bytes (transferred).
    */
@@ -91,6 +98,8 @@ export type ModelResponse =
       warmupMs: number;
     }
   | { type: 'device-lost'; backend: string; destroyed: boolean }
+  | { type: 'measured'; choice: BackendChoice }
+  | { type: 'switched'; choice: BackendChoice }
   | { type: 'prediction'; id: number; prediction: PairPrediction }
   | { type: 'batch'; id: number; answers: BatchAnswer[] }
   | { type: 'error'; id?: number; message: string };

@@ -1,13 +1,15 @@
 // The model's web worker (loaded by model-worker.ts, which reports a failed load). It carries
-// messages only: it chooses a tfjs backend (model/backends.ts: the one asked for; else the choice
-// the app cached for this browser, adapter and build; else the fastest measured here on the real
-// model), registers the run-time predictors the app sends it (local models, folders opened from
-// disk), loads the weights of the predictors asked for (from their URL or from the bytes handed
-// over), warms up, keeps the scenes posted to it by key, and answers each prediction with
-// model/predictors.ts predictPairs, and each batch (the file-level run's, scenes included) with
+// messages only. It chooses a tfjs backend (model/backends.ts): the one asked for; else the choice
+// the app cached for this browser, adapter and build; else an interim one (wasm) on which it
+// answers at once while a second worker, started by the app with a 'measure' request, times the
+// real model on every backend; the app then sends 'switch' with the fastest, taken once the work in
+// flight is answered. It registers the run-time predictors the app sends it (local models, folders
+// opened from disk), loads the weights of the predictors asked for (from their URL or from the
+// bytes handed over), warms up, keeps the scenes posted to it by key, and answers each prediction
+// with model/predictors.ts predictPairs and each batch (the file-level run's, scenes included) with
 // predictBatch, handled as they come: while one batch waits for the GPU, the next one's features
-// and labels are built. A prediction that fails on a backend that no longer works (its
-// health check fails, or WebGPU lost its device) falls back to the next fastest backend, reloads the
+// and labels are built. A prediction that fails on a backend that no longer works (its health
+// check fails, or WebGPU lost its device) falls back to the next fastest backend, reloads the
 // weights there and is retried once; the answer says so. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -48,6 +50,8 @@ let choice: BackendChoice | null = null;
 const failed = new Set<string>();
 /** Set when WebGPU's device is lost (GPUDevice.lost): the next prediction falls back first. */
 let deviceLost: string | null = null;
+/** The predictor warmed up at init (and again after a switch of backend). */
+let warmVariant: PredictorId = 'pseudo';
 
 function post(msg: ModelResponse) {
   self.postMessage(msg);
@@ -96,7 +100,11 @@ async function choiceKey(variant: PredictorId): Promise<string> {
   return [__MODESCOPE_BUILD__, navigator.userAgent, adapter, model].join(' | ');
 }
 
-/** Chooses the backend at init (see the header); the weights are loaded anew afterwards. */
+/**
+ * Chooses the backend at init (see the header): the one asked for; else the cached choice while its
+ * key matches; else an interim backend (wasm, else the order) on which the worker answers at once
+ * while a second worker measures (the 'measure' request) and the app then switches this one.
+ */
 async function chooseBackend(req: Extract<ModelRequest, { type: 'init' }>): Promise<BackendChoice> {
   const first = req.variants[0]!;
   const key = await choiceKey(first);
@@ -114,25 +122,67 @@ async function chooseBackend(req: Extract<ModelRequest, { type: 'init' }>): Prom
       // the cached backend no longer starts: measure again
     }
   }
-  const src = getPredictor(first).weights;
-  if (!src) {
-    const backend = await pickBackend(BACKEND_ORDER);
-    return { backend, how: 'asked', figures: [], failed: [], key };
-  }
+  // wasm first: it starts everywhere, compiles in milliseconds, and was the fastest on every
+  // machine measured so far without a real GPU (docs/performance.md)
+  const backend = await pickBackend(['wasm', ...BACKEND_ORDER.filter((b) => b !== 'wasm')]);
+  return { backend, how: getPredictor(first).weights ? 'measuring' : 'asked', figures: [], failed: [], key };
+}
+
+/** The 'measure' request: every backend timed on `variant`'s real weights (model/backends.ts). */
+async function measure(variant: PredictorId): Promise<BackendChoice> {
+  const key = await choiceKey(variant);
   let p: Params | null = null;
   const measured = await measureBackends(BACKEND_ORDER, () => fullPrediction(p!), {
     // the weights anew on each backend: a backend that breaks keeps no other backend's tensors
     prepare: async () => {
-      models.delete(first);
-      p = await weights(first)!;
+      models.delete(variant);
+      p = await weights(variant)!;
     },
     release: () => {
       if (p) tf.dispose(Object.values(p));
       p = null;
-      models.delete(first);
+      models.delete(variant);
     },
   });
   return { ...measured, key };
+}
+
+/** Predictions and batches being answered: a switch of backend waits for them. */
+const inflight = new Set<Promise<unknown>>();
+/** Set while the backend switches: new work waits for it. */
+let switching: Promise<void> | null = null;
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  while (switching) await switching;
+  const p = work();
+  inflight.add(p);
+  try {
+    return await p;
+  } finally {
+    inflight.delete(p);
+  }
+}
+
+/** The 'switch' request: the measured backend, once the work in flight is answered. */
+async function switchTo(next: BackendChoice): Promise<void> {
+  while (switching) await switching;
+  switching = (async () => {
+    await Promise.allSettled([...inflight]);
+    if (next.backend !== tf.getBackend()) {
+      await pickBackend([next.backend]);
+      // every predictor's weights load anew on the new backend, and its kernels compile once
+      models.clear();
+      const p = await weights(warmVariant);
+      if (p) await fullPrediction(p);
+    }
+    choice = next;
+    watchDevice();
+  })();
+  try {
+    await switching;
+  } finally {
+    switching = null;
+  }
 }
 
 /** Watches WebGPU's device: a lost device (GPUDevice.lost) makes the next prediction fall back. */
@@ -263,6 +313,7 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
   try {
     if (req.type === 'init') {
       baseUrl = req.baseUrl;
+      warmVariant = req.variants[0]!;
       const c0 = performance.now();
       choice = await chooseBackend(req);
       const chooseMs = performance.now() - c0;
@@ -290,9 +341,15 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       scenes.set(req.key, req.scene);
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);
     } else if (req.type === 'predict') {
-      post({ type: 'prediction', id: req.id, prediction: await predict(req) });
+      post({ type: 'prediction', id: req.id, prediction: await guarded(() => predict(req)) });
     } else if (req.type === 'batch') {
-      post({ type: 'batch', id: req.id, answers: await predictMany(req) });
+      post({ type: 'batch', id: req.id, answers: await guarded(() => predictMany(req)) });
+    } else if (req.type === 'measure') {
+      baseUrl = req.baseUrl;
+      post({ type: 'measured', choice: await measure(req.variant) });
+    } else if (req.type === 'switch') {
+      await switchTo(req.choice);
+      post({ type: 'switched', choice: choice! });
     } else if (req.type === 'lose-device') {
       // tests and the reliability checks: what a lost GPU does (GPUDevice.lost fires)
       const device =

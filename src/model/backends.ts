@@ -9,7 +9,7 @@
 //   that breaks mid-measure takes no other backend's tensors with it. A backend that fails to start
 //   or to run is listed in `failed` with its words and never chosen.
 // - `BackendChoice` is what the app shows and caches: the backend, how it was chosen (measured,
-//   cached, asked for, or fallen back to after a failure) and every figure; `describeChoice` writes
+//   cached, asked for, fallen back to after a failure, or interim while measuring) and every figure; `describeChoice` writes
 //   the status line's words ("wasm 9 ms · webgl 46 ms · webgpu 590 ms").
 // - `nextBackend(choice, failed)` is the fallback after a failure: the next fastest measured backend
 //   that has not failed, else the next of BACKEND_ORDER after it, cpu last.
@@ -39,9 +39,11 @@ export interface BackendChoice {
   /**
    * measured: fastest of `figures`, just measured; cached: the same, measured at an earlier start on
    * this browser, adapter and app build; asked: the user's explicit choice (no measurement);
-   * fallback: the backend before it failed, named in `failed`.
+   * fallback: the backend before it failed, named in `failed`; measuring: a first start's interim
+   * backend (wasm, else the order) while another worker measures; unmeasured: that measurement
+   * failed (its words in `failed`), the interim backend stays.
    */
-  how: 'measured' | 'cached' | 'asked' | 'fallback';
+  how: 'measured' | 'cached' | 'asked' | 'fallback' | 'measuring' | 'unmeasured';
   /** Fastest first. */
   figures: BackendFigure[];
   failed: { backend: string; error: string }[];
@@ -148,6 +150,10 @@ export function describeChoice(c: BackendChoice): string {
       return 'as chosen';
     case 'fallback':
       return `${c.failed.at(-1)?.backend ?? 'the backend'} failed (${c.failed.at(-1)?.error ?? '?'}); now ${c.backend}`;
+    case 'measuring':
+      return 'measuring the backends…';
+    case 'unmeasured':
+      return `could not measure the backends (${c.failed.at(-1)?.error ?? '?'})`;
   }
 }
 

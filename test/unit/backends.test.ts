@@ -86,6 +86,16 @@ describe('nextBackend and describeChoice', () => {
       /^fastest here \(measured before\): wasm 9.0 ms/,
     );
     expect(describeChoice({ ...measured, how: 'asked' })).toBe('as chosen');
+    expect(describeChoice({ ...measured, how: 'measuring', figures: [], failed: [] })).toBe(
+      'measuring the backends…',
+    );
+    expect(
+      describeChoice({
+        ...measured,
+        how: 'unmeasured',
+        failed: [{ backend: 'measurement', error: 'no weights' }],
+      }),
+    ).toBe('could not measure the backends (no weights)');
     expect(
       describeChoice({
         ...measured,

@@ -25,7 +25,7 @@ export function predictionStep(scene: Scene, time: number): number {
 
 /** What the controller uses of a model client: ModelClient, or a stand-in (the Node unit tests). */
 export type PredictClient = Pick<ModelClient, 'backend' | 'predict' | 'terminate'> &
-  Partial<Pick<ModelClient, 'choice' | 'loseDevice'>>;
+  Partial<Pick<ModelClient, 'choice' | 'loseDevice' | 'onChoice'>>;
 /** Starts a client on a backend (undefined: the default order); ModelClient.start in the app. */
 export type StartClient = (opts: { backend?: string }) => Promise<PredictClient>;
 
@@ -186,6 +186,11 @@ export class PredictionController {
             backend: c.backend,
             backendWhy: c.choice ? describeChoice(c.choice) : null,
           });
+          // a first start's measurement ends later: the status line follows the switch
+          c.onChoice = (ch) => {
+            if (this.client === client)
+              this.setModel({ backend: ch.backend, backendWhy: describeChoice(ch) });
+          };
           return c;
         },
         (e: unknown) => {

@@ -141,7 +141,8 @@ export function fileRunResult(
 
 export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileRunResult> {
   const t0 = performance.now();
-  const client = await ModelClient.start({ backend: o.backend, variants: [o.variant] });
+  // no second measurement beside the viewer's worker: the cached choice, else wasm
+  const client = await ModelClient.start({ backend: o.backend, variants: [o.variant], measure: false });
   const stop = () => client.terminate();
   o.signal.addEventListener('abort', stop);
   try {
