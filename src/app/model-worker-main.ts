@@ -21,7 +21,13 @@ import type { Scene } from '../scene/scene';
 import { emptyFeatures, emptyTargets } from '../model/features';
 import { latentProbabilities, predictFrames } from '../model/predict';
 import { predictBatch, predictPairs } from '../model/predictors';
-import { measureBackends, nextBackend, pickBackend, type BackendChoice } from '../model/backends';
+import {
+  describeChoice,
+  measureBackends,
+  nextBackend,
+  pickBackend,
+  type BackendChoice,
+} from '../model/backends';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
 import type { Params } from '../model/network';
@@ -273,9 +279,8 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
     latencyMs: performance.now() - t0,
     numTensors: tf.memory().numTensors,
     choice: choice!,
-    notice: notice
-      ? `${choice!.failed.at(-1)?.backend ?? 'the backend'} failed (${notice}); now on ${choice!.backend}`
-      : null,
+    // the status line's own words for the fallback (model/backends.ts describeChoice)
+    notice: notice ? describeChoice(choice!) : null,
   };
 }
 

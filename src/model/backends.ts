@@ -15,6 +15,7 @@
 //   that has not failed, else the next of BACKEND_ORDER after it, cpu last.
 // Nothing here touches the DOM or storage: the worker measures, the app's client caches.
 import * as tf from '@tensorflow/tfjs';
+import { median } from '../util/median';
 import { BACKEND_ORDER } from './registry';
 
 /** Timed runs per backend after the compiling one; the median is judged (3: one outlier cannot decide). */
@@ -159,12 +160,6 @@ export function describeChoice(c: BackendChoice): string {
 
 function fmtMs(ms: number): string {
   return ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
-}
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function message(e: unknown): string {

@@ -40,6 +40,7 @@ import {
   SIGNAL_STATE_NAMES,
   STEP_S,
 } from '../scene/scene';
+import { median } from '../util/median';
 import { WaymoReadError } from './errors';
 import { gunzipBytes } from './tfrecord';
 
@@ -222,13 +223,6 @@ function sceneHeading(a: number): number {
   const n = normalizeAngle(a);
   const f = Math.fround(n);
   return f >= Math.PI || f < -Math.PI ? F32_MINUS_PI : n;
-}
-
-function median(a: number[]): number {
-  if (a.length === 0) return NaN;
-  const s = Float64Array.from(a).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** One object's per-step columns as read, before the heading units are known. */
