@@ -32,8 +32,12 @@ export interface Predictor {
   title: string;
   /** Where it comes from, for the model card line and the notes. */
   source: string;
-  /** Shipped with every build, found in models-local/ by the dev server, or opened from disk. */
-  origin: 'shipped' | 'local' | 'file';
+  /**
+   * Shipped with every build, found in models-local/ by the dev server, opened from disk, or a WOMD
+   * challenge submission the user opened (`sub:NAME`, issue 16): another model's predictions read
+   * from its file, run by nobody (app/submissions.ts looks them up on the page's thread).
+   */
+  origin: 'shipped' | 'local' | 'file' | 'submission';
   /**
    * Whether mode k means pseudo label k (LABEL_NAMES[k]): true only where a pseudo-label loss tied
    * the latent to the labels in training. Otherwise its modes are "mode 1..M", drawn in colours of
@@ -87,8 +91,11 @@ const entries = new Map<PredictorId, Predictor>(SHIPPED_IDS.map((id) => [id, SHI
 let snapshot: readonly Predictor[] = [...entries.values()];
 const listeners = new Set<() => void>();
 
-/** The prefix of ids found at run time: models-local/ (dev server) or a folder opened from disk. */
-const RUNTIME_ID = /^(local|file):\S/;
+/**
+ * The prefix of ids found at run time: models-local/ (dev server), a folder opened from disk, or a
+ * submission file opened (its predictions, no weights).
+ */
+const RUNTIME_ID = /^(local|file|sub):\S/;
 
 /**
  * Adds a predictor found at run time (or replaces the one with its id). Shipped entries are fixed,
@@ -96,7 +103,8 @@ const RUNTIME_ID = /^(local|file):\S/;
  */
 export function registerPredictor(p: Predictor): void {
   if (Object.hasOwn(SHIPPED_PREDICTORS, p.id)) throw new Error(`predictor '${p.id}' is shipped and fixed`);
-  if (!RUNTIME_ID.test(p.id)) throw new Error(`predictor id '${p.id}' must start with 'local:' or 'file:'`);
+  if (!RUNTIME_ID.test(p.id))
+    throw new Error(`predictor id '${p.id}' must start with 'local:', 'file:' or 'sub:'`);
   entries.set(p.id, p);
   snapshot = [...entries.values()];
   for (const l of listeners) l();
@@ -125,16 +133,24 @@ export function getPredictor(id: PredictorId): Predictor {
 }
 
 /** `prefix:name`, or `prefix:name (2)`, (3)… when that id is taken: a folder opened twice gets two entries. */
-export function freePredictorId(prefix: 'local' | 'file', name: string): PredictorId {
+export function freePredictorId(prefix: 'local' | 'file' | 'sub', name: string): PredictorId {
   const base = `${prefix}:${name.trim() || 'model'}`;
   let id = base;
   for (let k = 2; entries.has(id); k++) id = `${base} (${k})`;
   return id;
 }
 
-/** Whether a predictor runs without weights (the baselines): no latent, no sampling, no forced mode. */
+/**
+ * Whether a predictor runs without weights (the baselines, and submissions: a file's predictions):
+ * no latent, no sampling, no forced mode.
+ */
 export function isBaseline(id: PredictorId): boolean {
   return entries.get(id)?.weights === null;
+}
+
+/** Whether `id` is a submission's predictions (origin 'submission'): answered on the page, never by the worker. */
+export function isSubmission(id: PredictorId): boolean {
+  return entries.get(id)?.origin === 'submission';
 }
 
 /**
@@ -145,6 +161,8 @@ export function isBaseline(id: PredictorId): boolean {
 export function modeName(id: PredictorId, mode: number, label?: string): string {
   if (id === 'constant_velocity') return 'constant velocity';
   if (id === 'kinematic') return label ?? `hypothesis ${mode + 1}`;
+  // a submission's joint predictions, ranked by confidence, each named by the outcome its future shows
+  if (isSubmission(id)) return label ? `future ${mode + 1} · ${label}` : `future ${mode + 1}`;
   return entries.get(id)?.modesMeanLabels ? (LABEL_NAMES[mode] ?? `mode ${mode + 1}`) : `mode ${mode + 1}`;
 }
 
