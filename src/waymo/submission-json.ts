@@ -107,8 +107,10 @@ function jsonHeader(doc: Record<string, unknown>, file: string, problems: Submis
   if (typeof method === 'string') h.uniqueMethodName = method;
   else if (method !== undefined) bad('method', 'not a string; ignored');
   const type = doc.submission_type;
-  if (type === 'interaction' || type === 'motion' || type === 'unknown') h.submissionType = type as SubmissionType;
-  else if (type !== undefined) bad('submission_type', `"${String(type)}" is not interaction, motion or unknown; ignored`);
+  if (type === 'interaction' || type === 'motion' || type === 'unknown')
+    h.submissionType = type as SubmissionType;
+  else if (type !== undefined)
+    bad('submission_type', `"${String(type)}" is not interaction, motion or unknown; ignored`);
   for (const [key, name] of STRINGS) {
     if (typeof doc[key] === 'string') (h as Record<string, unknown>)[name] = doc[key];
     else if (doc[key] !== undefined) bad(key, 'not a string; ignored');
@@ -160,15 +162,20 @@ function jsonJoint(v: unknown, bad: (field: string, reason: string) => void): Jo
   v.forEach((j, i) => {
     const field = `joint[${i}]`;
     if (!isObject(j) || !isObject(j.objects)) {
-      bad(field, 'a joint prediction is { "confidence": c, "objects": { "<object_id>": [[x, y], ...] } }; dropped');
+      bad(
+        field,
+        'a joint prediction is { "confidence": c, "objects": { "<object_id>": [[x, y], ...] } }; dropped',
+      );
       return;
     }
     const rec: JointPredictionRecord = { confidence: confidenceOf(j.confidence), trajectories: [] };
     for (const [key, pts] of Object.entries(j.objects)) {
       const id = objectId(key);
       const p = jsonPoints(pts);
-      if (id === null) bad(`${field}.objects["${key}"]`, 'the object id is not an integer; that trajectory is dropped');
-      else if (p === null) bad(`${field}.objects["${key}"]`, 'not a list of [x, y] points; that trajectory is dropped');
+      if (id === null)
+        bad(`${field}.objects["${key}"]`, 'the object id is not an integer; that trajectory is dropped');
+      else if (p === null)
+        bad(`${field}.objects["${key}"]`, 'not a list of [x, y] points; that trajectory is dropped');
       else rec.trajectories.push({ objectId: id, ...p });
     }
     out.push(rec);
@@ -176,9 +183,15 @@ function jsonJoint(v: unknown, bad: (field: string, reason: string) => void): Jo
   return out;
 }
 
-function jsonSingle(v: unknown, bad: (field: string, reason: string) => void): SingleObjectPredictionRecord[] {
+function jsonSingle(
+  v: unknown,
+  bad: (field: string, reason: string) => void,
+): SingleObjectPredictionRecord[] {
   if (!isObject(v)) {
-    bad('single', 'not an object { "<object_id>": [ { "confidence": c, "points": [[x, y], ...] } ] }; no predictions read');
+    bad(
+      'single',
+      'not an object { "<object_id>": [ { "confidence": c, "points": [[x, y], ...] } ] }; no predictions read',
+    );
     return [];
   }
   const out: SingleObjectPredictionRecord[] = [];
@@ -198,7 +211,8 @@ function jsonSingle(v: unknown, bad: (field: string, reason: string) => void): S
       const p = isObject(t) ? jsonPoints(t.points) : null;
       if (p === null)
         bad(`${field}[${i}]`, 'a prediction is { "confidence": c, "points": [[x, y], ...] }; dropped');
-      else rec.trajectories.push({ confidence: confidenceOf((t as Record<string, unknown>).confidence), ...p });
+      else
+        rec.trajectories.push({ confidence: confidenceOf((t as Record<string, unknown>).confidence), ...p });
     });
     out.push(rec);
   }

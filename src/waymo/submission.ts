@@ -185,12 +185,23 @@ export class SubmissionFile {
       const json = readJsonSubmission(new TextDecoder().decode(await src.read(0, src.size)), name);
       const { header } = mergeHeaders(name, [{ name, fields: json.header }]);
       if (!json.header.submissionType) header.submissionType = inferType(json.records.values());
-      return new SubmissionFile(name, 'json', gzip, inflatedBytes, header, [name], [], problems, json.problems, {
-        ids: [...json.records.keys()],
-        has: (id) => json.records.has(id),
-        get: async (id) => json.records.get(id) ?? null,
-        close: async () => source.close?.(),
-      });
+      return new SubmissionFile(
+        name,
+        'json',
+        gzip,
+        inflatedBytes,
+        header,
+        [name],
+        [],
+        problems,
+        json.problems,
+        {
+          ids: [...json.records.keys()],
+          has: (id) => json.records.has(id),
+          get: async (id) => json.records.get(id) ?? null,
+          close: async () => source.close?.(),
+        },
+      );
     }
     const isTar = isTarStart(inner);
     const parts: Part[] = [];
@@ -259,7 +270,8 @@ export class SubmissionFile {
 }
 
 /** openSubmission = SubmissionFile.open. */
-export const openSubmission = (source: ByteSource, o?: OpenSubmissionOptions) => SubmissionFile.open(source, o);
+export const openSubmission = (source: ByteSource, o?: OpenSubmissionOptions) =>
+  SubmissionFile.open(source, o);
 
 interface Lookup {
   ids: string[];
@@ -378,7 +390,10 @@ function paxRecords(b: Uint8Array): Map<string, string> {
 }
 
 /** The regular members of a tar archive: names and data spans (see the header). */
-async function tarMembers(src: ByteSource, file: string): Promise<{ members: Part[]; problems: SubmissionError[] }> {
+async function tarMembers(
+  src: ByteSource,
+  file: string,
+): Promise<{ members: Part[]; problems: SubmissionError[] }> {
   const members: Part[] = [];
   const problems: SubmissionError[] = [];
   let pos = 0;
@@ -447,9 +462,10 @@ function blocksSource(blocks: Uint8Array[], size: number, name: string): ByteSou
       const end = Math.min(size, offset + length);
       if (offset >= end) return new Uint8Array(0);
       const first = Math.floor(offset / B);
-      if (Math.floor((end - 1) / B) === first) return blocks[first]!.subarray(offset - first * B, end - first * B);
+      if (Math.floor((end - 1) / B) === first)
+        return blocks[first]!.subarray(offset - first * B, end - first * B);
       const out = new Uint8Array(end - offset);
-      for (let o = offset; o < end; ) {
+      for (let o = offset; o < end;) {
         const k = Math.floor(o / B);
         const take = Math.min(end, (k + 1) * B) - o;
         out.set(blocks[k]!.subarray(o - k * B, o - k * B + take), o - offset);
