@@ -9,8 +9,9 @@
 //   field-1 entry (ChallengeScenarioPredictions) it records its byte offset and length and reads
 //   only its scenario_id, hopping over the entry's other fields wherever the id comes (first,
 //   last, twice: the last wins). Unknown fields and known fields with the wrong wire type are
-//   skipped. Malformed wire data (a length past the end, a bad varint, wire type 6/7, field 0)
-//   ends the scan of that part with a 'malformed' SubmissionError naming the byte: protobuf has
+//   skipped. Damage inside an entry whose own length is sound costs that entry only (indexed when
+//   its id was read before the damage, so its lookup names it; else a 'malformed' problem). Malformed
+//   top-level wire data (a length past the end, a bad varint, wire type 6/7, field 0) ends the scan of that part with a 'malformed' SubmissionError naming the byte: protobuf has
 //   no sync marks, so the entries before it are kept and the rest of the part is lost. An entry
 //   without a scenario_id is named ('no-scenario-id') and not indexed. A top-level group
 //   (wire type 3, not in the schema) is skipped when it fits in one window, else malformed.
@@ -130,9 +131,15 @@ function skipScalar(r: Reader, wt: number): void {
 
 /**
  * Reads one entry's scenario_id by hopping over its fields; null when it has none. Throws
- * Malformed when the entry's own fields run past it.
+ * Malformed when the entry's own fields run past it (an id read before that is passed to `found`:
+ * the entry is then indexed, and its lookup names the damage).
  */
-async function entryId(w: Window, body: number, len: number): Promise<string | null> {
+async function entryId(
+  w: Window,
+  body: number,
+  len: number,
+  found: (id: string) => void,
+): Promise<string | null> {
   const stop = body + len;
   let id: string | null = null;
   let p = body;
@@ -151,6 +158,7 @@ async function entryId(w: Window, body: number, len: number): Promise<string | n
         if (!w.has(q, n)) await w.load(q, n);
         r = w.at_(q, stop);
         id = protobuf.util.utf8.read(r.buf, r.pos, r.pos + n);
+        found(id);
       }
       p = q + n;
     } else if (wt === GROUP) {
@@ -200,13 +208,28 @@ export async function scanSubmission(
             `field ${field} of length ${n} runs past the end (${end - body} bytes left): truncated or not a submission`,
           );
         if (field === 1) {
-          let id: string | null;
+          // the entry's own length is sound, so damage inside it costs this entry only
+          let id: string | null = null;
+          let damage: string | null = null;
           try {
-            id = await entryId(w, body, n);
+            id = await entryId(w, body, n, (found) => (id = found));
           } catch (e) {
-            throw new Malformed(`scenario_predictions[${ordinal}]: ${(e as Error).message}`);
+            damage = (e as Error).message;
           }
-          if (id === null)
+          if (id !== null) onEntry({ id, offset: body, length: n, ordinal });
+          if (damage !== null && id === null)
+            problems.push(
+              new SubmissionError(
+                'malformed',
+                part,
+                null,
+                'scenario_predictions',
+                `${damage} before its scenario_id: the entry is skipped`,
+                ordinal,
+                fieldAt,
+              ),
+            );
+          else if (id === null)
             problems.push(
               new SubmissionError(
                 'no-scenario-id',
@@ -218,7 +241,6 @@ export async function scanSubmission(
                 fieldAt,
               ),
             );
-          else onEntry({ id, offset: body, length: n, ordinal });
           ordinal++;
         } else if (field in STRING_FIELDS || field in LIST_FIELDS) {
           if (n > MAX_HEADER_STRING)
