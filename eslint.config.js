@@ -24,7 +24,8 @@ const CORE_USES = {
   labels: ['scene', 'util'],
   synth: ['scene', 'waymo', 'labels', 'util'],
   model: ['scene', 'labels', 'util'],
-  metrics: ['scene', 'labels', 'model', 'util'],
+  // metrics scores challenge submissions: it reads their records and errors (waymo/submission*.ts)
+  metrics: ['scene', 'waymo', 'labels', 'model', 'util'],
 };
 const CORE = Object.keys(CORE_USES);
 const USES = { ...CORE_USES, app: CORE, cli: CORE };

@@ -23,3 +23,27 @@ export {
   type SceneFile,
   type SceneFormat,
 } from './open';
+export { SubmissionError, type SubmissionErrorKind } from './errors';
+export * from './submission-types';
+export {
+  emptyHeader,
+  INFLATE_BLOCK_BYTES,
+  isJsonStart,
+  isTarStart,
+  MAX_INFLATED_BYTES,
+  MAX_JSON_BYTES,
+  mergeHeaders,
+  openSubmission,
+  SubmissionFile,
+  type OpenSubmissionOptions,
+  type SubmissionFormat,
+} from './submission';
+export { FULL_RATE_POINTS, readJsonSubmission, type JsonSubmission } from './submission-json';
+export {
+  decodeScenarioPredictions,
+  MAX_HEADER_STRING,
+  scanSubmission,
+  WINDOW_BYTES,
+  type EntrySpan,
+  type HeaderFields,
+} from './submission-wire';
