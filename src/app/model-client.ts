@@ -112,7 +112,7 @@ export class ModelClient {
         // a backend that failed here is not the cached choice any more: the next start measures
         if (msg.prediction.notice) {
           forgetChoice();
-          this.current = msg.prediction.choice;
+          this.current = msg.prediction.choice ?? this.current;
         }
         this.pending.get(msg.id)?.resolve(msg.prediction);
         this.pending.delete(msg.id);

@@ -81,10 +81,18 @@ export interface PairPrediction extends PairResult {
   latencyMs: number;
   /** tf.memory().numTensors in the worker after this prediction (flat over predictions: no leak). */
   numTensors: number;
-  /** How the backend was chosen, with every figure; changes when the worker falls back. */
-  choice: BackendChoice;
+  /**
+   * How the backend was chosen, with every figure; changes when the worker falls back. null: not
+   * computed by the worker (a submission's predictions, read from its file: app/submissions.ts).
+   */
+  choice: BackendChoice | null;
   /** Set when this prediction fell back to another backend: what failed and where it runs now. */
   notice: string | null;
+  /**
+   * A submission's predictions only: what of the file's entry for this scene could not be shown
+   * (each a SubmissionError's message, naming the file, scenario, object and field); the rest is.
+   */
+  problems?: string[];
 }
 
 export type ModelResponse =

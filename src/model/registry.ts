@@ -161,8 +161,8 @@ export function isSubmission(id: PredictorId): boolean {
 export function modeName(id: PredictorId, mode: number, label?: string): string {
   if (id === 'constant_velocity') return 'constant velocity';
   if (id === 'kinematic') return label ?? `hypothesis ${mode + 1}`;
-  // a submission's joint predictions, ranked by confidence, each named by the outcome its future shows
-  if (isSubmission(id)) return label ? `future ${mode + 1} · ${label}` : `future ${mode + 1}`;
+  // a submission's joint predictions, ranked by confidence (the mode table says what each one shows)
+  if (isSubmission(id)) return `future ${mode + 1}`;
   return entries.get(id)?.modesMeanLabels ? (LABEL_NAMES[mode] ?? `mode ${mode + 1}`) : `mode ${mode + 1}`;
 }
 

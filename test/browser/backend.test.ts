@@ -72,7 +72,7 @@ describe('the model backend', () => {
     const s = await page.evaluate(() => window.__modescope!.store.get());
     expect(s.model.backend).toBe(choice!.figures[0]!.backend);
     expect(s.prediction!.backend).toBe(choice!.backend);
-    expect(s.prediction!.choice.how).toBe('measured');
+    expect(s.prediction!.choice?.how).toBe('measured');
     const line = await status(page);
     expect(line).toMatch(new RegExp(`^${choice!.backend} · \\d+ ms · fastest here: `));
     for (const f of choice!.figures) expect(line).toContain(`${f.backend} `);
@@ -82,7 +82,7 @@ describe('the model backend', () => {
     await waitForScene(page);
     await waitForPrediction(page);
     const again = await page.evaluate(() => window.__modescope!.store.get());
-    expect(again.prediction!.choice.how).toBe('cached');
+    expect(again.prediction!.choice?.how).toBe('cached');
     expect(again.model.backend).toBe(choice!.backend);
     expect(await status(page)).toContain('fastest here (measured before): ');
     await page.close();

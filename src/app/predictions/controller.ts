@@ -4,10 +4,22 @@
 // fast scrub never queues up work and the UI thread never waits. A request that failed is not sent
 // again until the request changes (scene, pair, step, settings), and a model that failed to start
 // is not started again until the backend setting changes: the error is shown once.
+// A submission's predictions (app/submissions.ts) are read from its file on this thread, never by
+// the worker, and are from WOMD's current step (10) whatever the time on screen: scrubbing does not
+// ask again, and the ghosts move with the time as during playback. When the file predicts another
+// pair of the scene than the scene's own and the user chose none, that pair is taken.
 import { isValid, STEP_HZ, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { describeChoice } from '../../model/backends';
 import { ModelClient } from '../model-client';
+import { isSubmission } from '../../model/registry';
+import { SUBMISSION_CURRENT_STEP } from '../../waymo/submission-types';
+import {
+  describeSubmission,
+  submissionFile,
+  submissionPrediction,
+  SubmissionPredictionError,
+} from '../submissions';
 import {
   activePair,
   DEFAULT_PREDICT,
@@ -97,8 +109,10 @@ export class PredictionController {
     if (!on || !s.scene) return null;
     const pair = activePair(s);
     if (!pair) return null;
-    const t = predictionStep(s.scene, s.time);
     const p = this.compare ? { ...s.predict, variant: s.compare! } : s.predict;
+    const t = isSubmission(p.variant)
+      ? Math.min(SUBMISSION_CURRENT_STEP, s.scene.tracks.steps - 2)
+      : predictionStep(s.scene, s.time);
     const key = [
       s.scene.id,
       pair.join(','),
@@ -143,7 +157,10 @@ export class PredictionController {
       return;
     }
     if (w.key === this.shownKey || w.key === this.failedKey || w.key === this.next?.key) return;
-    const missing = w.pair.find((i) => !isValid(w.scene.tracks, i, w.t));
+    // (a submission may predict an agent first seen after its step: the file's entry decides)
+    const missing = isSubmission(w.p.variant)
+      ? undefined
+      : w.pair.find((i) => !isValid(w.scene.tracks, i, w.t));
     if (missing !== undefined) {
       // nothing to ask the model: say why once, in the user's terms
       this.next = null;
@@ -218,16 +235,19 @@ export class PredictionController {
       this.inFlight = w.key;
       this.setModel({ pending: true });
       try {
-        const client = await this.start(w.p.backend);
         const t0 = performance.now();
-        const prediction = await client.predict(w.scene, w.pair, w.t, {
-          samplesPerMode: w.p.samplesPerMode,
-          mode: w.p.forcedMode ?? undefined,
-          seed: w.p.seed,
-          // the default seed draws the goal means first (what eval scores); a resample draws anew
-          meansFirst: w.p.seed === DEFAULT_PREDICT.seed,
-          variant: w.p.variant,
-        });
+        const prediction = isSubmission(w.p.variant)
+          ? await submissionPrediction(w.p.variant, w.scene, w.pair)
+          : await (
+              await this.start(w.p.backend)
+            ).predict(w.scene, w.pair, w.t, {
+              samplesPerMode: w.p.samplesPerMode,
+              mode: w.p.forcedMode ?? undefined,
+              seed: w.p.seed,
+              // the default seed draws the goal means first (what eval scores); a resample draws anew
+              meansFirst: w.p.seed === DEFAULT_PREDICT.seed,
+              variant: w.p.variant,
+            });
         const roundTripMs = performance.now() - t0;
         // a newer wish replaces this answer unless it is still what the screen wants
         const now = this.want(this.store.get());
@@ -243,7 +263,9 @@ export class PredictionController {
               // a fallback says what failed for as long as the worker runs on the backend it fell to
               backendWhy: prediction.choice
                 ? describeChoice(prediction.choice)
-                : this.store.get().model.backendWhy,
+                : isSubmission(w.p.variant)
+                  ? describeSubmission(submissionFile(w.p.variant)!)
+                  : this.store.get().model.backendWhy,
               latencyMs: prediction.latencyMs,
               roundTripMs,
               pending: this.next !== null,
@@ -253,6 +275,18 @@ export class PredictionController {
           );
         }
       } catch (e) {
+        // the file predicts another pair of this scene, and the user chose none: take it (once)
+        const s = this.store.get();
+        if (
+          e instanceof SubmissionPredictionError &&
+          e.predictedPair &&
+          s.scene === w.scene &&
+          s.pair === null &&
+          this.want(s)?.key === w.key
+        ) {
+          this.store.set({ pair: e.predictedPair });
+          continue;
+        }
         // no stale answer from another step or pair stays on screen beside the error; the same
         // request is not sent again (changed() skips failedKey), and nothing queued behind it
         // that is the same request either
