@@ -189,6 +189,17 @@ describe('binproto', () => {
     expect((await sub.get('good'))!.joint).toHaveLength(2);
   });
 
+  it('skips an entry damaged before its scenario id, naming it, and reads the next one', async () => {
+    // a sound entry length, but inside: a field 2 claiming 200 bytes, then the id
+    const bad = concat(Uint8Array.of((2 << 3) | 2, 200, 1, 2), encodeEntry({ scenarioId: 'lost' }));
+    const sub = await open(concat(wrapEntry(bad), wrapEntry(encodeEntry(joint('next')))), 'd.bin');
+    expect(sub.ids).toEqual(['next']);
+    expect(sub.problems.map((p) => [p.kind, p.record])).toEqual([['malformed', 0]]);
+    expect(sub.problems[0]!.message).toMatch(
+      /^d\.bin: scenario_predictions\[0\] \(byte 0\): scenario_predictions: field 2 of length 200 runs past the entry before its scenario_id/,
+    );
+  });
+
   it('indexes a submission several windows long, every entry where it is', async () => {
     const n = Math.ceil((2.5 * WINDOW_BYTES) / encodeEntry(joint('w-0')).length);
     const entries = Array.from({ length: n }, (_, i) => joint(`w-${i}`, i));
