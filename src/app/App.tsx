@@ -17,6 +17,7 @@ import { CompareView } from './predictions/CompareView';
 import { PredictionController } from './predictions/controller';
 import { FileRun } from './predictions/FileRun';
 import { ModePanel } from './predictions/ModePanel';
+import { useOpenFiles } from './hooks/useOpenFiles';
 import { Store } from './store';
 import { parseUrl, type UrlView } from './url';
 import { useScenarioFile } from './useScenarioFile';
@@ -62,15 +63,8 @@ export function App() {
     [openUrls, initial.files],
   );
 
-  const { openedLocal } = url;
-  const openFiles = useCallback(
-    (files: Blob[]) => {
-      if (files.length === 0) return;
-      openedLocal(files);
-      void openBlobs(files);
-    },
-    [openBlobs, openedLocal],
-  );
+  const openFiles = useOpenFiles(store, initial, openBlobs, url.openedLocal);
+  const sceneIds = useMemo(() => state.rows.flatMap((r) => (r.summary ? [r.summary.id] : [])), [state.rows]);
   const drop = useDropFile(openFiles);
   // stable, so the scene list's rows re-render only when their own data changes
   const { selectScene } = scenes;
@@ -98,7 +92,7 @@ export function App() {
           <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
           <div className="tooltip" ref={tooltip} data-testid="tooltip" />
           <LayerPanel store={store} />
-          <ModePanel store={store} />
+          <ModePanel store={store} sceneIds={sceneIds} />
           <FileRun
             key={state.openId}
             store={store}

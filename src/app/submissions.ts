@@ -40,14 +40,17 @@ const opened = new Map<PredictorId, Opened>();
 
 /** What the page shows about the submissions opened so far: each file, or why it could not be opened. */
 export type SubmissionEntry =
-  | { id: PredictorId; name: string; file: SubmissionFile }
-  | { id: null; name: string; error: string };
+  { id: PredictorId; name: string; file: SubmissionFile } | { id: null; name: string; error: string };
 let entries: readonly SubmissionEntry[] = [];
 const listeners = new Set<() => void>();
 const publish = (e: SubmissionEntry) => {
   entries = [...entries, e];
   for (const l of listeners) l();
 };
+/** Records a submission that could not even be fetched (?predictions=URL), so the picker names it. */
+export function submissionFailed(name: string, error: string): void {
+  publish({ id: null, name, error: `${name}: ${error}` });
+}
 /** The submissions opened (and failed) in order, a stable array until the next one (useSyncExternalStore). */
 export const submissionEntries = (): readonly SubmissionEntry[] => entries;
 export function onSubmissionsChange(l: () => void): () => void {
@@ -98,7 +101,9 @@ export async function looksLikeSubmission(source: ByteSource): Promise<boolean> 
 
 /** One line on the submission: method, scenarios, kind, and what was skipped or damaged while indexing. */
 export function describeSubmission(file: SubmissionFile): string {
-  const kind = { interaction: 'joint', motion: 'per object', unknown: 'type not set' }[file.header.submissionType];
+  const kind = { interaction: 'joint', motion: 'per object', unknown: 'type not set' }[
+    file.header.submissionType
+  ];
   const parts = [`${file.name}: ${file.count} scenario${file.count === 1 ? '' : 's'} (${kind})`];
   if (file.gzip) parts.push(`gzip, ${(file.inflatedBytes / 2 ** 20).toFixed(1)} MB inflated in memory`);
   if (file.problems.length) parts.push(`${file.problems.length} part(s) unreadable`);
@@ -106,7 +111,9 @@ export function describeSubmission(file: SubmissionFile): string {
 }
 
 /** Indexes a submission and registers it as a predictor (see the header). */
-export async function openSubmission(source: ByteSource): Promise<{ predictor: Predictor; file: SubmissionFile }> {
+export async function openSubmission(
+  source: ByteSource,
+): Promise<{ predictor: Predictor; file: SubmissionFile }> {
   let file: SubmissionFile;
   try {
     file = await SubmissionFile.open(source);

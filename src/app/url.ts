@@ -1,5 +1,5 @@
 // View state in the URL, so a reload or a shared link reopens the same view:
-// ?file=URL[&file=URL...]&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
+// ?file=URL[&file=URL...]&predictions=URL[&predictions=URL...]&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
 // Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
 // are left out, and a malformed value is ignored (its default stays), never an error.
@@ -30,6 +30,8 @@ const BACKENDS: PredictSettings['backend'][] = ['auto', ...BACKEND_ORDER];
 export interface UrlView {
   /** Files opened by URL (?file= repeated), in order; empty: the bundled demo. */
   files: string[];
+  /** WOMD challenge submissions opened by URL (?predictions= repeated; app/submissions.ts), in order. */
+  predictions: string[];
   scene: string | null;
   t: number | null;
   /** Track ID (not index) of the selected agent. */
@@ -68,6 +70,7 @@ export function parseUrl(search: string): UrlView {
   const split = q.get('split');
   return {
     files: q.getAll('file'),
+    predictions: q.getAll('predictions'),
     scene: q.get('scene'),
     t: num(q.get('t')),
     sel: num(q.get('sel')),
@@ -111,6 +114,7 @@ function parsePredict(q: URLSearchParams): UrlPredict {
 export function formatUrl(v: UrlView): string {
   const q = new URLSearchParams();
   for (const f of v.files) q.append('file', f);
+  for (const f of v.predictions) q.append('predictions', f);
   if (v.scene) q.set('scene', v.scene);
   // truncated, never rounded up: 43.996 must reload as step 43, the step it showed
   if (v.t !== null) q.set('t', String(Math.floor(v.t * 100 + 1e-6) / 100));

@@ -77,6 +77,9 @@ describe('file run exports', () => {
     agree: true,
     minADE: null,
     minFDE: null,
+    topOutcome: null,
+    topHasOutcome: false,
+    anyHasOutcome: false,
     ...r,
   });
   const prediction: PairPrediction = {
@@ -148,6 +151,11 @@ describe('file run exports', () => {
       [0, 0, 1],
       [0, 1, 0],
       [0, 0, 0],
+    ],
+    outcomeConfusion: [
+      [0, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
     ],
     skipped: [{ record: 3, reason: 'no interacting pair' }],
     ms: 1234,

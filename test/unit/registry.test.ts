@@ -30,6 +30,7 @@ const info = (name: string, card: unknown, problem: string | null = null): Local
 
 const view = (over: Partial<UrlView>): UrlView => ({
   files: [],
+  predictions: [],
   scene: null,
   t: null,
   sel: null,

@@ -79,9 +79,12 @@ describe('view in the URL', () => {
       predict: { variant: 'pseudo', samplesPerMode: 2, seed: 1, forcedMode: null, backend: 'auto' },
       compare: null,
       speed: 1,
+      predictions: ['subs/cv.binproto'],
     } satisfies UrlView;
     const q = formatUrl(v);
     expect(q).toContain('pair=12,7');
+    expect(q).toContain('predictions=subs%2Fcv.binproto');
+    expect(parseUrl(q).predictions).toEqual(['subs/cv.binproto']);
     expect(q).toContain('file=demo%2Fdemo.tfrecord&file=more%2Fb.json.gz');
     // defaults are left out
     expect(q).not.toMatch(/(^|&)(model|n|seed|force|backend|split|speed|local)=/);

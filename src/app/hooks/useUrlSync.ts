@@ -32,6 +32,8 @@ export function useUrlSync(
   restore: (v: UrlView) => void,
 ): UrlSync {
   const fileUrls = useRef<string[]>(initial.files);
+  // submissions opened by URL stay in it (a picked or dropped one cannot: the page has no path)
+  const predictionUrls = useRef<string[]>(initial.predictions);
   const localName = useRef<string | null>(null);
   const [localWanted, setLocalWanted] = useState(() =>
     initial.local ? { name: initial.local, view: initial } : null,
@@ -45,6 +47,7 @@ export function useUrlSync(
       const ids = s.scene.tracks.ids;
       const url = formatUrl({
         files: fileUrls.current,
+        predictions: predictionUrls.current,
         scene: s.scene.id,
         t: s.time,
         sel: s.selected >= 0 ? ids[s.selected]! : null,

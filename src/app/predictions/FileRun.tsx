@@ -4,11 +4,13 @@
 // file: the app mounts one FileRun per opened file (keyed by the open), and unmounting cancels a
 // run still going, so no row, export or click ever reaches another file. The run (useFileRun),
 // the model and the sort live here, so closing the panel neither stops a run nor forgets them.
+// Under the last run, every model run on this file side by side (FileRunCompare).
 import { useState } from 'react';
 import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';
 import type { Store } from '../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { FileRunCompare } from './FileRunCompare';
 import { FileRunControls } from './FileRunControls';
 import { FileRunSummary } from './FileRunSummary';
 import { DEFAULT_SORT, FileRunTable, type FileRunSort } from './FileRunTable';
@@ -62,6 +64,7 @@ export function FileRun(props: {
           <FileRunTable result={run.result} sort={sort} onSort={setSort} onOpen={onOpen} />
         </>
       )}
+      <FileRunCompare results={run.results} onOpen={onOpen} />
     </section>
   );
 }

@@ -2,7 +2,8 @@
 // the pseudo label of what really happened, each mode's minADE / minFDE against the real future;
 // click a mode to draw only it, force a mode to resample only it; the model, the number of samples,
 // the backend, and a status line with the active backend and the last prediction's latency; and
-// opening a model folder from disk, which joins the model select (ModelFolderPicker).
+// opening a model folder from disk, which joins the model select (ModelFolderPicker), and opening
+// another model's predictions from a WOMD challenge submission (SubmissionPicker).
 // The pair predicted is the scene's own unless the user picks agents as A and B.
 // This file is the panel's frame (the summary with the on/off toggle and the status line); the
 // controls, the pair and the modes table are ModeControls, PairControls and ModeTable.
@@ -13,14 +14,17 @@ import { ModeControls } from './ModeControls';
 import { ModelFolderPicker } from './ModelFolderPicker';
 import { ModeTable } from './ModeTable';
 import { PairControls } from './PairControls';
+import { SubmissionPicker } from './SubmissionPicker';
 import { setPredict } from './predict-settings';
 
-export function ModePanel({ store }: { store: Store }) {
+/** `sceneIds`: the open file's scenario ids, for the submissions' "predictions for N of M open scenes". */
+export function ModePanel({ store, sceneIds }: { store: Store; sceneIds: readonly string[] }) {
   return (
     <details className="mode-panel" data-testid="mode-panel" open>
       <ModeSummary store={store} />
       <ModeControls store={store} />
       <ModelFolderPicker store={store} />
+      <SubmissionPicker store={store} sceneIds={sceneIds} />
       <PairControls store={store} />
       <ModeTable store={store} />
     </details>

@@ -7,7 +7,12 @@
 // (labels/forecast.ts, nothing after the step seen), short ("B first"), marked ✗ where a mode trained
 // to mean a label draws a future of another (data-testid "mode-reads", data-label the label index;
 // a column, not a line, so the panel over the map grows no taller). Click a row to draw only that
-// mode; force a mode to sample only it. Nothing while there is no prediction.
+// mode; force a mode to sample only it. Under the table, for any model (latent or not, a submission
+// too), the outcomes its futures stand for: the probability mass on each pseudo label (the modes'
+// probabilities summed by what their futures read), whether its most probable future has what
+// really happened and whether any future does (mode coverage; data-testid "mode-outcomes"); and a
+// submission's problems for this scene, each named (data-testid "prediction-problem").
+// Nothing while there is no prediction.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
@@ -97,7 +102,45 @@ export function ModeTable({ store }: { store: Store }) {
           ))}
         </tbody>
       </table>
+      <Outcomes prediction={prediction} readings={readings} />
+      {prediction.problems?.map((msg, i) => (
+        <p key={i} className="error" data-testid="prediction-problem">
+          {msg}
+        </p>
+      ))}
     </>
+  );
+}
+
+/**
+ * What the futures stand for (see the header). The most probable future is the first mode's by
+ * probability (ties: the first); modes without a reading (no own sample) count for no outcome.
+ */
+function Outcomes({ prediction, readings }: { prediction: PairPrediction; readings: (number | null)[] }) {
+  if (readings.length === 0) return null;
+  const mass = LABEL_NAMES.map(() => 0);
+  prediction.modes.forEach((m, k) => {
+    const r = readings[k];
+    if (r !== null && r !== undefined) mass[r]! += m.probability;
+  });
+  let top = 0;
+  prediction.modes.forEach((m, k) => {
+    if (m.probability > prediction.modes[top]!.probability) top = k;
+  });
+  const topHas = readings[top] === prediction.label;
+  const anyHas = readings.some((r) => r === prediction.label);
+  return (
+    <p
+      className="mode-outcomes hint"
+      data-testid="mode-outcomes"
+      data-top-has={topHas ? 1 : 0}
+      data-any-has={anyHas ? 1 : 0}
+      title="The probability the model puts on each interaction outcome, by what each of its futures reads to the pseudo labeller"
+    >
+      outcomes: {LABEL_SHORT_NAMES.map((n, i) => `${n} ${pct(mass[i]!)}`).join(' · ')} · most probable future{' '}
+      {topHas ? 'has' : 'misses'} what happened{topHas ? ' ✓' : ' ✗'}
+      {!topHas && (anyHas ? ' (another future has it)' : ' (no future has it)')}
+    </p>
   );
 }
 

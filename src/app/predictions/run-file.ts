@@ -11,7 +11,10 @@
 // once per batch. Each answer equals what a 'predict' of that scene alone gives for the same seed
 // (predictBatch; test/unit/batch-run.test.ts). The old one-scene-at-a-time loop is kept only as the
 // bench's baseline (run-file-baseline.ts, reached through the test hook, never by the app).
-import { LABEL_NAMES } from '../../labels';
+import { LABEL_NAMES, type LabelIndex } from '../../labels';
+import { labelFuture } from '../../labels/forecast';
+import { isSubmission } from '../../model/registry';
+import { SUBMISSION_BACKEND, submissionPrediction } from '../submissions';
 import { argmax, sceneMinDisplacement } from '../../metrics';
 import { MIN_STEP } from '../../model/features';
 import { defaultPair } from '../../labels/pairs';
@@ -37,6 +40,14 @@ export interface FileRunRow {
   /** Over every mode's samples, against the real future (m). */
   minADE: number | null;
   minFDE: number | null;
+  /**
+   * Mode coverage (issue 16, for any model): the pseudo label of the most probable future (its first
+   * own sample; labels/forecast.ts), whether it is what really happened, and whether any mode's
+   * future is. null / false where no mode has an own sample.
+   */
+  topOutcome: LabelIndex | null;
+  topHasOutcome: boolean;
+  anyHasOutcome: boolean;
 }
 
 export interface FileRunResult {
@@ -49,6 +60,8 @@ export interface FileRunResult {
   predictions: PairPrediction[];
   /** [argmax prior mode][pseudo label] counts. */
   confusion: number[][];
+  /** [the most probable future's pseudo label][pseudo label] counts: for any model, latent or not. */
+  outcomeConfusion: number[][];
   /** Records that were not scored (by record number), with why. */
   skipped: { record: number; reason: string }[];
   ms: number;
@@ -95,6 +108,12 @@ export type FileRunOutcome =
 /** The row of a scored scene: argmax prior against the label, minADE/minFDE over every sample. */
 export function scoreItem(k: number, record: number, scene: Scene, p: PairPrediction): FileRunOutcome {
   const top = argmax(p.prior);
+  // what each mode's own most likely future reads (the mode table's "its future"): ~1 ms a mode
+  const readings = p.modes.map((m) => {
+    const s = m.samples.find((x) => x.source !== 'kinematic');
+    return s ? labelFuture(scene, p.a, p.b, p.t, s.a, s.b).label : null;
+  });
+  const topOutcome = readings[p.modes.findIndex((m) => m.mode === top)] ?? null;
   const err = sceneMinDisplacement(
     scene,
     p.a,
@@ -113,6 +132,9 @@ export function scoreItem(k: number, record: number, scene: Scene, p: PairPredic
     agree: top === p.label,
     minADE: err?.minADE ?? null,
     minFDE: err?.minFDE ?? null,
+    topOutcome,
+    topHasOutcome: topOutcome === p.label,
+    anyHasOutcome: readings.includes(p.label),
   };
   return { row, prediction: p };
 }
@@ -124,6 +146,7 @@ export function fileRunResult(
 ): FileRunResult {
   const M = LABEL_NAMES.length;
   const confusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
+  const outcomeConfusion = [...Array(M)].map(() => new Array<number>(M).fill(0));
   const rows: FileRunRow[] = [];
   const predictions: PairPrediction[] = [];
   const skipped: FileRunResult['skipped'] = [];
@@ -133,13 +156,15 @@ export function fileRunResult(
       continue;
     }
     if (x.row.topMode < M && x.row.label < M) confusion[x.row.topMode]![x.row.label]!++;
+    if (x.row.topOutcome !== null) outcomeConfusion[x.row.topOutcome]![x.row.label]!++;
     rows.push(x.row);
     predictions.push(x.prediction);
   }
-  return { ...info, rows, predictions, confusion, skipped };
+  return { ...info, rows, predictions, confusion, outcomeConfusion, skipped };
 }
 
 export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileRunResult> {
+  if (isSubmission(o.variant)) return runSubmission(file, o);
   const t0 = performance.now();
   // no second measurement beside the viewer's worker: the cached choice, else wasm
   const client = await ModelClient.start({ backend: o.backend, variants: [o.variant], measure: false });
@@ -187,6 +212,38 @@ export async function runFile(file: SceneFile, o: FileRunOptions): Promise<FileR
     o.signal.removeEventListener('abort', stop);
     client.terminate();
   }
+}
+
+/**
+ * A submission over the file: its entry for each scene read and matched on this thread (no worker,
+ * no batches: a lookup and six labelled futures take a few ms), the scene's own pair, from step 10.
+ * A scene without an entry, or whose entry predicts another pair, is skipped with the words.
+ */
+async function runSubmission(file: SceneFile, o: FileRunOptions): Promise<FileRunResult> {
+  const t0 = performance.now();
+  const outcomes: FileRunOutcome[] = [];
+  o.onProgress(0, file.count);
+  for (let k = 0; k < file.count; k++) {
+    if (o.signal.aborted) throw new Error('cancelled');
+    const x = await fileRunItem(file, k);
+    if (!('scene' in x)) outcomes.push({ record: x.record, skip: x.skip });
+    else
+      try {
+        outcomes.push(
+          scoreItem(k, x.record, x.scene, await submissionPrediction(o.variant, x.scene, x.pair)),
+        );
+      } catch (e) {
+        outcomes.push({ record: x.record, skip: e instanceof Error ? e.message : String(e) });
+      }
+    o.onProgress(k + 1, file.count);
+  }
+  return fileRunResult(outcomes, {
+    variant: o.variant,
+    backend: SUBMISSION_BACKEND,
+    samplesPerMode: 1,
+    batchSize: 1,
+    ms: performance.now() - t0,
+  });
 }
 
 const CSV_COLUMNS = [

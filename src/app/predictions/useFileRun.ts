@@ -2,7 +2,8 @@
 // samples per mode and backend from the store), cancel it, and its progress, result and error.
 // A run belongs to the component that holds this hook: unmounting it aborts a run still going, so
 // no result ever reaches another file. Starting clears the last result and error; a cancelled run
-// ends with the error 'cancelled'.
+// ends with the error 'cancelled'. Every model's latest finished run on this file is kept
+// (`results`, in the order first run), so the panel can set the models side by side.
 import { useEffect, useRef, useState } from 'react';
 import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';
@@ -18,6 +19,8 @@ export interface FileRunState {
   /** The scenes done so far while a run is going; null when none is. */
   progress: FileRunProgress | null;
   result: FileRunResult | null;
+  /** Each model's latest finished run on this file, one per model, in the order they were first run. */
+  results: FileRunResult[];
   error: string | null;
   start: (variant: PredictorId) => Promise<void>;
   cancel: () => void;
@@ -26,6 +29,7 @@ export interface FileRunState {
 export function useFileRun(store: Store, file: SceneFile | null): FileRunState {
   const [progress, setProgress] = useState<FileRunProgress | null>(null);
   const [result, setResult] = useState<FileRunResult | null>(null);
+  const [results, setResults] = useState<FileRunResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   // the file is closed (another one opened): stop its run
@@ -48,6 +52,11 @@ export function useFileRun(store: Store, file: SceneFile | null): FileRunState {
         onProgress: (done, total) => setProgress({ done, total }),
       });
       setResult(r);
+      setResults((all) =>
+        all.some((x) => x.variant === r.variant)
+          ? all.map((x) => (x.variant === r.variant ? r : x))
+          : [...all, r],
+      );
     } catch (e) {
       setError(ctl.signal.aborted ? 'cancelled' : e instanceof Error ? e.message : String(e));
     } finally {
@@ -56,5 +65,5 @@ export function useFileRun(store: Store, file: SceneFile | null): FileRunState {
     }
   };
 
-  return { progress, result, error, start, cancel: () => abort.current?.abort() };
+  return { progress, result, results, error, start, cancel: () => abort.current?.abort() };
 }
