@@ -25,25 +25,7 @@ export function FileRunCompare({
   results: FileRunResult[];
   onOpen: (k: number) => void;
 }) {
-  const [sort, setSort] = useState<{ key: Sort; desc: boolean }>({ key: 'record', desc: false });
-  const disagreements = useMemo(() => disagreeing(results), [results]);
-  const shown = useMemo(() => {
-    const key = (r: (typeof disagreements)[number]) =>
-      sort.key === 'record' ? r.record : sort.key === 'id' ? r.id : r.right;
-    const out = [...disagreements].sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      return typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
-    });
-    return sort.desc ? out.reverse() : out;
-  }, [disagreements, sort]);
   if (results.length === 0) return null;
-  const header = (key: Sort, name: string) => (
-    <th data-sort={key} onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
-      {name}
-      {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
-    </th>
-  );
   return (
     <div className="file-run-compare">
       <table data-testid="file-run-compare">
@@ -82,47 +64,70 @@ export function FileRunCompare({
           })}
         </tbody>
       </table>
-      {results.length > 1 && (
-        <>
-          <p className="hint" data-testid="file-run-disagree-count">
-            {disagreements.length} scene{disagreements.length === 1 ? '' : 's'} where the models’ most
-            probable futures disagree on the outcome
-          </p>
-          {disagreements.length > 0 && (
-            <div className="file-run-table">
-              <table data-testid="file-run-disagree">
-                <thead>
-                  <tr>
-                    {header('record', '#')}
-                    {header('id', 'scene')}
-                    <th>what happened</th>
-                    {results.map((r) => (
-                      <th key={r.variant}>{title(r.variant)}</th>
-                    ))}
-                    {header('right', 'right')}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((d) => (
-                    <tr key={d.k} data-testid="file-run-disagree-row" onClick={() => onOpen(d.k)}>
-                      <td>{d.record}</td>
-                      <td className="id">{d.id}</td>
-                      <td>{LABEL_SHORT_NAMES[d.label]}</td>
-                      {d.outcomes.map((o, i) => (
-                        <td key={i}>
-                          {o === null ? '–' : `${LABEL_SHORT_NAMES[o]}${o === d.label ? ' ✓' : ''}`}
-                        </td>
-                      ))}
-                      <td>{d.right}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+      {results.length > 1 && <Disagreements results={results} onOpen={onOpen} />}
     </div>
+  );
+}
+
+/** The scenes where the models' most probable futures disagree (see the header). */
+function Disagreements({ results, onOpen }: { results: FileRunResult[]; onOpen: (k: number) => void }) {
+  const [sort, setSort] = useState<{ key: Sort; desc: boolean }>({ key: 'record', desc: false });
+  const disagreements = useMemo(() => disagreeing(results), [results]);
+  const shown = useMemo(() => {
+    const key = (r: (typeof disagreements)[number]) =>
+      sort.key === 'record' ? r.record : sort.key === 'id' ? r.id : r.right;
+    const out = [...disagreements].sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
+    });
+    return sort.desc ? out.reverse() : out;
+  }, [disagreements, sort]);
+  const header = (key: Sort, name: string) => (
+    <th data-sort={key} onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
+      {name}
+      {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+    </th>
+  );
+  return (
+    <>
+      <p className="hint" data-testid="file-run-disagree-count">
+        {disagreements.length} scene{disagreements.length === 1 ? '' : 's'} where the models’ most probable
+        futures disagree on the outcome
+      </p>
+      {disagreements.length > 0 && (
+        <div className="file-run-table">
+          <table data-testid="file-run-disagree">
+            <thead>
+              <tr>
+                {header('record', '#')}
+                {header('id', 'scene')}
+                <th>what happened</th>
+                {results.map((r) => (
+                  <th key={r.variant}>{title(r.variant)}</th>
+                ))}
+                {header('right', 'right')}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((d) => (
+                <tr key={d.k} data-testid="file-run-disagree-row" onClick={() => onOpen(d.k)}>
+                  <td>{d.record}</td>
+                  <td className="id">{d.id}</td>
+                  <td>{LABEL_SHORT_NAMES[d.label]}</td>
+                  {d.outcomes.map((o, i) => (
+                    <td key={i}>
+                      {o === null ? '–' : `${LABEL_SHORT_NAMES[o]}${o === d.label ? ' ✓' : ''}`}
+                    </td>
+                  ))}
+                  <td>{d.right}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
 
