@@ -28,7 +28,7 @@ import { batchSizeFor, runInBatches } from '../model/batch-run';
 import { JOINT_SET, LOCAL_MODELS_DIR } from '../model/config';
 import type { Params } from '../model/network';
 import { activeBackend, predictBatch, type PairRequest } from '../model/predictors';
-import { getPredictor, isBaseline, isPredictorId } from '../model/registry';
+import { getPredictor, isBaseline, isPredictorId, SHIPPED_IDS } from '../model/registry';
 import { PER_MODE } from '../metrics/evaluate';
 import { isValid, type Scene } from '../scene/scene';
 import { openSubmissionFile } from '../waymo/node-file';
@@ -83,7 +83,7 @@ function loadModel(id: string): { params: Params | null; title: string } {
     return { params: m.params, title: `local model ${dir}` };
   }
   if (!isPredictorId(id))
-    throw new Error(`--model ${id}: not a predictor (${USAGE.split('[--model ')[1]!.split(']')[0]})`);
+    throw new Error(`--model ${id}: not a predictor (${SHIPPED_IDS.join(', ')} or local:NAME)`);
   const p = getPredictor(id);
   if (isBaseline(id)) return { params: null, title: p.title };
   const dir = join(values.models, id);
@@ -92,8 +92,18 @@ function loadModel(id: string): { params: Params | null; title: string } {
   return { params: m.params, title: p.title };
 }
 
+/** A usage problem (model, file name, header): said in one line, exit 2, nothing written. */
+function usage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+}
+
 const modelId = values.model;
-const { params, title } = loadModel(modelId);
+const { params, title } = usage(() => loadModel(modelId));
 const parameterCount = params ? Object.values(params).reduce((n, v) => n + v.size, 0) : 0;
 const header: SubmissionHeader = {
   submissionType: 'interaction',
@@ -121,7 +131,7 @@ if (!header.accountName)
 
 const shardScenarios =
   values['shard-scenarios'] === undefined ? undefined : Number(values['shard-scenarios']);
-const out = openSubmissionFile(values.out, header, { shardScenarios });
+const out = usage(() => openSubmissionFile(values.out!, header, { shardScenarios }));
 
 // ---- the scenes, one at a time ----
 

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { ByteSource } from './source';
@@ -103,7 +104,11 @@ export function openSubmissionFile(
   encodeHeaderFields(header); // a bad header fails before any file exists
   if (container === 'tar.gz') {
     const tar = shardTar();
-    const done = pipeline(Readable.fromWeb(tar.readable as never), createGzip(), createWriteStream(path));
+    const done = pipeline(
+      Readable.fromWeb(tar.readable as NodeReadableStream<Uint8Array>),
+      createGzip(),
+      createWriteStream(path),
+    );
     done.catch(() => undefined); // awaited in finish; an early failure also surfaces there
     const base = basename(path).replace(/\.(tar\.gz|tgz)$/, '');
     const shards = new ShardWriter(header, o.shardScenarios ?? DEFAULT_SHARD_SCENARIOS, (s) =>

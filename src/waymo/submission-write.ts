@@ -105,10 +105,10 @@ function checkConfidence(c: number, scenario: string, field: string): void {
 function writeTrajectory(w: Writer, field: number, t: TrajectoryPoints): void {
   w.uint32(tag(field, LEN)).fork();
   w.uint32(tag(2, LEN)).fork();
-  for (const x of t.x) w.float(x);
+  for (let i = 0; i < t.x.length; i++) w.float(t.x[i]!);
   w.ldelim();
   w.uint32(tag(3, LEN)).fork();
-  for (const y of t.y) w.float(y);
+  for (let i = 0; i < t.y.length; i++) w.float(t.y[i]!);
   w.ldelim();
   w.ldelim();
 }

@@ -233,6 +233,55 @@ describe('a submission from demo predictions, decoded with the reference schema'
     expect(encodeSubmission(HEADER, records)).toEqual(referenceEncoding(HEADER, records));
   });
 
+  it('a motion (single-object) record too: decoded, and byte-equal to protobufjs', () => {
+    const x = Float32Array.from({ length: 16 }, (_, k) => 8123.5 + k);
+    const y = Float32Array.from({ length: 16 }, (_, k) => -4321.25 - k);
+    const rec: ScenarioPredictionsRecord = {
+      scenarioId: 'abcdef0123456789',
+      joint: null,
+      single: [
+        { objectId: 7, trajectories: [{ confidence: 0.75, x, y }] },
+        { objectId: -3, trajectories: [] },
+      ],
+    };
+    const h = { ...HEADER, submissionType: 'motion' as const, authors: [], publicModelNames: [] };
+    const ours = encodeSubmission(h, [rec]);
+    const ref = Submission.encode(
+      Submission.fromObject({
+        scenarioPredictions: [
+          {
+            scenarioId: rec.scenarioId,
+            singlePredictions: {
+              predictions: [
+                {
+                  objectId: 7,
+                  trajectories: [{ trajectory: { centerX: [...x], centerY: [...y] }, confidence: 0.75 }],
+                },
+                { objectId: -3, trajectories: [] },
+              ],
+            },
+          },
+        ],
+        submissionType: 'MOTION_PREDICTION',
+        accountName: h.accountName,
+        uniqueMethodName: h.uniqueMethodName,
+        affiliation: h.affiliation,
+        description: h.description,
+        methodLink: h.methodLink,
+        usesLidarData: h.usesLidarData,
+        usesCameraData: h.usesCameraData,
+        usesPublicModelPretraining: h.usesPublicModelPretraining,
+        numModelParameters: h.numModelParameters,
+      }),
+    ).finish();
+    expect(ours).toEqual(new Uint8Array(ref));
+    const m = Submission.toObject(Submission.decode(ours), { enums: String, arrays: true });
+    expect(m.submissionType).toBe('MOTION_PREDICTION');
+    expect(
+      m.scenarioPredictions[0].singlePredictions.predictions[0].trajectories[0].trajectory.centerX,
+    ).toEqual([...x]);
+  });
+
   it('the largest interaction entry is MAX_INTERACTION_ENTRY_BYTES (the shard size rule)', () => {
     const traj = { objectId: -(2 ** 31), x: new Float32Array(16), y: new Float32Array(16) };
     const worst: ScenarioPredictionsRecord = {
