@@ -196,6 +196,31 @@ export function defaultPair(scene: Scene): [number, number] | null {
 }
 const ruleFirst = new WeakMap<Scene, [number, number] | null>();
 
+/** Which rule gave a challenge submission's pair (submissionPair). */
+export type SubmissionPairRule = 'tracks_to_predict' | 'default';
+
+/** The rules' words, for a submission's description and the CLI's summary. */
+export const SUBMISSION_PAIR_RULES: Readonly<Record<SubmissionPairRule, string>> = {
+  tracks_to_predict:
+    "the scenario's two tracks_to_predict (WOMD's interactive split lists exactly the interacting pair)",
+  default:
+    "ModeScope's default pair (objects_of_interest, else the first two tracks_to_predict, else the real benchmark rule's first pair)",
+};
+
+/**
+ * The pair a WOMD interaction-prediction submission predicts for a scene (DESIGN.md 3b): the
+ * scenario's tracks_to_predict when it lists exactly two (the interactive split does, and the
+ * challenge scores exactly those two objects), else the app's default pair (defaultPair: such a scene
+ * is not from the interactive split, and the submission carries the pair the app would show); null
+ * when neither gives one.
+ */
+export function submissionPair(scene: Scene): { pair: [number, number]; rule: SubmissionPairRule } | null {
+  const ttp = scene.tracksToPredict.trackIndex;
+  if (ttp.length === 2 && ttp[0] !== ttp[1]) return { pair: [ttp[0]!, ttp[1]!], rule: 'tracks_to_predict' };
+  const p = defaultPair(scene);
+  return p ? { pair: p, rule: 'default' } : null;
+}
+
 /**
  * The scene with the rule's first pair as its objects_of_interest when it names none (what
  * `npm run convert` writes, so the Scenario file carries the pair every tool reads); the scene

@@ -117,13 +117,18 @@ describe('file-level run', () => {
     const csv = readFileSync((await csvDl.path())!, 'utf8')
       .trim()
       .split('\n');
-    expect(csv[0]).toBe('record,scene,label,top_mode,top_mode_label,probability,agree,minADE_m,minFDE_m');
+    expect(csv[0]).toBe(
+      'record,scenario_id,object_id_a,object_id_b,origin_x,origin_y,step,model,label,top_mode,top_mode_label,probability,agree,minADE_m,minFDE_m',
+    );
     expect(csv.length - 1).toBe(evalScenes);
     for (const line of csv.slice(1)) {
       const f = line.split(',');
-      expect(f).toHaveLength(9);
-      expect(Number(f[5])).toBeGreaterThan(0);
-      expect(Number.isFinite(Number(f[8]))).toBe(true);
+      expect(f).toHaveLength(15);
+      // WOMD object ids and the world origin are numbers; the step is 10 and the model named
+      for (const c of [2, 3, 4, 5]) expect(Number.isFinite(Number(f[c]))).toBe(true);
+      expect([f[6], f[7]]).toEqual(['10', 'pseudo']);
+      expect(Number(f[11])).toBeGreaterThan(0);
+      expect(Number.isFinite(Number(f[14]))).toBe(true);
     }
     const [jsonDl] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,9 +1,12 @@
 // The scene list's filter and the file run's exports, on rows made from fixture scenes: which rows
 // each filter keeps (a damaged record only while nothing filters), and the CSV and JSON a run
-// downloads (header, one row per scored scene, a quote and a comma in a scene id escaped).
+// downloads (header, one row per scored scene with the WOMD scenario and object ids, the world
+// origin, the step and the model; a quote and a comma in a scene id escaped, a cell a spreadsheet
+// would run as a formula escaped, numbers, negative ones too, left as numbers).
 import { describe, expect, it } from 'vitest';
 import { filterRows, NO_FILTER, type SceneFilter } from '../../src/app/components/SceneList';
 import type { PairPrediction } from '../../src/app/model-protocol';
+import { csvCell, csvLine } from '../../src/app/predictions/csv';
 import { toCsv, toJson, type FileRunResult, type FileRunRow } from '../../src/app/predictions/run-file';
 import type { SceneRow } from '../../src/app/useScenarioFile';
 import { buildScene } from '../../src/scene/build';
@@ -70,6 +73,9 @@ describe('file run exports', () => {
     k: 0,
     record: 0,
     id: 'x',
+    objectIds: [101, 102],
+    origin: [8123.456, -4321.987, 12.5],
+    t: 10,
     label: 0,
     labelName: 'A passes first',
     topMode: 0,
@@ -140,6 +146,7 @@ describe('file run exports', () => {
         k: 3,
         record: 6,
         id: 'two\nlines',
+        objectIds: [-7, 3],
         topMode: 2,
         topProbability: 0.99999,
         minADE: 0,
@@ -161,13 +168,16 @@ describe('file run exports', () => {
     ms: 1234,
   });
 
+  const HEADER =
+    'record,scenario_id,object_id_a,object_id_b,origin_x,origin_y,step,model,label,top_mode,top_mode_label,probability,agree,minADE_m,minFDE_m';
+
   it('writes a header and one row per scored scene, quoting ids with a quote, comma or newline', () => {
     expect(toCsv(result('pseudo'))).toBe(
       [
-        'record,scene,label,top_mode,top_mode_label,probability,agree,minADE_m,minFDE_m',
-        '0,"scene ""7"", west",B passes first,1,B passes first,0.6123,1,1.235,2.500',
-        '5,plain-2,no interaction,0,A passes first,0.5000,0,,',
-        '6,"two\nlines",A passes first,2,no interaction,1.0000,1,0.000,0.000',
+        HEADER,
+        '0,"scene ""7"", west",101,102,8123.456,-4321.987,10,pseudo,B passes first,1,B passes first,0.6123,1,1.235,2.500',
+        '5,plain-2,101,102,8123.456,-4321.987,10,pseudo,no interaction,0,A passes first,0.5000,0,,',
+        '6,"two\nlines",-7,3,8123.456,-4321.987,10,pseudo,A passes first,2,no interaction,1.0000,1,0.000,0.000',
         '',
       ].join('\n'),
     );
@@ -175,16 +185,27 @@ describe('file run exports', () => {
 
   it('leaves the top mode label empty for a model whose modes mean no label', () => {
     const lines = toCsv(result('vanilla')).split('\n');
-    expect(lines[1]).toBe('0,"scene ""7"", west",B passes first,1,,0.6123,1,1.235,2.500');
-    expect(lines[2]).toBe('5,plain-2,no interaction,0,,0.5000,0,,');
+    expect(lines[1]).toBe(
+      '0,"scene ""7"", west",101,102,8123.456,-4321.987,10,vanilla,B passes first,1,,0.6123,1,1.235,2.500',
+    );
+    expect(lines[2]).toBe('5,plain-2,101,102,8123.456,-4321.987,10,vanilla,no interaction,0,,0.5000,0,,');
   });
 
   it('writes only the header for a run that scored nothing', () => {
-    expect(toCsv({ ...result('pseudo'), rows: [] })).toBe(
-      'record,scene,label,top_mode,top_mode_label,probability,agree,minADE_m,minFDE_m\n',
-    );
+    expect(toCsv({ ...result('pseudo'), rows: [] })).toBe(`${HEADER}\n`);
   });
 
+  it('escapes a scenario id a spreadsheet would run as a formula', () => {
+    const r = result('pseudo');
+    r.rows = [row({ id: '=HYPERLINK("http://x","y")' }), row({ id: '-foo' }), row({ id: '@SUM(A1)' })];
+    const ids = toCsv(r)
+      .split('\n')
+      .slice(1, 4)
+      .map((l) => l.split(',')[1]);
+    expect(ids[0]).toBe('"\'=HYPERLINK(""http://x""');
+    expect(ids[1]).toBe("'-foo");
+    expect(ids[2]).toBe("'@SUM(A1)");
+  });
   it('writes the predictions as JSON with samples as plain arrays', () => {
     const json = JSON.parse(toJson(result('pseudo'), 'demo.tfrecord'));
     expect(json).toMatchObject({
@@ -216,6 +237,46 @@ describe('file run exports', () => {
       b: Array.from(Float32Array.of(-3.3, 4.4)),
       goal: { a: [1, 2], b: [3, 4] },
     });
+    // WOMD ids and the world origin the scene-relative samples are relative to
+    expect([s.scenarioId, s.objectIds, s.origin]).toEqual([
+      'scene "7", west',
+      [101, 102],
+      [8123.456, -4321.987, 12.5],
+    ]);
+    expect(json.coordinates).toBe('scene-relative metres: world = origin + (x, y)');
+    expect(json.model).toBe('pseudo-label CVAE');
     expect(JSON.parse(toJson(result('pseudo'), null)).file).toBeNull();
+  });
+});
+
+describe('CSV cells (app/predictions/csv.ts)', () => {
+  it('leaves numbers as numbers, negative ones too, whether given as numbers or as text', () => {
+    expect(csvCell(-1.5)).toBe('-1.5');
+    expect(csvCell('-1.5')).toBe('-1.5');
+    expect(csvCell('-4321.987')).toBe('-4321.987');
+    expect(csvCell('+2e-3')).toBe('+2e-3');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(Number.NaN)).toBe('');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('escapes text that starts a formula: =, +, -, @, tab, carriage return', () => {
+    expect(csvCell('-foo')).toBe("'-foo");
+    expect(csvCell('=1+2')).toBe("'=1+2");
+    expect(csvCell('+cmd')).toBe("'+cmd");
+    expect(csvCell('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('-')).toBe("'-");
+  });
+
+  it('quotes a cell with a comma, a quote or a line break (RFC 4180), after the formula escape', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('=A1,B1')).toBe(`"'=A1,B1"`);
+    expect(csvCell('plain text')).toBe('plain text');
+    expect(csvLine(['x', -3, '-y', null])).toBe("x,-3,'-y,");
   });
 });

@@ -1,17 +1,32 @@
 // The controls of a run across the file: the model to run (locked while running), Run or the
-// progress bar with Cancel, and once a run has rows, the table as CSV and the predictions as JSON,
+// progress bar with Cancel, and once a run has rows, the table as CSV, the predictions as JSON and
+// as a WOMD challenge submission (submission.ts; the line beside it says what was saved or why not),
 // named after the file.
+import { useState } from 'react';
 import { isPredictorId, type PredictorId } from '../../model/registry';
 import { usePredictors } from '../usePredictors';
-import { toCsv, toJson } from './run-file';
+import { toCsv, toJson, type FileRunResult } from './run-file';
+import { submissionOfRun } from './submission';
 import type { FileRunState } from './useFileRun';
 
-function download(name: string, type: string, text: string) {
+function download(name: string, type: string, data: string | Uint8Array<ArrayBuffer>) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = URL.createObjectURL(new Blob([data], { type }));
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Saves the run as BASE-submission.binproto.gz; what was written (or the error), for the status line. */
+async function saveSubmission(result: FileRunResult, base: string): Promise<string> {
+  try {
+    const s = await submissionOfRun(result);
+    download(`${base}-submission.binproto.gz`, 'application/gzip', s.bytes as Uint8Array<ArrayBuffer>);
+    const left = s.left.map((x) => `record ${x.record}: ${x.reason}`).join('; ');
+    return `${s.scenarios} scenarios saved${left ? `; left out ${left}` : ''}`;
+  } catch (e) {
+    return `not saved: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 export function FileRunControls(props: {
@@ -23,6 +38,7 @@ export function FileRunControls(props: {
 }) {
   const { run, variant, onVariant, empty, fileName } = props;
   const { progress, result } = run;
+  const [saved, setSaved] = useState<{ of: FileRunResult; text: string } | null>(null);
   // the models with weights (constant velocity has no latent to score), run-time ones included
   const models = usePredictors().filter((p) => p.weights !== null);
   const base = (fileName ?? 'scenes').replace(/\.[^.]*$/, '');
@@ -71,6 +87,14 @@ export function FileRunControls(props: {
           >
             JSON
           </button>
+          <button
+            data-testid="export-submission"
+            title="The run's joint predictions as a WOMD interaction-prediction submission (binproto, gzipped)"
+            onClick={() => void saveSubmission(result, base).then((text) => setSaved({ of: result, text }))}
+          >
+            Save as WOMD submission
+          </button>
+          {saved?.of === result && <span data-testid="submission-status">{saved.text}</span>}
         </>
       )}
     </div>

@@ -24,13 +24,21 @@ import type { SceneFile } from '../../waymo';
 import { ModelClient } from '../model-client';
 import { getPredictor, type PredictorId } from '../../model/registry';
 import type { PairPrediction } from '../model-protocol';
+import { csvLine } from './csv';
 
 export interface FileRunRow {
   /** Position in the file's index (opens the scene). */
   k: number;
   /** Record number, as the scene list and every message name it (the CSV's `record`). */
   record: number;
+  /** The scene's id: the WOMD scenario_id for Scenario files. */
   id: string;
+  /** The pair's WOMD object (track) ids, A then B: Scene.tracks.ids, not track indices. */
+  objectIds: [number, number];
+  /** The scene's float64 world origin: every coordinate of the prediction is relative to it. */
+  origin: [number, number, number];
+  /** The step predicted from. */
+  t: number;
   label: number;
   labelName: string;
   /** Argmax of the prior, its probability, and whether it is the pseudo label. */
@@ -125,6 +133,9 @@ export function scoreItem(k: number, record: number, scene: Scene, p: PairPredic
     k,
     record,
     id: scene.id,
+    objectIds: [scene.tracks.ids[p.a]!, scene.tracks.ids[p.b]!],
+    origin: [...scene.origin],
+    t: p.t,
     label: p.label,
     labelName: p.labelName,
     topMode: top,
@@ -248,7 +259,13 @@ async function runSubmission(file: SceneFile, o: FileRunOptions): Promise<FileRu
 
 const CSV_COLUMNS = [
   'record',
-  'scene',
+  'scenario_id',
+  'object_id_a',
+  'object_id_b',
+  'origin_x',
+  'origin_y',
+  'step',
+  'model',
   'label',
   'top_mode',
   'top_mode_label',
@@ -258,36 +275,55 @@ const CSV_COLUMNS = [
   'minFDE_m',
 ] as const;
 
-/** The table as CSV (one row per scored scene). */
+/**
+ * The table as CSV (one row per scored scene): the WOMD scenario id, the pair's WOMD object ids,
+ * the scene's world origin (the JSON's coordinates are relative to it), the step predicted from and
+ * the model beside the figures; every cell escaped by csv.ts (no cell runs as a formula).
+ */
 export function toCsv(r: FileRunResult): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = r.rows.map((row) =>
-    [
+    csvLine([
       row.record,
-      q(row.id),
-      q(row.labelName),
+      row.id,
+      row.objectIds[0],
+      row.objectIds[1],
+      row.origin[0],
+      row.origin[1],
+      row.t,
+      r.variant,
+      row.labelName,
       row.topMode,
-      q(getPredictor(r.variant).modesMeanLabels ? (LABEL_NAMES[row.topMode] ?? '') : ''),
+      getPredictor(r.variant).modesMeanLabels ? (LABEL_NAMES[row.topMode] ?? '') : '',
       row.topProbability.toFixed(4),
       row.agree ? 1 : 0,
-      row.minADE?.toFixed(3) ?? '',
-      row.minFDE?.toFixed(3) ?? '',
-    ].join(','),
+      row.minADE?.toFixed(3),
+      row.minFDE?.toFixed(3),
+    ]),
   );
   return [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
 }
 
-/** The predictions as JSON: per scene the prior, posterior, label and every joint sample (scene coordinates). */
+/**
+ * The predictions as JSON: per scene the prior, posterior, label and every joint sample, in scene
+ * coordinates (x, y relative to the scene's `origin`: world = origin + x), with the WOMD scenario
+ * id and the pair's WOMD object ids (`objectIds`, A then B; `a`, `b` are track indices).
+ */
 export function toJson(r: FileRunResult, fileName: string | null): string {
   return JSON.stringify({
     file: fileName,
     variant: r.variant,
+    model: getPredictor(r.variant).title,
     backend: r.backend,
     predictionStep: MIN_STEP,
     samplesPerMode: r.samplesPerMode,
+    coordinates: 'scene-relative metres: world = origin + (x, y)',
     confusion: r.confusion,
     skipped: r.skipped,
-    scenes: r.predictions.map((p) => ({
+    // rows and predictions are parallel (fileRunResult pushes them together)
+    scenes: r.predictions.map((p, i) => ({
+      scenarioId: r.rows[i]?.id ?? p.sceneId,
+      objectIds: r.rows[i]?.objectIds ?? null,
+      origin: r.rows[i]?.origin ?? null,
       ...p,
       modes: p.modes.map((m) => ({
         ...m,
