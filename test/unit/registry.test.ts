@@ -80,7 +80,9 @@ describe('the predictor registry at run time', () => {
   it('keeps the shipped entries fixed and run-time ids prefixed', () => {
     const fake = { ...SHIPPED_PREDICTORS.vanilla, title: 'impostor' };
     expect(() => registerPredictor(fake)).toThrow(/'vanilla' is shipped and fixed/);
-    expect(() => registerPredictor({ ...fake, id: 'mine' })).toThrow(/must start with 'local:' or 'file:'/);
+    expect(() => registerPredictor({ ...fake, id: 'mine' })).toThrow(
+      /must start with 'local:', 'file:' or 'sub:'/,
+    );
     expect(() => getPredictor('local:nothing')).toThrow(/no predictor 'local:nothing'/);
     expect(isPredictorId('toString')).toBe(false);
     expect(isPredictorId(3)).toBe(false);

@@ -39,8 +39,9 @@ export function FileRunControls(props: {
   const { run, variant, onVariant, empty, fileName } = props;
   const { progress, result } = run;
   const [saved, setSaved] = useState<{ of: FileRunResult; text: string } | null>(null);
-  // the models with weights (constant velocity has no latent to score), run-time ones included
-  const models = usePredictors().filter((p) => p.weights !== null);
+  // every model, run-time ones and submissions included: any model's futures have outcomes to
+  // score (the side-by-side table); the latent's agreement is said only where modes mean labels
+  const models = usePredictors();
   const base = (fileName ?? 'scenes').replace(/\.[^.]*$/, '');
   return (
     <div className="mode-controls">
