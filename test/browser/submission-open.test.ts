@@ -33,7 +33,7 @@ let page: Page;
 let dir: string;
 let path: string;
 /** Node's figures for the file: scenes scored, top future has the label, some future has it. */
-const node = { n: 0, top: 0, any: 0 };
+const node = { n: 0, top: 0, any: 0, firstMinFde8: '' };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'modescope-sub-'));
@@ -63,6 +63,7 @@ beforeAll(async () => {
     const m = rec && matchScenePredictions(scene, defaultPair(scene), rec, sub.name);
     if (!m?.result) continue;
     const s = scoreSubmissionPair(scene, m.result);
+    if (node.n === 0) node.firstMinFde8 = s.minFDE[2]!.toFixed(2);
     node.n++;
     node.top += +s.topHasLabel;
     node.any += +s.anyHasLabel;
@@ -113,6 +114,11 @@ describe('a submission opened beside the scenes', () => {
     expect(await page.locator('[data-testid=mode-reads]').count()).toBe(p.modes.length);
     expect(await page.textContent('[data-testid=mode-outcomes]')).toMatch(/^outcomes: A first \d+%/);
     expect(await page.textContent('[data-testid=model-status]')).toContain('cv.binproto');
+    // scored as eval scores a model: the same minFDE at 8 s as Node's on the first scene
+    const scores = await page.textContent('[data-testid=submission-scores]');
+    expect(scores).toMatch(
+      new RegExp(`minFDE [\\d.]+ / [\\d.]+ / ${node.firstMinFde8.replace('.', '\\.')} m`),
+    );
 
     const counts = await countColors(page, 'main', PLAIN_MODE_COLORS);
     console.log(`submission: mode-colour pixels on the map ${JSON.stringify(counts)}`);

@@ -11,7 +11,8 @@
 // too), the outcomes its futures stand for: the probability mass on each pseudo label (the modes'
 // probabilities summed by what their futures read), whether its most probable future has what
 // really happened and whether any future does (mode coverage; data-testid "mode-outcomes"); and a
-// submission's problems for this scene, each named (data-testid "prediction-problem").
+// submission's scores on this scene as eval scores a model (data-testid "submission-scores") and
+// its problems for this scene, each named (data-testid "prediction-problem").
 // Nothing while there is no prediction.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
@@ -21,7 +22,8 @@ import { labelFuture } from '../../labels/forecast';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
-import { getPredictor, isBaseline, modeName } from '../../model/registry';
+import { getPredictor, isBaseline, isSubmission, modeName } from '../../model/registry';
+import { scoreSubmissionPair, type SubmissionPairResult } from '../../metrics/submission';
 import type { PairPrediction } from '../model-protocol';
 import { setPredict } from './predict-settings';
 
@@ -103,12 +105,39 @@ export function ModeTable({ store }: { store: Store }) {
         </tbody>
       </table>
       <Outcomes prediction={prediction} readings={readings} />
+      {isSubmission(prediction.variant) && scene?.id === prediction.sceneId && (
+        <SubmissionScores prediction={prediction} scene={scene} />
+      )}
       {prediction.problems?.map((msg, i) => (
         <p key={i} className="error" data-testid="prediction-problem">
           {msg}
         </p>
       ))}
     </>
+  );
+}
+
+/** Metres (or an AP) with two decimals, or – where unknown. */
+const fmtM = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
+
+/**
+ * A submission's scene scored as `npm run eval` scores a model (metrics/submission.ts
+ * scoreSubmissionPair: its futures at 10 Hz, interpolated from 2 Hz, against the real states; the
+ * 8 s end point is a submitted point): minADE / minFDE / miss at 3, 5 and 8 s, overlap of the most
+ * confident future, and the scene's mAP from the file's raw confidences.
+ */
+function SubmissionScores({ prediction, scene }: { prediction: PairPrediction; scene: Scene }) {
+  const s = useMemo(
+    () => scoreSubmissionPair(scene, prediction as PairPrediction & SubmissionPairResult),
+    [prediction, scene],
+  );
+  const miss = (m: boolean | null) => (m === null ? '–' : m ? 'miss' : 'hit');
+  return (
+    <p className="hint" data-testid="submission-scores">
+      this scene at 3 / 5 / 8 s: minADE {s.minADE.map(fmtM).join(' / ')} m · minFDE{' '}
+      {s.minFDE.map(fmtM).join(' / ')} m · {s.miss.map(miss).join(' / ')} · mAP {s.mAP.map(fmtM).join(' / ')}{' '}
+      · {s.overlap ? 'most confident future overlaps' : 'no overlap'}
+    </p>
   );
 }
 
