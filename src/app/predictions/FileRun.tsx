@@ -4,6 +4,8 @@
 // file: the app mounts one FileRun per opened file (keyed by the open), and unmounting cancels a
 // run still going, so no row, export or click ever reaches another file. The run (useFileRun),
 // the model and the sort live here, so closing the panel neither stops a run nor forgets them.
+// It sits in the dock (App.tsx) like the other panels, opaque and never over the map, so a scene
+// opened from its table is shown whole beside it; closed, it is one button in the dock.
 import { useState } from 'react';
 import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';

@@ -7,7 +7,9 @@
 // (labels/forecast.ts, nothing after the step seen), short ("B first"), marked ✗ where a mode trained
 // to mean a label draws a future of another (data-testid "mode-reads", data-label the label index;
 // a column, not a line, so the panel over the map grows no taller). Click a row to draw only that
-// mode; force a mode to sample only it. Nothing while there is no prediction.
+// mode; force a mode to sample only it. Nothing while there is no prediction. `which` picks the
+// main map's prediction or the split view's second map's (data-pane on the table says which);
+// both follow the same settings, so a row click or a force acts on both maps.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
@@ -49,9 +51,9 @@ function useModeReadings(prediction: PairPrediction | null, scene: Scene | null)
   }, [prediction, scene]);
 }
 
-export function ModeTable({ store }: { store: Store }) {
+export function ModeTable({ store, which }: { store: Store; which: 'main' | 'compare' }) {
   const predict = useStore(store, (s) => s.predict);
-  const prediction = useStore(store, (s) => s.prediction);
+  const prediction = useStore(store, (s) => (which === 'main' ? s.prediction : s.comparePrediction));
   const scene = useStore(store, (s) => s.scene);
   const errors = useModeErrors(prediction, scene);
   const readings = useModeReadings(prediction, scene);
@@ -59,11 +61,11 @@ export function ModeTable({ store }: { store: Store }) {
   const set = (patch: Partial<PredictSettings>) => setPredict(store, patch);
   return (
     <>
-      <p className="mode-truth" data-testid="mode-truth">
+      <p className="mode-truth" data-testid={which === 'main' ? 'mode-truth' : 'compare-mode-truth'}>
         from step {prediction.t} ({(prediction.t / STEP_HZ).toFixed(1)} s) · what happened:{' '}
         <b>{prediction.labelName}</b>
         {!isBaseline(prediction.variant) && (
-          <span className="hint" data-testid="sampling">
+          <span className="hint" data-testid={which === 'main' ? 'sampling' : 'compare-sampling'}>
             {' '}
             · samples:{' '}
             {predict.seed === DEFAULT_PREDICT.seed ? 'the goal means' : `random draws (seed ${predict.seed})`}
@@ -72,7 +74,7 @@ export function ModeTable({ store }: { store: Store }) {
           </span>
         )}
       </p>
-      <table className="modes" data-testid="modes">
+      <table className="modes" data-testid={which === 'main' ? 'modes' : 'compare-modes'} data-pane={which}>
         <thead>
           <tr>
             <th>mode</th>
@@ -93,6 +95,7 @@ export function ModeTable({ store }: { store: Store }) {
               reading={readings[k] ?? null}
               predict={predict}
               set={set}
+              which={which}
             />
           ))}
         </tbody>
@@ -115,15 +118,18 @@ function ModeRow(props: {
   reading: number | null;
   predict: PredictSettings;
   set: (patch: Partial<PredictSettings>) => void;
+  which: 'main' | 'compare';
 }) {
-  const { prediction, m, error: e, reading, predict, set } = props;
+  const { prediction, m, error: e, reading, predict, set, which } = props;
+  // the main table keeps the ids the tests and the docs know; the split table's are prefixed
+  const id = (name: string) => (which === 'main' ? name : `compare-${name}`);
   const meansLabels = getPredictor(prediction.variant).modesMeanLabels;
   const c = css(modeColor(prediction.variant, m.mode));
   const q = prediction.posterior?.[m.mode];
   const shown = predict.shownMode === null || predict.shownMode === m.mode;
   return (
     <tr
-      data-testid={`mode-row-${m.mode}`}
+      data-testid={id(`mode-row-${m.mode}`)}
       className={shown ? '' : 'dimmed'}
       onClick={() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode })}
       title="Click to show only this mode"
@@ -167,7 +173,7 @@ function ModeRow(props: {
       <td>
         {!isBaseline(prediction.variant) && (
           <button
-            data-testid={`force-mode-${m.mode}`}
+            data-testid={id(`force-mode-${m.mode}`)}
             className={predict.forcedMode === m.mode ? 'active' : ''}
             onClick={(ev) => {
               ev.stopPropagation();
