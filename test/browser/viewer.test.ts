@@ -131,7 +131,8 @@ describe('viewer on the demo set', () => {
       const p = m.poseAt(m.store.get().scene!.tracks, sdc, m.store.get().time)!;
       // the camera centred on the SDC, as a user pans to it: the app's own fit of the pair (which
       // refits when the prediction arrives) no longer moves it from under the pointer
-      m.store.set({ camera: { ...m.store.get().camera!, x: p.x, y: p.y } });
+      const cam = m.store.get().camera ?? { x: 0, y: 0, zoom: 3, rotation: 0 };
+      m.store.set({ camera: { ...cam, x: p.x, y: p.y } });
       m.engine.drawNow('test');
       const [x, y] = m.engine.project(p.x, p.y);
       const r = m.engine.parent.getBoundingClientRect();
