@@ -1,6 +1,14 @@
 // The page: wires the store, the open file, the engine, the model controller, the URL and the
 // keyboard together (each in its own hook under hooks/), and lays out the panels. No logic here.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// Layout (styles.css): the scene list on the left; the maps (a header row with the titles, then
+// the map, or both maps of the split view); the dock with the file run, the predictions and the
+// layers, beside the maps on a wide window and below them on a narrow one, never over them; the
+// playback bar along the bottom. The deck view is the map area alone, so what the camera fits
+// (Engine.autoFit) is on screen and under no panel.
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { commandTitle } from './commands';
+import type { Engine } from './engine';
+import { getPredictor } from '../model/registry';
 import { LayerPanel } from './components/LayerPanel';
 import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, type SceneFilter } from './components/SceneList';
@@ -20,7 +28,7 @@ import { ModePanel } from './predictions/ModePanel';
 import { useOpenFiles } from './hooks/useOpenFiles';
 import { Store } from './store';
 import { parseUrl, type UrlView } from './url';
-import { useScenarioFile } from './useScenarioFile';
+import { useScenarioFile, type OpenFileState } from './useScenarioFile';
 import { useStore } from './useStore';
 
 /** The bundled demo set, served next to the page, so the app opens offline with no file. */
@@ -50,6 +58,8 @@ export function App() {
   const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet });
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
+  // the split view's engine, for Save PNG (both maps)
+  const [compareEngine, setCompareEngine] = useState<Engine | null>(null);
 
   // the model's predictions follow the store (scene, step, settings) on their own
   const [controller] = useState(() => new PredictionController(store));
@@ -86,25 +96,65 @@ export function App() {
           localWanted={url.localWanted}
         />
         <main className="viewer">
-          <div className="scene-title" data-testid="scene-title">
-            {sceneId ?? (state.loading ? 'loading…' : 'no scene')}
+          <div className="maps">
+            <MapHeader store={store} title={sceneId ?? (state.loading ? 'loading…' : 'no scene')} />
+            <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
+            <CompareView store={store} onEngine={setCompareEngine} />
           </div>
-          <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
           <div className="tooltip" ref={tooltip} data-testid="tooltip" />
-          <LayerPanel store={store} />
-          <ModePanel store={store} sceneIds={sceneIds} />
-          <FileRun
-            key={state.openId}
-            store={store}
-            file={state.file}
-            fileName={state.name}
-            onOpen={(k) => void scenes.selectScene(k)}
-          />
-          <CompareView store={store} />
-          <PlaybackBar store={store} engine={engine} />
+          <Dock store={store} file={state} sceneIds={sceneIds} onOpen={scenes.selectScene} />
+          <PlaybackBar store={store} engine={engine} compareEngine={compareEngine} />
         </main>
         {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
       </div>
     </RunCommand.Provider>
+  );
+}
+
+/** The main map's header: the scene, the model it draws in the split view, and the pair fit (z). */
+function MapHeader({ store, title }: { store: Store; title: string }) {
+  const run = useContext(RunCommand);
+  const compare = useStore(store, (s) => s.compare);
+  const variant = useStore(store, (s) => s.predict.variant);
+  const none = useStore(store, (s) => s.scene === null);
+  return (
+    <header className="map-header">
+      <span className="scene-title" data-testid="scene-title">
+        {title}
+      </span>
+      {compare !== null && <span className="pane-model">{getPredictor(variant).title}</span>}
+      <button
+        className="fit-pair"
+        data-testid="fit-pair"
+        disabled={none}
+        onClick={() => run('fitPair')}
+        title={commandTitle('fitPair')}
+      >
+        fit pair
+      </button>
+    </header>
+  );
+}
+
+/** The dock's panels, in order: the file run (one button until opened), the predictions, the layers. */
+function Dock(props: {
+  store: Store;
+  file: OpenFileState;
+  sceneIds: readonly string[];
+  onOpen: (k: number) => Promise<void> | void;
+}) {
+  const { store, file, sceneIds, onOpen } = props;
+  return (
+    <aside className="dock" data-testid="dock">
+      <FileRun
+        key={file.openId}
+        store={store}
+        file={file.file}
+        fileName={file.name}
+        onOpen={(k) => void onOpen(k)}
+      />
+      <ModePanel store={store} sceneIds={sceneIds} />
+      <LayerPanel store={store} />
+    </aside>
   );
 }

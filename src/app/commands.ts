@@ -68,6 +68,7 @@ export interface CommandContext {
   speed(delta: number): void;
   rotate(degrees: number): void;
   fit(): void;
+  fitPair(): void;
   toggleSheet(): void;
   escape(): void;
 }
@@ -144,6 +145,13 @@ export const COMMANDS: Command[] = [
   { id: 'rotateLeft', keys: ['q'], label: 'q', help: 'rotate the view left', run: (c) => c.rotate(15) },
   { id: 'rotateRight', keys: ['e'], label: 'e', help: 'rotate the view right', run: (c) => c.rotate(-15) },
   { id: 'fit', keys: ['0'], label: '0', help: 'fit the scene', run: (c) => c.fit() },
+  {
+    id: 'fitPair',
+    keys: ['z'],
+    label: 'z',
+    help: 'zoom to the pair and its predictions',
+    run: (c) => c.fitPair(),
+  },
   { id: 'slower', keys: ['-'], label: '-', help: 'slower', run: (c) => c.speed(-1) },
   { id: 'faster', keys: ['+', '='], label: '+', help: 'faster', run: (c) => c.speed(1) },
   { id: 'loop', keys: ['l'], label: 'l', help: 'loop on / off', run: (c) => c.toggleLoop() },

@@ -1,14 +1,15 @@
 // The per-frame path, kept out of React: a requestAnimationFrame loop advances the time, moves
-// the follow camera and hands deck the layer stack. Layer data is memoised per scene, so a frame
+// the follow camera (or places the app's own camera: the pair and its predictions fitted into the
+// map area, fit.ts) and hands deck the layer stack. Layer data is memoised per scene, so a frame
 // costs building a few layer descriptors and setting uniforms; nothing is re-uploaded.
 import { Deck, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
-import { F, OBJECT_TYPE_NAMES, STEP_HZ, S_VALID, S_X, S_Y, type Scene } from '../scene/scene';
+import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
 import { BACKGROUND } from './palette';
 import { agentData } from './layers/agents';
 import { composeLayers } from './layers';
-import { mapGeometry } from './layers/map';
-import type { Camera, Store, ViewerState } from './store';
+import { fitPair, MAX_ZOOM, MIN_ZOOM } from './fit';
+import { activePair, type Camera, type Store, type ViewerState } from './store';
 import { RotatedOrthographicView } from './view';
 
 /**
@@ -20,9 +21,6 @@ import { RotatedOrthographicView } from './view';
 const MAX_FRAME_S = 1;
 /** A press that moves further than this (CSS px) before release is a pan, not a click. */
 const CLICK_SLOP_PX = 5;
-const MIN_ZOOM = -4;
-const MAX_ZOOM = 7;
-
 export interface HoverDetails {
   x: number;
   y: number;
@@ -31,39 +29,6 @@ export interface HoverDetails {
 
 export interface EngineHooks {
   onHover(h: HoverDetails | null): void;
-}
-
-/**
- * What "fit the scene" frames: every valid agent state over the whole scene plus a margin, so
- * the agents fill the view; the map alone when there are no agents.
- */
-export function sceneBounds(scene: Scene): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const { state, count, steps } = scene.tracks;
-  for (let k = 0; k < count * steps; k++) {
-    if (!state[k * F + S_VALID]) continue;
-    const x = state[k * F + S_X]!;
-    const y = state[k * F + S_Y]!;
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
-  }
-  if (!Number.isFinite(b[0]))
-    return Number.isFinite(mapGeometry(scene).bounds[0]) ? mapGeometry(scene).bounds : [-50, -50, 50, 50];
-  const margin = 15;
-  return [b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin];
-}
-
-export function fitCamera(scene: Scene, width: number, height: number, rotation = 0): Camera {
-  const [x0, y0, x1, y1] = sceneBounds(scene);
-  const zoom = Math.log2(Math.min(width / (x1 - x0 || 1), height / (y1 - y0 || 1)));
-  return {
-    x: (x0 + x1) / 2,
-    y: (y0 + y1) / 2,
-    zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)),
-    rotation,
-  };
 }
 
 /** Deck applies new layers on its next animation frame; tests, screenshots and the bench draw now. */
@@ -81,6 +46,11 @@ export class Engine {
   private dirty = true;
   private unsubscribe: () => void;
   private drawn = new Set<() => void>();
+  /** Whether this engine places the camera (autoFit); the split view's second map only follows. */
+  protected fits = true;
+  /** The last camera autoFit placed, and what it fitted (autoFit's key). */
+  private fitted: Camera | null = null;
+  private fitKey = '';
   /** performance.now() of the first frame that drew a scene; for the load-time figure. */
   firstSceneDrawMs: number | null = null;
   /** Build the layer stack; replaced by the bench to time a naive baseline. */
@@ -118,6 +88,10 @@ export class Engine {
         return viewState;
       },
       onHover: (info) => this.hover(info),
+      // the map area changed size (a panel folded, the split view, the window): autoFit looks again
+      onResize: () => {
+        this.dirty = true;
+      },
       onAfterRender: () => {
         if (this.firstSceneDrawMs === null && this.store.get().scene && this.deck.isInitialized) {
           this.firstSceneDrawMs = performance.now();
@@ -173,11 +147,13 @@ export class Engine {
       return;
     }
     let cam = s.camera;
-    if (!cam) {
-      cam = fitCamera(s.scene, this.parent.clientWidth, this.parent.clientHeight);
+    const fit = this.autoFit(s as ViewerState & { scene: Scene });
+    if (fit) {
+      cam = fit;
       this.store.set({ camera: cam });
       this.dirty = false;
     }
+    if (!cam) return;
     if (s.follow && s.selected >= 0) {
       const p = poseAt(s.scene.tracks, s.selected, s.time);
       if (p && (p.x !== cam.x || p.y !== cam.y)) {
@@ -196,6 +172,32 @@ export class Engine {
       } as never,
       layers: this.buildLayers(s as ViewerState & { scene: Scene }),
     });
+  }
+
+  /**
+   * The app's own camera placement: with no camera (a scene opened, the first load, the `z` key),
+   * or while the camera is still the one placed here (no pan, zoom, rotation, follow or link since),
+   * fit the pair and its predictions into the map area (fit.ts fitPair). Refits only when what is
+   * fitted changes: the scene, the pair, a first prediction (main or split) arriving for them, or the
+   * map area's size (a panel folded, the split opened, the window resized); later predictions (a
+   * scrub, a resample) never move a camera. Null: leave the camera as it is.
+   */
+  private autoFit(s: ViewerState & { scene: Scene }): Camera | null {
+    if (!this.fits) return null;
+    const cam = s.camera;
+    if (cam !== null && cam !== this.fitted) return null;
+    const w = this.parent.clientWidth;
+    const h = this.parent.clientHeight;
+    const pair = activePair(s);
+    const mine = (p: ViewerState['prediction']) =>
+      p && pair && p.sceneId === s.scene.id && p.a === pair[0] && p.b === pair[1] ? p : null;
+    const main = mine(s.prediction);
+    const split = mine(s.comparePrediction);
+    const key = `${s.scene.id}|${pair?.join(',')}|${!!main}|${!!split}|${w}x${h}`;
+    if (cam !== null && key === this.fitKey) return null;
+    this.fitKey = key;
+    this.fitted = fitPair(s.scene, pair, [main, split], w || 1, h || 1, cam?.rotation ?? 0);
+    return this.fitted;
   }
 
   private press: { id: number; x: number; y: number } | null = null;
@@ -271,6 +273,13 @@ export class Engine {
     if (!vp) return [NaN, NaN];
     const [px, py] = vp.project([x, y, 0]);
     return [px!, py!];
+  }
+
+  /** Scene metres to page (client) pixels: the canvas pixel plus where the map area sits. */
+  toClient(x: number, y: number): [number, number] {
+    const [px, py] = this.project(x, y);
+    const r = this.parent.getBoundingClientRect();
+    return [r.left + px, r.top + py];
   }
 
   /** The current view as a PNG data URL (drawn now, so the buffer is fresh). */

@@ -1,4 +1,7 @@
-// Layer toggles with the legend of what each layer draws, in the palette the layers use.
+// Layer toggles with the legend of what each layer draws, in the palette the layers use. A dock
+// panel (DockPanel: beside or below the map, its fold remembered); the toggles are a compact grid
+// and the legend stays folded to its one-line button until asked (remembered too), so the panel
+// is a short strip, not a column of swatches.
 import { LaneType, ObjectType, RoadEdgeType, RoadLineType } from '../../scene/scene';
 import {
   AGENT_COLORS,
@@ -23,6 +26,8 @@ import { SignalState } from '../../scene/scene';
 import { LABEL_NAMES } from '../../labels';
 import { LAYER_KEYS, LAYER_LABELS, type LayerKey, type Store } from '../store';
 import { useStore } from '../useStore';
+import { useRemembered } from '../hooks/useRemembered';
+import { DockPanel } from './DockPanel';
 
 type Swatch = {
   label: string;
@@ -123,32 +128,48 @@ function SwatchIcon({ s }: { s: Swatch }) {
 
 export function LayerPanel({ store }: { store: Store }) {
   const layers = useStore(store, (s) => s.layers);
+  const [legend, setLegend] = useRemembered('legend', false);
   return (
-    <details className="layer-panel" data-testid="layer-panel" open>
-      <summary>Layers and legend</summary>
-      {LAYER_KEYS.map((k) => (
-        <div key={k} className="layer-row">
-          <label>
-            <input
-              type="checkbox"
-              data-testid={`layer-${k}`}
-              checked={layers[k]}
-              onChange={(e) => store.set({ layers: { ...store.get().layers, [k]: e.target.checked } })}
-            />
-            {LAYER_LABELS[k]}
-          </label>
-          {layers[k] && LEGEND[k] && (
-            <ul className="legend">
-              {LEGEND[k].map((s) => (
-                <li key={s.label}>
-                  <SwatchIcon s={s} />
-                  {s.label}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-    </details>
+    <DockPanel
+      id="layers"
+      className="layer-panel"
+      testId="layer-panel"
+      defaultOpen
+      summary={<summary>Layers</summary>}
+    >
+      <button
+        className="legend-toggle"
+        data-testid="legend-toggle"
+        aria-expanded={legend}
+        onClick={() => setLegend(!legend)}
+      >
+        {legend ? 'hide the legend' : 'show the legend'}
+      </button>
+      <div className={`layer-rows ${legend ? 'with-legend' : ''}`}>
+        {LAYER_KEYS.map((k) => (
+          <div key={k} className="layer-row">
+            <label>
+              <input
+                type="checkbox"
+                data-testid={`layer-${k}`}
+                checked={layers[k]}
+                onChange={(e) => store.set({ layers: { ...store.get().layers, [k]: e.target.checked } })}
+              />
+              {LAYER_LABELS[k]}
+            </label>
+            {legend && layers[k] && LEGEND[k] && (
+              <ul className="legend" data-testid={`legend-${k}`}>
+                {LEGEND[k].map((s) => (
+                  <li key={s.label}>
+                    <SwatchIcon s={s} />
+                    {s.label}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+    </DockPanel>
   );
 }

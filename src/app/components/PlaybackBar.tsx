@@ -1,14 +1,18 @@
 // Play/pause, step, speed, loop and the timeline. The time readout and the slider are written to
 // the DOM after each map draw (never before it, see Engine.afterDraw), so playback never renders
-// React and never forces a layout.
+// React and never forces a layout. The bar fits every width down to 900 px: the timeline keeps a
+// scrubbable width and a 28 px tall hit area (styles.css), on a row of its own when the buttons
+// leave it too little. Save PNG saves every map on screen (snapshot.ts: both in the split view).
 import { useContext, useEffect, useRef, type RefObject } from 'react';
 import { RunCommand } from '../hooks/useCommands';
 import { commandTitle } from '../commands';
 import { SPEEDS, stepAt, type Store, type ViewerState } from '../store';
 import { useStore } from '../useStore';
 import type { Engine } from '../engine';
+import { snapshot } from '../snapshot';
 
-export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | null }) {
+export function PlaybackBar(props: { store: Store; engine: Engine | null; compareEngine: Engine | null }) {
+  const { store, engine, compareEngine } = props;
   const steps = useStore(store, (s) => s.scene?.timestamps.length ?? 0);
   const { slider, readout } = useTimeReadout(store, engine, steps);
   const last = Math.max(0, steps - 1);
@@ -20,10 +24,10 @@ export function PlaybackBar({ store, engine }: { store: Store; engine: Engine | 
       <Timeline store={store} slider={slider} steps={steps} last={last} none={none} />
       <span className="readout" data-testid="time" ref={readout} />
       <button
-        onClick={() => engine && download(engine, store)}
+        onClick={() => engine && void download([engine, ...(compareEngine ? [compareEngine] : [])], store)}
         disabled={none}
         data-testid="screenshot"
-        title="Save a PNG"
+        title="Save what the maps show as a PNG (both maps in the split view)"
       >
         Save PNG
       </button>
@@ -136,7 +140,7 @@ function Timeline(props: {
   const { store, slider, steps, last, none } = props;
   const current = useStore(store, (s) => s.scene?.currentIndex ?? 0);
   return (
-    <div className="timeline">
+    <div className="timeline" data-testid="timeline-area">
       <input
         ref={slider}
         type="range"
@@ -159,10 +163,10 @@ function Timeline(props: {
   );
 }
 
-function download(engine: Engine, store: Store) {
+async function download(engines: Engine[], store: Store) {
   const s = store.get();
   const a = document.createElement('a');
-  a.href = engine.screenshot();
+  a.href = await snapshot(engines);
   a.download = `modescope-${s.scene?.id ?? 'view'}-step${Math.round(s.time)}.png`;
   a.click();
 }

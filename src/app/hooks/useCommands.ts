@@ -3,7 +3,7 @@
 // fieldKeepsKey); buttons run the same commands by id through RunCommand.
 import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { commandFor, COMMANDS, type CommandContext } from '../commands';
-import { fitCamera } from '../engine';
+import { fitCamera } from '../fit';
 import { choosePair, SPEEDS, stepAt, type Store } from '../store';
 
 export interface CommandHooks {
@@ -56,6 +56,8 @@ export function commandContext(
           camera: fitCamera(s.scene, host.clientWidth, host.clientHeight, s.camera?.rotation),
         });
     },
+    // no camera: the engine fits the pair and its predictions into the map area (Engine.autoFit)
+    fitPair: () => store.get().scene && store.set({ follow: false, camera: null }),
     toggleSheet: () => hooks.setSheet((v) => !v),
     escape: () => {
       hooks.setSheet(() => false);

@@ -18,9 +18,11 @@ export function useEngine(
           el.style.display = 'none';
           return;
         }
+        // the tooltip is fixed to the page: the hover is in canvas pixels, so add where the map sits
+        const r = canvasHost.current!.getBoundingClientRect();
         el.style.display = 'block';
-        el.style.left = `${h.x + 16}px`;
-        el.style.top = `${h.y + 16}px`;
+        el.style.left = `${r.left + h.x + 16}px`;
+        el.style.top = `${r.top + h.y + 16}px`;
         el.textContent = h.lines.join('\n');
       },
     });

@@ -1,10 +1,60 @@
 // window.__modescope: the live store and engine for browser tests and benches (never read by the
-// app itself).
+// app itself), and where the pair and its predictions are drawn on the page (`drawn`).
 import { useEffect } from 'react';
 import { poseAt } from '../../scene/interpolate';
 import type { Engine } from '../engine';
 import type { PredictionController } from '../predictions/controller';
-import type { Store } from '../store';
+import { activePair, type Store } from '../store';
+
+/** Where a map draws the pair and its prediction, in page (client) pixels. */
+export interface DrawnPair {
+  /** The map area (the canvas host) on the page. */
+  map: { left: number; top: number; right: number; bottom: number };
+  /** Each agent of the pair at the time shown: its box's four corners; none where it is not valid. */
+  boxes: [number, number][][];
+  /** Every point of every predicted path of the prediction this map draws (none when it has none). */
+  paths: [number, number][];
+}
+
+/** The pair's boxes and the predicted paths of `engine`'s map, drawn now. */
+function drawnPair(store: Store, engine: Engine, which: 'main' | 'compare'): DrawnPair {
+  engine.drawNow('test');
+  const s = store.get();
+  const r = engine.parent.getBoundingClientRect();
+  const out: DrawnPair = {
+    map: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    boxes: [],
+    paths: [],
+  };
+  const pair = activePair(s);
+  if (!s.scene || !pair) return out;
+  for (const track of pair) {
+    const p = poseAt(s.scene.tracks, track, s.time);
+    if (!p) continue;
+    const c = Math.cos(p.heading);
+    const n = Math.sin(p.heading);
+    out.boxes.push(
+      [
+        [1, 1],
+        [1, -1],
+        [-1, -1],
+        [-1, 1],
+      ].map(([u, v]) => {
+        const dx = (u! * p.length) / 2;
+        const dy = (v! * p.width) / 2;
+        return engine.toClient(p.x + dx * c - dy * n, p.y + dx * n + dy * c);
+      }),
+    );
+  }
+  const pred = which === 'main' ? s.prediction : s.comparePrediction;
+  if (pred && pred.sceneId === s.scene.id && s.layers.predictions)
+    for (const m of pred.modes)
+      for (const smp of m.samples)
+        for (const path of [smp.a, smp.b])
+          for (let k = 0; k + 1 < path.length; k += 2)
+            out.paths.push(engine.toClient(path[k]!, path[k + 1]!));
+  return out;
+}
 
 declare global {
   interface Window {
@@ -22,6 +72,8 @@ declare global {
       loadDeliveryProbe: () => Promise<typeof import('../delivery-probe')>;
       /** The bench's one-scene-at-a-time file run (and the batched one beside it), in its own chunk. */
       loadFileRunBench: () => Promise<typeof import('../predictions/run-file-baseline')>;
+      /** Where the main map (or the split view's second map) draws the pair and its prediction. */
+      drawn: (which: 'main' | 'compare') => DrawnPair | null;
     };
   }
 }
@@ -43,6 +95,10 @@ export function useTestHook(
         loseDevice: () => controller.loseDevice(),
         loadDeliveryProbe: () => import('../delivery-probe'),
         loadFileRunBench: () => import('../predictions/run-file-baseline'),
+        drawn: (which) => {
+          const e = which === 'main' ? engine : window.__modescopeCompare;
+          return e ? drawnPair(store, e, which) : null;
+        },
       };
   }, [engine, store, fileName, controller]);
 }

@@ -1,6 +1,8 @@
 // Split view: a second map beside the main one that draws another model's prediction for the
 // same scene. Both engines read the one store, so the camera (pan, zoom, rotation, follow) and the
-// time are the same in both by construction; only the main engine advances the time.
+// time are the same in both by construction; only the main engine advances the time and places
+// the camera. Its title is a cell of the maps' header row (App.tsx), not drawn over the map; its
+// engine is handed to the page (onEngine) so Save PNG saves both maps.
 import { useEffect, useRef, useState } from 'react';
 import type { Scene } from '../../scene/scene';
 import { Engine } from '../engine';
@@ -23,9 +25,10 @@ class CompareEngine extends Engine {
   override buildLayers = (s: ViewerState & { scene: Scene }) =>
     composeLayers({ scene: s.scene, time: s.time, view: { ...s, prediction: s.comparePrediction } });
   override advance() {}
+  protected override fits = false;
 }
 
-export function CompareView({ store }: { store: Store }) {
+export function CompareView({ store, onEngine }: { store: Store; onEngine: (e: Engine | null) => void }) {
   const compare = useStore(store, (s) => s.compare);
   const latency = useStore(store, (s) => s.comparePrediction?.latencyMs ?? null);
   const host = useRef<HTMLDivElement>(null);
@@ -38,19 +41,22 @@ export function CompareView({ store }: { store: Store }) {
     if (!on) return;
     const e = new CompareEngine(host.current!, store, { onHover: () => {} });
     window.__modescopeCompare = e;
+    onEngine(e);
     return () => {
+      onEngine(null);
       e.finalize();
       delete window.__modescopeCompare;
     };
-  }, [store, on]);
+  }, [store, on, onEngine]);
 
   if (!on) return null;
   return (
-    <div className="compare-host" data-testid="compare-view" ref={host}>
-      <div className="compare-title">
+    <>
+      <div className="compare-title" data-testid="compare-title">
         {getPredictor(compare).title}
         {latency !== null ? ` · ${latency.toFixed(0)} ms` : ''}
       </div>
-    </div>
+      <div className="compare-host" data-testid="compare-view" ref={host} />
+    </>
   );
 }

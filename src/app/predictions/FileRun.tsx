@@ -5,6 +5,8 @@
 // run still going, so no row, export or click ever reaches another file. The run (useFileRun),
 // the model and the sort live here, so closing the panel neither stops a run nor forgets them.
 // Under the last run, every model run on this file side by side (FileRunCompare).
+// It sits in the dock (App.tsx) like the other panels, opaque and never over the map, so a scene
+// opened from its table is shown whole beside it; closed, it is one button in the dock.
 import { useState } from 'react';
 import type { PredictorId } from '../../model/registry';
 import type { SceneFile } from '../../waymo';

@@ -6,8 +6,12 @@
 // another model's predictions from a WOMD challenge submission (SubmissionPicker).
 // The pair predicted is the scene's own unless the user picks agents as A and B.
 // This file is the panel's frame (the summary with the on/off toggle and the status line); the
-// controls, the pair and the modes table are ModeControls, PairControls and ModeTable.
+// controls, the pair and the modes table are ModeControls, PairControls and ModeTable. A dock
+// panel (components/DockPanel.tsx): beside or below the map, folded to its summary when asked.
+// In the split view each map gets its own mode table, the left map's first, each named by its model.
+import { DockPanel } from '../components/DockPanel';
 import type { Scene } from '../../scene/scene';
+import { getPredictor } from '../../model/registry';
 import type { ModelStatus, Store } from '../store';
 import { useStore } from '../useStore';
 import { ModeControls } from './ModeControls';
@@ -20,14 +24,38 @@ import { setPredict } from './predict-settings';
 /** `sceneIds`: the open file's scenario ids, for the submissions' "predictions for N of M open scenes". */
 export function ModePanel({ store, sceneIds }: { store: Store; sceneIds: readonly string[] }) {
   return (
-    <details className="mode-panel" data-testid="mode-panel" open>
-      <ModeSummary store={store} />
+    <DockPanel
+      id="predictions"
+      className="mode-panel"
+      testId="mode-panel"
+      defaultOpen
+      summary={<ModeSummary store={store} />}
+    >
       <ModeControls store={store} />
       <ModelFolderPicker store={store} />
       <SubmissionPicker store={store} sceneIds={sceneIds} />
       <PairControls store={store} />
-      <ModeTable store={store} />
-    </details>
+      <ModeTables store={store} />
+    </DockPanel>
+  );
+}
+
+/** The main map's mode table; in the split view, the second map's after it, each under its model. */
+function ModeTables({ store }: { store: Store }) {
+  const compare = useStore(store, (s) => s.compare);
+  const variant = useStore(store, (s) => s.predict.variant);
+  if (compare === null) return <ModeTable store={store} which="main" />;
+  return (
+    <>
+      <h3 className="pane-table-title" data-testid="main-table-title">
+        left map: {getPredictor(variant).title}
+      </h3>
+      <ModeTable store={store} which="main" />
+      <h3 className="pane-table-title" data-testid="compare-table-title">
+        right map: {getPredictor(compare).title}
+      </h3>
+      <ModeTable store={store} which="compare" />
+    </>
   );
 }
 

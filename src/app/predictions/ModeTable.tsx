@@ -13,7 +13,9 @@
 // really happened and whether any future does (mode coverage; data-testid "mode-outcomes"); and a
 // submission's scores on this scene as eval scores a model (data-testid "submission-scores") and
 // its problems for this scene, each named (data-testid "prediction-problem").
-// Nothing while there is no prediction.
+// Nothing while there is no prediction. `which` picks the
+// main map's prediction or the split view's second map's (data-pane on the table says which);
+// both follow the same settings, so a row click or a force acts on both maps.
 import { useMemo } from 'react';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
@@ -56,21 +58,22 @@ function useModeReadings(prediction: PairPrediction | null, scene: Scene | null)
   }, [prediction, scene]);
 }
 
-export function ModeTable({ store }: { store: Store }) {
+export function ModeTable({ store, which }: { store: Store; which: 'main' | 'compare' }) {
   const predict = useStore(store, (s) => s.predict);
-  const prediction = useStore(store, (s) => s.prediction);
+  const prediction = useStore(store, (s) => (which === 'main' ? s.prediction : s.comparePrediction));
   const scene = useStore(store, (s) => s.scene);
   const errors = useModeErrors(prediction, scene);
   const readings = useModeReadings(prediction, scene);
   if (!prediction) return null;
+  const tid = (name: string) => (which === 'main' ? name : `compare-${name}`);
   const set = (patch: Partial<PredictSettings>) => setPredict(store, patch);
   return (
     <>
-      <p className="mode-truth" data-testid="mode-truth">
+      <p className="mode-truth" data-testid={which === 'main' ? 'mode-truth' : 'compare-mode-truth'}>
         from step {prediction.t} ({(prediction.t / STEP_HZ).toFixed(1)} s) · what happened:{' '}
         <b>{prediction.labelName}</b>
         {!isBaseline(prediction.variant) && (
-          <span className="hint" data-testid="sampling">
+          <span className="hint" data-testid={which === 'main' ? 'sampling' : 'compare-sampling'}>
             {' '}
             · samples:{' '}
             {predict.seed === DEFAULT_PREDICT.seed ? 'the goal means' : `random draws (seed ${predict.seed})`}
@@ -79,7 +82,7 @@ export function ModeTable({ store }: { store: Store }) {
           </span>
         )}
       </p>
-      <table className="modes" data-testid="modes">
+      <table className="modes" data-testid={which === 'main' ? 'modes' : 'compare-modes'} data-pane={which}>
         <thead>
           <tr>
             <th>mode</th>
@@ -100,16 +103,17 @@ export function ModeTable({ store }: { store: Store }) {
               reading={readings[k] ?? null}
               predict={predict}
               set={set}
+              which={which}
             />
           ))}
         </tbody>
       </table>
-      <Outcomes prediction={prediction} readings={readings} />
+      <Outcomes prediction={prediction} readings={readings} testId={tid('mode-outcomes')} />
       {isSubmission(prediction.variant) && scene?.id === prediction.sceneId && (
-        <SubmissionScores prediction={prediction} scene={scene} />
+        <SubmissionScores prediction={prediction} scene={scene} testId={tid('submission-scores')} />
       )}
       {prediction.problems?.map((msg, i) => (
-        <p key={i} className="error" data-testid="prediction-problem">
+        <p key={i} className="error" data-testid={tid('prediction-problem')}>
           {msg}
         </p>
       ))}
@@ -126,14 +130,15 @@ const fmtM = (v: number | null | undefined) => (v === null || v === undefined ? 
  * 8 s end point is a submitted point): minADE / minFDE / miss at 3, 5 and 8 s, overlap of the most
  * confident future, and the scene's mAP from the file's raw confidences.
  */
-function SubmissionScores({ prediction, scene }: { prediction: PairPrediction; scene: Scene }) {
+function SubmissionScores(props: { prediction: PairPrediction; scene: Scene; testId: string }) {
+  const { prediction, scene, testId } = props;
   const s = useMemo(
     () => scoreSubmissionPair(scene, prediction as PairPrediction & SubmissionPairResult),
     [prediction, scene],
   );
   const miss = (m: boolean | null) => (m === null ? '–' : m ? 'miss' : 'hit');
   return (
-    <p className="hint" data-testid="submission-scores">
+    <p className="hint" data-testid={testId}>
       this scene at 3 / 5 / 8 s: minADE {s.minADE.map(fmtM).join(' / ')} m · minFDE{' '}
       {s.minFDE.map(fmtM).join(' / ')} m · {s.miss.map(miss).join(' / ')} · mAP {s.mAP.map(fmtM).join(' / ')}{' '}
       · {s.overlap ? 'most confident future overlaps' : 'no overlap'}
@@ -145,7 +150,8 @@ function SubmissionScores({ prediction, scene }: { prediction: PairPrediction; s
  * What the futures stand for (see the header). The most probable future is the first mode's by
  * probability (ties: the first); modes without a reading (no own sample) count for no outcome.
  */
-function Outcomes({ prediction, readings }: { prediction: PairPrediction; readings: (number | null)[] }) {
+function Outcomes(props: { prediction: PairPrediction; readings: (number | null)[]; testId: string }) {
+  const { prediction, readings, testId } = props;
   if (readings.length === 0) return null;
   const mass = LABEL_NAMES.map(() => 0);
   prediction.modes.forEach((m, k) => {
@@ -161,7 +167,7 @@ function Outcomes({ prediction, readings }: { prediction: PairPrediction; readin
   return (
     <p
       className="mode-outcomes hint"
-      data-testid="mode-outcomes"
+      data-testid={testId}
       data-top-has={topHas ? 1 : 0}
       data-any-has={anyHas ? 1 : 0}
       title="The probability the model puts on each interaction outcome, by what each of its futures reads to the pseudo labeller"
@@ -187,15 +193,18 @@ function ModeRow(props: {
   reading: number | null;
   predict: PredictSettings;
   set: (patch: Partial<PredictSettings>) => void;
+  which: 'main' | 'compare';
 }) {
-  const { prediction, m, error: e, reading, predict, set } = props;
+  const { prediction, m, error: e, reading, predict, set, which } = props;
+  // the main table keeps the ids the tests and the docs know; the split table's are prefixed
+  const id = (name: string) => (which === 'main' ? name : `compare-${name}`);
   const meansLabels = getPredictor(prediction.variant).modesMeanLabels;
   const c = css(modeColor(prediction.variant, m.mode));
   const q = prediction.posterior?.[m.mode];
   const shown = predict.shownMode === null || predict.shownMode === m.mode;
   return (
     <tr
-      data-testid={`mode-row-${m.mode}`}
+      data-testid={id(`mode-row-${m.mode}`)}
       className={shown ? '' : 'dimmed'}
       onClick={() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode })}
       title="Click to show only this mode"
@@ -239,7 +248,7 @@ function ModeRow(props: {
       <td>
         {!isBaseline(prediction.variant) && (
           <button
-            data-testid={`force-mode-${m.mode}`}
+            data-testid={id(`force-mode-${m.mode}`)}
             className={predict.forcedMode === m.mode ? 'active' : ''}
             onClick={(ev) => {
               ev.stopPropagation();
