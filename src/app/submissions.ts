@@ -7,8 +7,8 @@
 //   'submission', no weights; METHOD is unique_method_name, else the file name; a second file of the
 //   same method gets "(2)") and keeps the index for the page's life. Every consumer of the registry
 //   (the model select, the split view, the file-level run, the URL's model=) lists it without new UI.
-//   A file that is not a submission throws its SubmissionError (file, field, reason); nothing is
-//   registered then.
+//   A file that is not a submission, or holds no scenario it could read, throws its SubmissionError
+//   (file, field, reason); nothing is registered then.
 // - submissionPrediction(id, scene, pair): the file's entry for the scene matched to the pair
 //   (metrics/submission.ts matchScenePredictions: world to scene coordinates, 2 Hz to 10 Hz, each
 //   future labelled), as the PairPrediction the viewer draws: modes = the joint predictions ranked by
@@ -24,6 +24,7 @@ import { freePredictorId, registerPredictor, type Predictor, type PredictorId } 
 import { matchScenePredictions } from '../metrics/submission';
 import type { Scene } from '../scene/scene';
 import type { ByteSource } from '../waymo/source';
+import { SubmissionError } from '../waymo/errors';
 import { isJsonStart, isTarStart, SubmissionFile } from '../waymo/submission';
 import { isRecordHeader } from '../waymo/tfrecord';
 import type { PairPrediction } from './model-protocol';
@@ -117,6 +118,16 @@ export async function openSubmission(
   let file: SubmissionFile;
   try {
     file = await SubmissionFile.open(source);
+    // a file of no scenarios (any bytes read as a binproto can be one) is no model to list
+    if (file.count === 0)
+      throw new SubmissionError(
+        'file',
+        source.name,
+        null,
+        'scenario_predictions',
+        `no scenario predictions could be read: not a WOMD submission, or an empty one` +
+          (file.problems.length ? ` (${file.problems[0]!.message})` : ''),
+      );
   } catch (e) {
     publish({ id: null, name: source.name, error: e instanceof Error ? e.message : String(e) });
     throw e;
