@@ -264,7 +264,7 @@ describe('a new user', () => {
     const page = await open('?backend=wasm&off=predictions');
     // the first prediction settled: no model start competes for the two cores
     await waitForPrediction(page);
-    const ratio = await page.evaluate(async () => {
+    const r = await page.evaluate(async () => {
       const m = window.__modescope!;
       m.store.set({ time: 0, loop: false, speed: 1 });
       // 250 ms more per frame: the old 0.1 s cap per frame played at most 0.4x here
@@ -272,20 +272,34 @@ describe('a new user', () => {
         const end = performance.now() + 250;
         while (performance.now() < end);
       });
-      let advanced = 0;
+      // each frame's advance (steps) and when it happened: the engine advances by the wall-clock
+      // gap since its last frame, cut at MAX_FRAME_S (1 s: a hidden tab). A loaded machine may
+      // stretch a frame past that cap, so only gaps under 0.9 s are judged, never the total.
+      const frames: { at: number; steps: number }[] = [];
       const off = m.store.subscribe((s, prev) => {
-        if (s.time > prev.time) advanced += s.time - prev.time;
+        if (s.time > prev.time) frames.push({ at: performance.now(), steps: s.time - prev.time });
       });
-      const t0 = performance.now();
       m.store.set({ playing: true });
-      while (performance.now() - t0 < 2500) await new Promise(requestAnimationFrame);
+      // a state, not a time: enough frames to judge (each one 250 ms or more)
+      while (frames.length < 9) await new Promise(requestAnimationFrame);
       m.store.set({ playing: false });
       off();
-      // steps are 0.1 s: played seconds over wall seconds
-      return (advanced / 10 / (performance.now() - t0)) * 1000;
+      let played = 0;
+      let wall = 0;
+      for (let i = 1; i < frames.length; i++) {
+        const gap = frames[i]!.at - frames[i - 1]!.at;
+        if (gap > 900) continue;
+        played += frames[i]!.steps / 10;
+        wall += gap / 1000;
+      }
+      return { ratio: played / wall, judged: wall };
     });
-    console.log(`1x playback with 250 ms more per frame: ${ratio.toFixed(2)}x wall clock`);
-    expect(ratio).toBeGreaterThan(0.7);
+    console.log(
+      `1x playback with 250 ms more per frame: ${r.ratio.toFixed(2)}x wall clock over ${r.judged.toFixed(1)} s of frames`,
+    );
+    expect(r.judged).toBeGreaterThan(0.5);
+    expect(r.ratio).toBeGreaterThan(0.8);
+    expect(r.ratio).toBeLessThan(1.25);
     await page.close();
   });
 
