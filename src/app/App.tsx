@@ -13,6 +13,7 @@ import { LayerPanel } from './components/LayerPanel';
 import { PlaybackBar } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
+import { ExportPanel } from './export/ExportPanel';
 import { Sidebar } from './components/Sidebar';
 import { RunCommand, useCommands } from './hooks/useCommands';
 import { useDropFile } from './hooks/useDropFile';
@@ -49,13 +50,14 @@ export function App() {
   const { state, openBlobs, openUrls } = useScenarioFile();
   const [filter, setFilter] = useState<SceneFilter>(NO_FILTER);
   const [sheet, setSheet] = useState(false);
+  const [exporting, setExport] = useState(false);
   const canvasHost = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => filterRows(state.rows, filter), [state.rows, filter]);
   const engine = useEngine(store, canvasHost, tooltip);
   const scenes = useSceneSelection(store, state, rows, pendingRef);
   const url = useUrlSync(store, initial, pendingRef, scenes.restore);
-  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet });
+  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet, setExport });
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
   // the split view's engine, for Save PNG (both maps)
@@ -106,6 +108,14 @@ export function App() {
           <PlaybackBar store={store} engine={engine} compareEngine={compareEngine} />
         </main>
         {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+        {exporting && (
+          <ExportPanel
+            store={store}
+            engine={engine}
+            compareEngine={compareEngine}
+            onClose={() => setExport(false)}
+          />
+        )}
       </div>
     </RunCommand.Provider>
   );

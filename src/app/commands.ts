@@ -71,6 +71,8 @@ export interface CommandContext {
   fitPair(): void;
   toggleSheet(): void;
   escape(): void;
+  /** Opens or closes the export dialog (export/ExportPanel.tsx). */
+  toggleExport(): void;
 }
 
 export interface Command {
@@ -155,6 +157,13 @@ export const COMMANDS: Command[] = [
   { id: 'slower', keys: ['-'], label: '-', help: 'slower', run: (c) => c.speed(-1) },
   { id: 'faster', keys: ['+', '='], label: '+', help: 'faster', run: (c) => c.speed(1) },
   { id: 'loop', keys: ['l'], label: 'l', help: 'loop on / off', run: (c) => c.toggleLoop() },
+  {
+    id: 'export',
+    keys: ['x'],
+    label: 'x',
+    help: 'export a video or a figure (PNG, SVG)',
+    run: (c) => c.toggleExport(),
+  },
   {
     id: 'sheet',
     keys: ['?'],

@@ -2,7 +2,7 @@
 // the follow camera (or places the app's own camera: the pair and its predictions fitted into the
 // map area, fit.ts) and hands deck the layer stack. Layer data is memoised per scene, so a frame
 // costs building a few layer descriptors and setting uniforms; nothing is re-uploaded.
-import { Deck, type Layer, type PickingInfo } from '@deck.gl/core';
+import { Deck, type DeckProps, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
 import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
 import { BACKGROUND } from './palette';
@@ -61,6 +61,8 @@ export class Engine {
     readonly parent: HTMLDivElement,
     readonly store: Store,
     private hooks: EngineHooks,
+    /** More deck props (export/offscreen.ts: a fixed pixel ratio, a preserved drawing buffer). */
+    deckProps: Partial<DeckProps<RotatedOrthographicView>> = {},
   ) {
     this.deck = new SceneDeck({
       parent,
@@ -98,6 +100,7 @@ export class Engine {
         }
         for (const f of this.drawn) f();
       },
+      ...deckProps,
     });
     this.unsubscribe = store.subscribe(() => {
       this.dirty = true;

@@ -17,6 +17,7 @@ export function PlaybackBar(props: { store: Store; engine: Engine | null; compar
   const { slider, readout } = useTimeReadout(store, engine, steps);
   const last = Math.max(0, steps - 1);
   const none = steps === 0;
+  const run = useContext(RunCommand);
   return (
     <div className="playback" data-testid="playback">
       <Transport store={store} none={none} />
@@ -30,6 +31,14 @@ export function PlaybackBar(props: { store: Store; engine: Engine | null; compar
         title="Save what the maps show as a PNG (both maps in the split view)"
       >
         Save PNG
+      </button>
+      <button
+        onClick={() => run('export')}
+        disabled={none}
+        data-testid="export-open"
+        title={commandTitle('export')}
+      >
+        Export…
       </button>
     </div>
   );

@@ -10,6 +10,8 @@ export interface CommandHooks {
   /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
   stepScene(delta: number): void;
   setSheet(f: (open: boolean) => boolean): void;
+  /** Opens or closes the export dialog. */
+  setExport?(f: (open: boolean) => boolean): void;
 }
 
 /** The context the commands act through: the store, the canvas size for `fit`, the sheet. */
@@ -59,8 +61,10 @@ export function commandContext(
     // no camera: the engine fits the pair and its predictions into the map area (Engine.autoFit)
     fitPair: () => store.get().scene && store.set({ follow: false, camera: null }),
     toggleSheet: () => hooks.setSheet((v) => !v),
+    toggleExport: () => store.get().scene && hooks.setExport?.((v) => !v),
     escape: () => {
       hooks.setSheet(() => false);
+      hooks.setExport?.(() => false);
       store.set({ selected: -1, follow: false });
     },
   };
@@ -78,10 +82,10 @@ export function useCommands(
   canvasHost: RefObject<HTMLDivElement | null>,
   hooks: CommandHooks,
 ): (id: string) => void {
-  const { stepScene, setSheet } = hooks;
+  const { stepScene, setSheet, setExport } = hooks;
   const ctx = useMemo(
-    () => commandContext(store, canvasHost, { stepScene, setSheet }),
-    [store, canvasHost, stepScene, setSheet],
+    () => commandContext(store, canvasHost, { stepScene, setSheet, setExport }),
+    [store, canvasHost, stepScene, setSheet, setExport],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -5,6 +5,7 @@ import { poseAt } from '../../scene/interpolate';
 import type { Engine } from '../engine';
 import type { PredictionController } from '../predictions/controller';
 import { activePair, type Store } from '../store';
+import { lastSaved, type SavedFile } from '../export/download';
 
 /** Where a map draws the pair and its prediction, in page (client) pixels. */
 export interface DrawnPair {
@@ -74,6 +75,12 @@ declare global {
       loadFileRunBench: () => Promise<typeof import('../predictions/run-file-baseline')>;
       /** Where the main map (or the split view's second map) draws the pair and its prediction. */
       drawn: (which: 'main' | 'compare') => DrawnPair | null;
+      /** The last file an export saved (video, PNG, SVG), with its bytes. */
+      lastSaved: () => SavedFile | null;
+      /** Mediabunny, to decode an exported clip back in the page (tests, bench), in its own chunk. */
+      loadMediabunny: () => Promise<typeof import('mediabunny')>;
+      /** The export modules (video, SVG), for the tests and the bench, in their own chunk. */
+      loadExport: () => Promise<typeof import('../export/api')>;
     };
   }
 }
@@ -95,6 +102,9 @@ export function useTestHook(
         loseDevice: () => controller.loseDevice(),
         loadDeliveryProbe: () => import('../delivery-probe'),
         loadFileRunBench: () => import('../predictions/run-file-baseline'),
+        lastSaved,
+        loadMediabunny: () => import('mediabunny'),
+        loadExport: () => import('../export/api'),
         drawn: (which) => {
           const e = which === 'main' ? engine : window.__modescopeCompare;
           return e ? drawnPair(store, e, which) : null;
