@@ -119,14 +119,18 @@ export const PLAIN_MODE_COLORS: RGBA[] = [
 /**
  * Colours of the kinematic baseline's 6 joint predictions (mode k: the k+1-th most probable), one
  * each and distinct from each other; none is a label colour, so no hypothesis reads as a label.
+ * Five are Okabe and Ito's colour-universal palette (2008: vermillion, sky blue, yellow, reddish
+ * purple, blue), the sixth a bright green picked to stay apart from them and the label colours:
+ * the earlier web colours (lawn green beside gold) were 3 ΔE00 apart under deuteranopia
+ * (test/unit/palette-cvd.test.ts checks every mode palette under the three deficiencies).
  */
 export const KINEMATIC_COLORS: RGBA[] = [
-  [255, 99, 71, 255], // tomato
-  [124, 252, 0, 255], // lawn green
-  [0, 191, 255, 255], // deep sky blue
-  [255, 215, 0, 255], // gold
-  [218, 112, 214, 255], // orchid
-  [255, 182, 193, 255], // light pink
+  [213, 94, 0, 255], // vermillion
+  [0, 238, 153, 255], // spring green
+  [86, 180, 233, 255], // sky blue
+  [240, 228, 66, 255], // yellow
+  [204, 121, 167, 255], // reddish purple
+  [0, 114, 178, 255], // blue
 ];
 
 export function modeColor(variant: PredictorName, mode: number): RGBA {
