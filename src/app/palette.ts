@@ -5,6 +5,29 @@ import { getPredictor, type PredictorId as PredictorName } from '../model/regist
 export type RGBA = [number, number, number, number];
 
 export const BACKGROUND: RGBA = [21, 23, 28, 255];
+/**
+ * Presenter mode's high-contrast theme (for projectors): a black ground, since a projector shows
+ * the page's dark grey as a lit grey that the map's grey lines sink into.
+ */
+export const HIGH_CONTRAST_BACKGROUND: RGBA = [0, 0, 0, 255];
+
+/**
+ * Least brightness of a map line's strongest channel in the high-contrast theme: lane centres
+ * (110-142) and the other greys are lifted to it, hue kept, so they stand out of a projected black.
+ */
+const HIGH_CONTRAST_MIN = 220;
+
+/** A map line's colour in the high-contrast theme: opaque, and lifted to HIGH_CONTRAST_MIN. */
+export function highContrast(c: RGBA): RGBA {
+  const top = Math.max(c[0], c[1], c[2], 1);
+  const k = Math.max(1, HIGH_CONTRAST_MIN / top);
+  return [
+    Math.min(255, Math.round(c[0] * k)),
+    Math.min(255, Math.round(c[1] * k)),
+    Math.min(255, Math.round(c[2] * k)),
+    255,
+  ];
+}
 
 export const LANE_COLORS: Record<number, RGBA> = {
   [LaneType.Undefined]: [110, 116, 128, 150],

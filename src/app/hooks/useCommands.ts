@@ -4,12 +4,30 @@
 import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { commandFor, COMMANDS, type CommandContext } from '../commands';
 import { fitCamera } from '../fit';
-import { choosePair, SPEEDS, stepAt, type Store } from '../store';
+import { choosePair, SPEEDS, stepAt, type Store, type ViewerState } from '../store';
 
 export interface CommandHooks {
   /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
   stepScene(delta: number): void;
   setSheet(f: (open: boolean) => boolean): void;
+  /** The open tour's previous (-1) or next (+1) stop (presenter/useTour.ts); false: no tour open. */
+  tourStep(delta: number): boolean;
+}
+
+/** Flips one field of presenter mode's state. */
+function flipPresenter(store: Store, key: keyof ViewerState['presenter']) {
+  const p = store.get().presenter;
+  store.set({ presenter: { ...p, [key]: !p[key] } });
+}
+
+/**
+ * The page fullscreen, or back. A browser may refuse (no user gesture, a headless browser, a
+ * policy): the promise's rejection is taken here and the page stays as it is, visibly so.
+ */
+function toggleFullscreen() {
+  const done = () => {};
+  if (document.fullscreenElement) void document.exitFullscreen?.().catch(done);
+  else void document.documentElement.requestFullscreen?.().catch(done);
 }
 
 /** The context the commands act through: the store, the canvas size for `fit`, the sheet. */
@@ -63,6 +81,13 @@ export function commandContext(
       hooks.setSheet(() => false);
       store.set({ selected: -1, follow: false });
     },
+    togglePresenter: () => flipPresenter(store, 'on'),
+    toggleContrast: () => flipPresenter(store, 'contrast'),
+    toggleBlack: () => flipPresenter(store, 'black'),
+    toggleFullscreen,
+    tourStep: (d) => {
+      if (!hooks.tourStep(d)) hooks.stepScene(d);
+    },
   };
 }
 
@@ -78,10 +103,10 @@ export function useCommands(
   canvasHost: RefObject<HTMLDivElement | null>,
   hooks: CommandHooks,
 ): (id: string) => void {
-  const { stepScene, setSheet } = hooks;
+  const { stepScene, setSheet, tourStep } = hooks;
   const ctx = useMemo(
-    () => commandContext(store, canvasHost, { stepScene, setSheet }),
-    [store, canvasHost, stepScene, setSheet],
+    () => commandContext(store, canvasHost, { stepScene, setSheet, tourStep }),
+    [store, canvasHost, stepScene, setSheet, tourStep],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
