@@ -57,6 +57,8 @@ function ModesLine({ store, which }: { store: Store; which: 'main' | 'compare' }
   const prediction = useStore(store, (s) => (which === 'main' ? s.prediction : s.comparePrediction));
   const scene = useStore(store, (s) => s.scene);
   const variant = useStore(store, (s) => (which === 'main' ? s.predict.variant : s.compare));
+  // a forced mode is the one drawn, whatever its prior: said so beside its probability
+  const forced = useStore(store, (s) => s.predict.forcedMode);
   const phrases = useMemo(
     () => (prediction && scene && prediction.sceneId === scene.id ? modePhrases(prediction, scene) : null),
     [prediction, scene],
@@ -75,6 +77,7 @@ function ModesLine({ store, which }: { store: Store; which: 'main' | 'compare' }
               style={{ background: css(modeColor(prediction!.variant, m.mode)) }}
             />
             {m.name} · {percent(m.probability)}
+            {forced === m.mode && <i className="presenter-forced"> (forced)</i>}
           </span>
         ))
       )}
