@@ -4,7 +4,8 @@
 // the map, or both maps of the split view); the dock with the file run, the predictions and the
 // layers, beside the maps on a wide window and below them on a narrow one, never over them; the
 // playback bar along the bottom. The deck view is the map area alone, so what the camera fits
-// (Engine.autoFit) is on screen and under no panel.
+// (Engine.autoFit) is on screen and under no panel. Presenter mode (presenter/, `p`) folds every
+// panel away and puts a large caption strip under the map; `.` blacks the page (Blackout).
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { commandTitle } from './commands';
 import type { Engine } from './engine';
@@ -31,6 +32,8 @@ import { Store } from './store';
 import { parseUrl, type UrlView } from './url';
 import { useScenarioFile, type OpenFileState } from './useScenarioFile';
 import { useStore } from './useStore';
+import { Blackout, PresenterCaption, PresenterTools } from './presenter/Presenter';
+import { useTour, type TourControls } from './presenter/useTour';
 
 /** The bundled demo set, served next to the page, so the app opens offline with no file. */
 export const DEMO_URL = `${import.meta.env.BASE_URL}demo/demo.tfrecord`;
@@ -57,7 +60,14 @@ export function App() {
   const engine = useEngine(store, canvasHost, tooltip);
   const scenes = useSceneSelection(store, state, rows, pendingRef);
   const url = useUrlSync(store, initial, pendingRef, scenes.restore);
-  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet, setExport });
+  const tour = useTour(store, state, scenes.selectScene, openUrls, initial);
+  const run = useCommands(store, canvasHost, {
+    stepScene: scenes.stepScene,
+    setSheet,
+    setExport,
+    tourStep: tour.step,
+  });
+  const presenter = useStore(store, (s) => s.presenter);
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
   // the split view's engine, for Save PNG (both maps)
@@ -84,7 +94,10 @@ export function App() {
 
   return (
     <RunCommand.Provider value={run}>
-      <div className={`app ${drop.dragging ? 'dragging' : ''}`} {...drop.handlers}>
+      <div
+        className={`app ${drop.dragging ? 'dragging' : ''} ${presenter.on ? 'presenter' : ''} ${presenter.contrast ? 'contrast' : ''}`}
+        {...drop.handlers}
+      >
         <Sidebar
           file={state}
           rows={rows}
@@ -99,13 +112,18 @@ export function App() {
         />
         <main className="viewer">
           <div className="maps">
-            <MapHeader store={store} title={sceneId ?? (state.loading ? 'loading…' : 'no scene')} />
+            <MapHeader
+              store={store}
+              title={sceneId ?? (state.loading ? 'loading…' : 'no scene')}
+              tour={tour}
+            />
             <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
             <CompareView store={store} onEngine={setCompareEngine} />
           </div>
           <div className="tooltip" ref={tooltip} data-testid="tooltip" />
           <Dock store={store} file={state} sceneIds={sceneIds} onOpen={scenes.selectScene} />
           <PlaybackBar store={store} engine={engine} compareEngine={compareEngine} />
+          {presenter.on && <PresenterCaption store={store} engine={engine} tour={tour} />}
         </main>
         {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
         {exporting && (
@@ -116,13 +134,17 @@ export function App() {
             onClose={() => setExport(false)}
           />
         )}
+        <Blackout store={store} />
       </div>
     </RunCommand.Provider>
   );
 }
 
-/** The main map's header: the scene, the model it draws in the split view, and the pair fit (z). */
-function MapHeader({ store, title }: { store: Store; title: string }) {
+/**
+ * The main map's header: the scene, the model it draws in the split view, the open tour and
+ * presenter mode (presenter/), and the pair fit (z).
+ */
+function MapHeader({ store, title, tour }: { store: Store; title: string; tour: TourControls }) {
   const run = useContext(RunCommand);
   const compare = useStore(store, (s) => s.compare);
   const variant = useStore(store, (s) => s.predict.variant);
@@ -133,6 +155,7 @@ function MapHeader({ store, title }: { store: Store; title: string }) {
         {title}
       </span>
       {compare !== null && <span className="pane-model">{getPredictor(variant).title}</span>}
+      <PresenterTools store={store} tour={tour} />
       <button
         className="fit-pair"
         data-testid="fit-pair"

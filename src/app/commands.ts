@@ -73,6 +73,16 @@ export interface CommandContext {
   escape(): void;
   /** Opens or closes the export dialog (export/ExportPanel.tsx). */
   toggleExport(): void;
+  /** Presenter mode (presenter/): on or off. */
+  togglePresenter(): void;
+  /** The high-contrast theme for projectors. */
+  toggleContrast(): void;
+  /** Black the screen, or show it again. */
+  toggleBlack(): void;
+  /** The page fullscreen, or back (the browser may refuse: nothing else changes then). */
+  toggleFullscreen(): void;
+  /** The previous (-1) or next (+1) stop of the open tour; with no tour open, the scene. */
+  tourStep(delta: number): void;
 }
 
 export interface Command {
@@ -108,19 +118,22 @@ export const COMMANDS: Command[] = [
   },
   { id: 'first', keys: ['Home'], label: 'Home', help: 'first step', run: (c) => c.first() },
   { id: 'last', keys: ['End'], label: 'End', help: 'last step', run: (c) => c.last() },
+  { id: 'prevScene', keys: ['['], label: '[', help: 'previous scene', run: (c) => c.scene(-1) },
+  { id: 'nextScene', keys: [']'], label: ']', help: 'next scene', run: (c) => c.scene(1) },
+  // a presenter remote's two buttons send PageUp and PageDown
   {
-    id: 'prevScene',
-    keys: ['[', 'PageUp'],
-    label: '[ or PageUp',
-    help: 'previous scene',
-    run: (c) => c.scene(-1),
+    id: 'prevStop',
+    keys: ['PageUp'],
+    label: 'PageUp',
+    help: 'previous tour stop (no tour open: previous scene)',
+    run: (c) => c.tourStep(-1),
   },
   {
-    id: 'nextScene',
-    keys: [']', 'PageDown'],
-    label: '] or PageDown',
-    help: 'next scene',
-    run: (c) => c.scene(1),
+    id: 'nextStop',
+    keys: ['PageDown'],
+    label: 'PageDown',
+    help: 'next tour stop (no tour open: next scene)',
+    run: (c) => c.tourStep(1),
   },
   { id: 'follow', keys: ['f'], label: 'f', help: 'follow the selected agent', run: (c) => c.toggleFollow() },
   {
@@ -163,6 +176,35 @@ export const COMMANDS: Command[] = [
     label: 'x',
     help: 'export a video or a figure (PNG, SVG)',
     run: (c) => c.toggleExport(),
+  },
+  {
+    id: 'presenter',
+    keys: ['p'],
+    label: 'p',
+    help: 'presenter mode: panels away, map and a large caption',
+    run: (c) => c.togglePresenter(),
+  },
+  {
+    id: 'contrast',
+    keys: ['c'],
+    label: 'c',
+    help: 'high-contrast theme (for projectors)',
+    run: (c) => c.toggleContrast(),
+  },
+  // the black-screen key of presenter remotes ('b' stays "selected agent as B")
+  {
+    id: 'black',
+    keys: ['.'],
+    label: '.',
+    help: 'black the screen / show it again',
+    run: (c) => c.toggleBlack(),
+  },
+  {
+    id: 'fullscreen',
+    keys: ['F'],
+    label: 'shift F',
+    help: 'fullscreen on / off',
+    run: (c) => c.toggleFullscreen(),
   },
   {
     id: 'sheet',

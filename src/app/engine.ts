@@ -5,7 +5,7 @@
 import { Deck, type DeckProps, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
 import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
-import { BACKGROUND } from './palette';
+import { BACKGROUND, HIGH_CONTRAST_BACKGROUND } from './palette';
 import { agentData } from './layers/agents';
 import { composeLayers } from './layers';
 import { fitPair, MAX_ZOOM, MIN_ZOOM } from './fit';
@@ -39,8 +39,23 @@ class SceneDeck extends Deck<RotatedOrthographicView> {
   }
 }
 
+/** The map's view; `contrast`: presenter mode's high-contrast theme, a black ground. */
+function sceneView(contrast: boolean) {
+  return new RotatedOrthographicView({
+    id: 'scene',
+    // the app owns the keyboard (space, arrows, - and + drive playback): deck's own key
+    // handling would also pan, rotate and zoom the map on the same keys, with animated
+    // transitions that fight the camera in the store
+    controller: { doubleClickZoom: false, keyboard: false },
+    clear: true,
+    clearColor: contrast ? HIGH_CONTRAST_BACKGROUND : BACKGROUND,
+  });
+}
+
 export class Engine {
   readonly deck: SceneDeck;
+  /** Whether the view clears to the high-contrast ground (presenter mode's theme). */
+  private contrast = false;
   private raf = 0;
   private last = 0;
   private dirty = true;
@@ -66,15 +81,7 @@ export class Engine {
   ) {
     this.deck = new SceneDeck({
       parent,
-      views: new RotatedOrthographicView({
-        id: 'scene',
-        // the app owns the keyboard (space, arrows, - and + drive playback): deck's own key
-        // handling would also pan, rotate and zoom the map on the same keys, with animated
-        // transitions that fight the camera in the store
-        controller: { doubleClickZoom: false, keyboard: false },
-        clear: true,
-        clearColor: BACKGROUND,
-      }),
+      views: sceneView(false),
       viewState: { target: [0, 0, 0], zoom: 0, rotation: 0, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM } as never,
       layers: [],
       getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
@@ -145,6 +152,10 @@ export class Engine {
   render() {
     this.dirty = false;
     const s = this.store.get();
+    if (s.presenter.contrast !== this.contrast) {
+      this.contrast = s.presenter.contrast;
+      this.deck.setProps({ views: sceneView(this.contrast) });
+    }
     if (!s.scene) {
       this.deck.setProps({ layers: [] });
       return;

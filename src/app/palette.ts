@@ -5,6 +5,29 @@ import { getPredictor, type PredictorId as PredictorName } from '../model/regist
 export type RGBA = [number, number, number, number];
 
 export const BACKGROUND: RGBA = [21, 23, 28, 255];
+/**
+ * Presenter mode's high-contrast theme (for projectors): a black ground, since a projector shows
+ * the page's dark grey as a lit grey that the map's grey lines sink into.
+ */
+export const HIGH_CONTRAST_BACKGROUND: RGBA = [0, 0, 0, 255];
+
+/**
+ * Least brightness of a map line's strongest channel in the high-contrast theme: lane centres
+ * (110-142) and the other greys are lifted to it, hue kept, so they stand out of a projected black.
+ */
+const HIGH_CONTRAST_MIN = 220;
+
+/** A map line's colour in the high-contrast theme: opaque, and lifted to HIGH_CONTRAST_MIN. */
+export function highContrast(c: RGBA): RGBA {
+  const top = Math.max(c[0], c[1], c[2], 1);
+  const k = Math.max(1, HIGH_CONTRAST_MIN / top);
+  return [
+    Math.min(255, Math.round(c[0] * k)),
+    Math.min(255, Math.round(c[1] * k)),
+    Math.min(255, Math.round(c[2] * k)),
+    255,
+  ];
+}
 
 export const LANE_COLORS: Record<number, RGBA> = {
   [LaneType.Undefined]: [110, 116, 128, 150],
@@ -119,14 +142,18 @@ export const PLAIN_MODE_COLORS: RGBA[] = [
 /**
  * Colours of the kinematic baseline's 6 joint predictions (mode k: the k+1-th most probable), one
  * each and distinct from each other; none is a label colour, so no hypothesis reads as a label.
+ * Five are Okabe and Ito's colour-universal palette (2008: vermillion, sky blue, yellow, reddish
+ * purple, blue), the sixth a bright green picked to stay apart from them and the label colours:
+ * the earlier web colours (lawn green beside gold) were 3 ΔE00 apart under deuteranopia
+ * (test/unit/palette-cvd.test.ts checks every mode palette under the three deficiencies).
  */
 export const KINEMATIC_COLORS: RGBA[] = [
-  [255, 99, 71, 255], // tomato
-  [124, 252, 0, 255], // lawn green
-  [0, 191, 255, 255], // deep sky blue
-  [255, 215, 0, 255], // gold
-  [218, 112, 214, 255], // orchid
-  [255, 182, 193, 255], // light pink
+  [213, 94, 0, 255], // vermillion
+  [0, 238, 153, 255], // spring green
+  [86, 180, 233, 255], // sky blue
+  [240, 228, 66, 255], // yellow
+  [204, 121, 167, 255], // reddish purple
+  [0, 114, 178, 255], // blue
 ];
 
 export function modeColor(variant: PredictorName, mode: number): RGBA {

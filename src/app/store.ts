@@ -5,6 +5,7 @@ import { defaultPair } from '../labels/pairs';
 import type { Scene } from '../scene/scene';
 import type { BackendName } from '../model/registry';
 import type { PairPrediction, PredictorName } from './model-protocol';
+import type { Tour } from './presenter/tour';
 
 export const LAYER_KEYS = [
   'lanes',
@@ -100,6 +101,23 @@ export interface ModelStatus {
   message: string | null;
 }
 
+/** Presenter mode (presenter/): the panels folded away, a large caption; its theme and the black screen. */
+export interface PresenterState {
+  on: boolean;
+  /** The high-contrast theme for projectors: black ground, brighter and wider map lines. */
+  contrast: boolean;
+  /** The screen blacked (`.`): nothing shows until `.` again. */
+  black: boolean;
+}
+
+/** An open tour (presenter/tour.ts) and the stop shown last (0-based). */
+export interface TourState {
+  tour: Tour;
+  stop: number;
+  /** What went wrong opening the tour or its stop (a stop's scene not found, a file that failed). */
+  error: string | null;
+}
+
 export interface ViewerState {
   scene: Scene | null;
   /** Record index of the scene in the open file, -1 for none. */
@@ -128,6 +146,8 @@ export interface ViewerState {
   compare: PredictorName | null;
   comparePrediction: PairPrediction | null;
   model: ModelStatus;
+  presenter: PresenterState;
+  tour: TourState | null;
 }
 
 type Listener = (s: ViewerState, prev: ViewerState) => void;
@@ -159,6 +179,8 @@ export class Store {
       pending: false,
       message: null,
     },
+    presenter: { on: false, contrast: false, black: false },
+    tour: null,
   };
   private listeners = new Set<Listener>();
 

@@ -1,6 +1,7 @@
 // View state in the URL, so a reload or a shared link reopens the same view:
 // ?file=URL[&file=URL...]&predictions=URL[&predictions=URL...]&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
+//  &tour=URL&stop=N (an open tour, presenter/tour.ts, and its stop, 1-based)
 // Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
 // are left out, and a malformed value is ignored (its default stays), never an error.
 import {
@@ -50,6 +51,10 @@ export interface UrlView {
   /** The split view's model; null: no split view. */
   compare: PredictorName | null;
   speed: number;
+  /** A tour opened by URL (presenter/tour.ts); null: none. */
+  tour: string | null;
+  /** The tour's stop shown, 0-based (1-based in the URL); null: none named. */
+  stop: number | null;
 }
 
 const num = (v: string | null): number | null => {
@@ -85,7 +90,15 @@ export function parseUrl(search: string): UrlView {
     predict: parsePredict(q),
     compare: isPredictorId(split) ? split : null,
     speed: SPEEDS.find((v) => v === num(q.get('speed'))) ?? 1,
+    tour: q.get('tour') || null,
+    stop: parseStop(q),
   };
+}
+
+/** The 1-based `stop` as a 0-based index; a stop without a tour, or not a whole number >= 1, is none. */
+function parseStop(q: URLSearchParams): number | null {
+  const n = num(q.get('stop'));
+  return q.get('tour') && n !== null && Number.isInteger(n) && n >= 1 ? n - 1 : null;
 }
 
 function parsePredict(q: URLSearchParams): UrlPredict {
@@ -138,5 +151,7 @@ export function formatUrl(v: UrlView): string {
   if (p.backend !== DEFAULT_PREDICT.backend) q.set('backend', p.backend);
   if (v.compare) q.set('split', v.compare);
   if (v.speed !== 1) q.set('speed', String(v.speed));
+  if (v.tour) q.set('tour', v.tour);
+  if (v.tour && v.stop !== null) q.set('stop', String(v.stop + 1));
   return q.toString().replace(/%2C/g, ',');
 }

@@ -48,6 +48,8 @@ const view = (over: Partial<UrlView>): UrlView => ({
   },
   compare: null,
   speed: 1,
+  tour: null,
+  stop: null,
   ...over,
 });
 

@@ -80,6 +80,8 @@ describe('view in the URL', () => {
       compare: null,
       speed: 1,
       predictions: ['subs/cv.binproto'],
+      tour: null,
+      stop: null,
     } satisfies UrlView;
     const q = formatUrl(v);
     expect(q).toContain('pair=12,7');
@@ -132,6 +134,17 @@ describe('view in the URL', () => {
     expect(formatUrl({ ...parseUrl(''), t: 44 })).toBe('t=44');
   });
 
+  it('keeps an open tour and its stop (1-based in the URL); a stop without a tour is none', () => {
+    const v: UrlView = { ...parseUrl('?scene=s'), tour: 'demo/tour.json', stop: 2 };
+    const q = formatUrl(v);
+    expect(q).toContain('tour=demo%2Ftour.json&stop=3');
+    expect(parseUrl(`?${q}`)).toEqual(v);
+    expect(parseUrl('?stop=2').stop).toBeNull();
+    expect(parseUrl('?tour=t.json&stop=0').stop).toBeNull();
+    expect(parseUrl('?tour=t.json&stop=x').stop).toBeNull();
+    expect(parseUrl('?tour=t.json').tour).toBe('t.json');
+  });
+
   it('ignores a malformed pair', () => {
     expect(parseUrl('?pair=1').pair).toBeNull();
     expect(parseUrl('?pair=1,x').pair).toBeNull();
@@ -171,14 +184,27 @@ describe('keys: the command table and the form-field rule', () => {
 
   it('PageUp, PageDown, Escape and ? work from any field; modified keys never do', () => {
     for (const t of [el('INPUT', 'number'), el('BUTTON'), el('SELECT'), null]) {
-      expect(key('PageUp', t)).toBe('prevScene');
-      expect(key('PageDown', t)).toBe('nextScene');
+      expect(key('PageUp', t)).toBe('prevStop');
+      expect(key('PageDown', t)).toBe('nextStop');
       expect(key('Escape', t)).toBe('escape');
       expect(key('?', t, { shiftKey: true })).toBe('sheet');
     }
     expect(key('e', null, { ctrlKey: true })).toBeNull();
     expect(key('ArrowRight', null, { shiftKey: true })).toBe('forward10');
     expect(key('ArrowRight', null)).toBe('forward');
+  });
+
+  it('presenter keys: p, c, . and shift F; [ and ] stay scenes, b stays "selected as B"', () => {
+    expect(key('p', null)).toBe('presenter');
+    expect(key('c', null)).toBe('contrast');
+    expect(key('.', null)).toBe('black');
+    expect(key('F', null, { shiftKey: true })).toBe('fullscreen');
+    expect(key('f', null)).toBe('follow');
+    expect(key('b', null)).toBe('pairB');
+    expect(key('[', null)).toBe('prevScene');
+    expect(key(']', null)).toBe('nextScene');
+    // typed into a text field they are text
+    for (const k of ['p', 'c', '.', 'F']) expect(key(k, el('INPUT', 'search'))).toBeNull();
   });
 
   it('every command has a key, a label and help, and no key runs two commands', () => {

@@ -4,7 +4,7 @@
 import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { commandFor, COMMANDS, type CommandContext } from '../commands';
 import { fitCamera } from '../fit';
-import { choosePair, SPEEDS, stepAt, type Store } from '../store';
+import { choosePair, SPEEDS, stepAt, type Store, type ViewerState } from '../store';
 
 export interface CommandHooks {
   /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
@@ -12,6 +12,24 @@ export interface CommandHooks {
   setSheet(f: (open: boolean) => boolean): void;
   /** Opens or closes the export dialog. */
   setExport?(f: (open: boolean) => boolean): void;
+  /** The open tour's previous (-1) or next (+1) stop (presenter/useTour.ts); false: no tour open. */
+  tourStep(delta: number): boolean;
+}
+
+/** Flips one field of presenter mode's state. */
+function flipPresenter(store: Store, key: keyof ViewerState['presenter']) {
+  const p = store.get().presenter;
+  store.set({ presenter: { ...p, [key]: !p[key] } });
+}
+
+/**
+ * The page fullscreen, or back. A browser may refuse (no user gesture, a headless browser, a
+ * policy): the promise's rejection is taken here and the page stays as it is, visibly so.
+ */
+function toggleFullscreen() {
+  const done = () => {};
+  if (document.fullscreenElement) void document.exitFullscreen?.().catch(done);
+  else void document.documentElement.requestFullscreen?.().catch(done);
 }
 
 /** The context the commands act through: the store, the canvas size for `fit`, the sheet. */
@@ -67,6 +85,13 @@ export function commandContext(
       hooks.setExport?.(() => false);
       store.set({ selected: -1, follow: false });
     },
+    togglePresenter: () => flipPresenter(store, 'on'),
+    toggleContrast: () => flipPresenter(store, 'contrast'),
+    toggleBlack: () => flipPresenter(store, 'black'),
+    toggleFullscreen,
+    tourStep: (d) => {
+      if (!hooks.tourStep(d)) hooks.stepScene(d);
+    },
   };
 }
 
@@ -82,10 +107,10 @@ export function useCommands(
   canvasHost: RefObject<HTMLDivElement | null>,
   hooks: CommandHooks,
 ): (id: string) => void {
-  const { stepScene, setSheet, setExport } = hooks;
+  const { stepScene, setSheet, setExport, tourStep } = hooks;
   const ctx = useMemo(
-    () => commandContext(store, canvasHost, { stepScene, setSheet, setExport }),
-    [store, canvasHost, stepScene, setSheet, setExport],
+    () => commandContext(store, canvasHost, { stepScene, setSheet, setExport, tourStep }),
+    [store, canvasHost, stepScene, setSheet, setExport, tourStep],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -59,6 +59,8 @@ export function useUrlSync(
         predict: s.predict,
         compare: s.compare,
         speed: s.speed,
+        tour: s.tour?.tour.url ?? null,
+        stop: s.tour?.stop ?? null,
       });
       // another scene is a new history entry; anything else updates the entry in place
       const shown = new URLSearchParams(location.search).get('scene');

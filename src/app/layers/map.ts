@@ -5,6 +5,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { featurePoints, MapKind, type Scene } from '../../scene/scene';
 import {
+  highContrast,
   CROSSWALK_COLOR,
   DRIVEWAY_COLOR,
   LANE_COLORS,
@@ -235,41 +236,54 @@ function signalsByStep(scene: Scene): MapGeometry['signals'] {
 const pathProps = {
   positionFormat: 'XY' as const,
   getPath: (d: MapPath) => d.path,
-  getColor: (d: MapPath) => d.color,
   getWidth: (d: MapPath) => d.width,
   widthUnits: 'meters' as const,
-  widthMinPixels: 1,
   capRounded: true,
   jointRounded: true,
   pickable: false,
 };
 
-function polygons(id: string, data: MapPolygon[], line: RGBA) {
+/**
+ * Line colours and least widths: as the palette says, or presenter mode's high-contrast theme
+ * (opaque, lifted lines, 2 px at least: a 1 px line is lost on a projector from the back of a hall).
+ * The colour accessor changes only when the theme does (updateTriggers), so playback re-uploads nothing.
+ */
+function pathTheme(contrast: boolean) {
+  return {
+    getColor: contrast ? (d: MapPath) => highContrast(d.color) : (d: MapPath) => d.color,
+    updateTriggers: { getColor: contrast },
+    widthMinPixels: contrast ? 2 : 1,
+  };
+}
+
+function polygons(id: string, data: MapPolygon[], line: RGBA, contrast: boolean) {
   return new PolygonLayer<MapPolygon>({
     id,
     data,
     positionFormat: 'XY',
     getPolygon: (d) => d.polygon,
     getFillColor: (d) => d.color,
-    getLineColor: line,
+    getLineColor: contrast ? highContrast(line) : line,
     getLineWidth: 0.15,
-    lineWidthMinPixels: 1,
+    lineWidthMinPixels: contrast ? 2 : 1,
     stroked: true,
   });
 }
 
 export function mapLayers(ctx: LayerContext, g = mapGeometry(ctx.scene)): Layer[] {
   const on = ctx.view.layers;
+  const hc = ctx.view.presenter.contrast;
+  const theme = pathTheme(hc);
   const out: Layer[] = [];
-  if (on.driveways) out.push(polygons('map-driveways', g.driveways, [170, 130, 220, 160]));
-  if (on.crosswalks) out.push(polygons('map-crosswalks', g.crosswalks, [240, 240, 240, 200]));
-  if (on.speedBumps) out.push(polygons('map-speed-bumps', g.speedBumps, [250, 170, 60, 230]));
-  if (on.lanes) out.push(new PathLayer<MapPath>({ id: 'map-lanes', data: g.lanes, ...pathProps }));
+  if (on.driveways) out.push(polygons('map-driveways', g.driveways, [170, 130, 220, 160], hc));
+  if (on.crosswalks) out.push(polygons('map-crosswalks', g.crosswalks, [240, 240, 240, 200], hc));
+  if (on.speedBumps) out.push(polygons('map-speed-bumps', g.speedBumps, [250, 170, 60, 230], hc));
+  if (on.lanes) out.push(new PathLayer<MapPath>({ id: 'map-lanes', data: g.lanes, ...pathProps, ...theme }));
   if (on.roadEdges)
-    out.push(new PathLayer<MapPath>({ id: 'map-road-edges', data: g.roadEdges, ...pathProps }));
+    out.push(new PathLayer<MapPath>({ id: 'map-road-edges', data: g.roadEdges, ...pathProps, ...theme }));
   if (on.roadLines)
-    out.push(new PathLayer<MapPath>({ id: 'map-road-lines', data: g.roadLines, ...pathProps }));
-  if (on.stopSigns) out.push(polygons('map-stop-signs', g.stopSigns, [255, 255, 255, 255]));
+    out.push(new PathLayer<MapPath>({ id: 'map-road-lines', data: g.roadLines, ...pathProps, ...theme }));
+  if (on.stopSigns) out.push(polygons('map-stop-signs', g.stopSigns, [255, 255, 255, 255], hc));
   if (on.signals) {
     const step = Math.min(g.signals.length - 1, Math.round(ctx.time));
     out.push(

@@ -165,7 +165,8 @@ export function predictionLayers(ctx: LayerContext): Layer[] {
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
     }),
-    predictionPaths('prediction-paths', d.paths, 0.35, 2),
+    // presenter mode: 4 px at least, so a path reads from the back of a hall
+    predictionPaths('prediction-paths', d.paths, 0.35, ctx.view.presenter.on ? 4 : 2),
     // the anchors: a third of the width (PathLayer has no dashes without @deck.gl/extensions), on top
     predictionPaths('prediction-anchor-paths', d.anchorPaths, 0.12, 1),
     new AgentLayer({
