@@ -38,6 +38,13 @@ import { useTour, type TourControls } from './presenter/useTour';
 /** The bundled demo set, served next to the page, so the app opens offline with no file. */
 export const DEMO_URL = `${import.meta.env.BASE_URL}demo/demo.tfrecord`;
 
+/** The page's classes: a file dragged over it, presenter mode, the high-contrast theme. */
+function appClass(dragging: boolean, p: { on: boolean; contrast: boolean }): string {
+  return ['app', dragging && 'dragging', p.on && 'presenter', p.contrast && 'contrast']
+    .filter(Boolean)
+    .join(' ');
+}
+
 export function App() {
   // what the URL asked for: the model settings apply at once, the view when its scene is listed
   // (a local file's view waits for that file; the demo opens meanwhile)
@@ -79,14 +86,13 @@ export function App() {
 
   useTestHook(store, engine, state.name, controller);
 
-  // open the files named in the URL, else the bundled demo set
-  useEffect(
-    () => void openUrls(initial.files.length ? initial.files : [DEMO_URL]),
-    [openUrls, initial.files],
+  // the files named in the URL (else the bundled demo set) open at once; picked or dropped ones here
+  const openFiles = useOpenFiles(
+    store,
+    initial,
+    { openBlobs, openUrls, openedLocal: url.openedLocal },
+    DEMO_URL,
   );
-
-  const openFiles = useOpenFiles(store, initial, openBlobs, url.openedLocal);
-  const sceneIds = useMemo(() => state.rows.flatMap((r) => (r.summary ? [r.summary.id] : [])), [state.rows]);
   const drop = useDropFile(openFiles);
   // stable, so the scene list's rows re-render only when their own data changes
   const { selectScene } = scenes;
@@ -94,10 +100,7 @@ export function App() {
 
   return (
     <RunCommand.Provider value={run}>
-      <div
-        className={`app ${drop.dragging ? 'dragging' : ''} ${presenter.on ? 'presenter' : ''} ${presenter.contrast ? 'contrast' : ''}`}
-        {...drop.handlers}
-      >
+      <div className={appClass(drop.dragging, presenter)} {...drop.handlers}>
         <Sidebar
           file={state}
           rows={rows}
@@ -121,19 +124,12 @@ export function App() {
             <CompareView store={store} onEngine={setCompareEngine} />
           </div>
           <div className="tooltip" ref={tooltip} data-testid="tooltip" />
-          <Dock store={store} file={state} sceneIds={sceneIds} onOpen={scenes.selectScene} />
+          <Dock store={store} file={state} onOpen={scenes.selectScene} />
           <PlaybackBar store={store} engine={engine} compareEngine={compareEngine} />
           {presenter.on && <PresenterCaption store={store} engine={engine} tour={tour} />}
         </main>
         {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
-        {exporting && (
-          <ExportPanel
-            store={store}
-            engine={engine}
-            compareEngine={compareEngine}
-            onClose={() => setExport(false)}
-          />
-        )}
+        {exporting && <ExportPanel {...{ store, engine, compareEngine }} onClose={() => setExport(false)} />}
         <Blackout store={store} />
       </div>
     </RunCommand.Provider>
@@ -170,13 +166,10 @@ function MapHeader({ store, title, tour }: { store: Store; title: string; tour: 
 }
 
 /** The dock's panels, in order: the file run (one button until opened), the predictions, the layers. */
-function Dock(props: {
-  store: Store;
-  file: OpenFileState;
-  sceneIds: readonly string[];
-  onOpen: (k: number) => Promise<void> | void;
-}) {
-  const { store, file, sceneIds, onOpen } = props;
+function Dock(props: { store: Store; file: OpenFileState; onOpen: (k: number) => Promise<void> | void }) {
+  const { store, file, onOpen } = props;
+  // the open scenes' ids, for the submissions' "predictions for N of M open scenes"
+  const sceneIds = useMemo(() => file.rows.flatMap((r) => (r.summary ? [r.summary.id] : [])), [file.rows]);
   return (
     <aside className="dock" data-testid="dock">
       <FileRun

@@ -1,4 +1,5 @@
-// What opening files does: picked or dropped files that are WOMD challenge submissions
+// What opening files does: the files named in the URL (?file=, repeated; else the bundled demo set)
+// open at start; picked or dropped files that are WOMD challenge submissions
 // (app/submissions.ts looksLikeSubmission: by name, else by their first bytes) join the models as
 // another model's predictions; the rest opens as the scene set. Submissions named by the URL
 // (?predictions=URL, repeated) are fetched and opened once at start; one that cannot be fetched is
@@ -18,13 +19,25 @@ async function fetchNamed(url: string): Promise<File> {
   return new File([await res.blob()], name);
 }
 
-/** The page's open-files handler (see the header); `openBlobs` and `openedLocal` open scenes. */
+/** How scene files open (useScenarioFile's openBlobs / openUrls, useUrlSync's openedLocal). */
+export interface SceneOpeners {
+  openBlobs: (files: Blob[]) => Promise<void> | void;
+  openUrls: (urls: string[]) => Promise<void> | void;
+  openedLocal: (files: Blob[]) => void;
+}
+
+/** The page's open-files handler (see the header); `demoUrl` opens when the URL names no file. */
 export function useOpenFiles(
   store: Store,
   initial: UrlView,
-  openBlobs: (files: Blob[]) => Promise<void> | void,
-  openedLocal: (files: Blob[]) => void,
+  { openBlobs, openUrls, openedLocal }: SceneOpeners,
+  demoUrl: string,
 ): (files: Blob[]) => void {
+  useEffect(
+    () => void openUrls(initial.files.length ? initial.files : [demoUrl]),
+    [openUrls, initial.files, demoUrl],
+  );
+
   useEffect(() => {
     for (const u of initial.predictions)
       void fetchNamed(u).then(
