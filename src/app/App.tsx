@@ -19,6 +19,7 @@ import { useDropFile } from './hooks/useDropFile';
 import { useEngine } from './hooks/useEngine';
 import { useLocalModels } from './hooks/useLocalModels';
 import { useSceneSelection } from './hooks/useSceneSelection';
+import { useShare } from './hooks/useShare';
 import { useTestHook } from './hooks/useTestHook';
 import { applyUrlSettings, useUrlSync } from './hooks/useUrlSync';
 import { CompareView } from './predictions/CompareView';
@@ -55,7 +56,8 @@ export function App() {
   const engine = useEngine(store, canvasHost, tooltip);
   const scenes = useSceneSelection(store, state, rows, pendingRef);
   const url = useUrlSync(store, initial, pendingRef, scenes.restore);
-  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet });
+  const shared = useShare(url.link);
+  const run = useCommands(store, canvasHost, { stepScene: scenes.stepScene, setSheet, share: shared.share });
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
   const sceneId = useStore(store, (s) => s.scene?.id ?? null);
   // the split view's engine, for Save PNG (both maps)
@@ -97,7 +99,11 @@ export function App() {
         />
         <main className="viewer">
           <div className="maps">
-            <MapHeader store={store} title={sceneId ?? (state.loading ? 'loading…' : 'no scene')} />
+            <MapHeader
+              store={store}
+              title={sceneId ?? (state.loading ? 'loading…' : 'no scene')}
+              shareNote={shared.note}
+            />
             <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
             <CompareView store={store} onEngine={setCompareEngine} />
           </div>
@@ -111,8 +117,11 @@ export function App() {
   );
 }
 
-/** The main map's header: the scene, the model it draws in the split view, and the pair fit (z). */
-function MapHeader({ store, title }: { store: Store; title: string }) {
+/**
+ * The main map's header: the scene, the model it draws in the split view, the pair fit (z) and
+ * share (s: copies a link to this view; `shareNote` says what it did).
+ */
+function MapHeader({ store, title, shareNote }: { store: Store; title: string; shareNote: string | null }) {
   const run = useContext(RunCommand);
   const compare = useStore(store, (s) => s.compare);
   const variant = useStore(store, (s) => s.predict.variant);
@@ -132,6 +141,12 @@ function MapHeader({ store, title }: { store: Store; title: string }) {
       >
         fit pair
       </button>
+      <button data-testid="share" disabled={none} onClick={() => run('share')} title={commandTitle('share')}>
+        share
+      </button>
+      <span className="share-note" data-testid="share-note" role="status">
+        {shareNote}
+      </span>
     </header>
   );
 }

@@ -10,6 +10,8 @@ export interface CommandHooks {
   /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
   stepScene(delta: number): void;
   setSheet(f: (open: boolean) => boolean): void;
+  /** Copies the link to this view (useShare). */
+  share(): void;
 }
 
 /** The context the commands act through: the store, the canvas size for `fit`, the sheet. */
@@ -63,6 +65,7 @@ export function commandContext(
       hooks.setSheet(() => false);
       store.set({ selected: -1, follow: false });
     },
+    share: hooks.share,
   };
 }
 
@@ -78,10 +81,10 @@ export function useCommands(
   canvasHost: RefObject<HTMLDivElement | null>,
   hooks: CommandHooks,
 ): (id: string) => void {
-  const { stepScene, setSheet } = hooks;
+  const { stepScene, setSheet, share } = hooks;
   const ctx = useMemo(
-    () => commandContext(store, canvasHost, { stepScene, setSheet }),
-    [store, canvasHost, stepScene, setSheet],
+    () => commandContext(store, canvasHost, { stepScene, setSheet, share }),
+    [store, canvasHost, stepScene, setSheet, share],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
