@@ -3,7 +3,9 @@
 // (src/cli/lib/pwa.ts), which precaches the app, the wasm binaries, the shipped models and the
 // demo set; then the server is STOPPED (Chromium's offline emulation does not cover a service
 // worker's own fetches, so only a server that is gone proves the app needs no network), and a
-// reload opens the app, the demo, and a prediction on wasm. The share button copies a link that
+// reload opens the app, the demo, and a prediction on wasm; from a host that sends COOP/COEP the page
+// stays cross-origin isolated offline (wasm threads), from one that does not it runs as it did
+// online, single-threaded. The share button copies a link that
 // reopens the same view. Every wait is for a state.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -25,8 +27,9 @@ afterAll(async () => {
   for (const s of servers) await s.stop();
 });
 
-async function serve(): Promise<StaticServer> {
-  const s = await serveStatic({ dir: process.env.DIST_DIR ?? 'dist', base: BASE });
+/** `isolated`: whether the host sends COOP/COEP (wasm threads); a plain host does not. */
+async function serve(isolated = true): Promise<StaticServer> {
+  const s = await serveStatic({ dir: process.env.DIST_DIR ?? 'dist', base: BASE, isolated });
   servers.push(s);
   return s;
 }
@@ -87,66 +90,74 @@ describe('the build on a static host under a sub-path', () => {
     await context.close();
   });
 
-  it('works offline after the first visit: the server stopped, a reload opens the demo and predicts', async () => {
-    const server = await serve();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await open(context, `${server.url}?backend=wasm`);
-    await waitForPrediction(page);
-    // the service worker is installed (its precache complete: install waits for it), active and
-    // controlling the page
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
-      timeout: 120_000,
-    });
-    const first = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys())
-        for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
-      return {
-        urls,
-        isolated: crossOriginIsolated,
-        scope: (await navigator.serviceWorker.ready).scope,
-        manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href'),
-      };
-    });
-    expect(first.scope).toBe(server.url);
-    expect(first.manifest).toBe('./manifest.webmanifest');
-    for (const want of [
-      `${BASE}index.html`,
-      `${BASE}models/pseudo/model.json`,
-      `${BASE}models/pseudo/weights.bin`,
-      `${BASE}models/vanilla/weights.bin`,
-      `${BASE}demo/demo.tfrecord`,
-      `${BASE}manifest.webmanifest`,
-    ])
-      expect(first.urls).toContain(want);
-    expect(first.urls.filter((u) => u.endsWith('.wasm'))).toHaveLength(3);
-    expect(first.urls.some((u) => /\/assets\/model-worker-main-.+\.js$/.test(u))).toBe(true);
+  it.each([
+    ['a host that sends COOP/COEP', true],
+    ['a host that sends neither', false],
+  ])(
+    'works offline after the first visit to %s: the server stopped, a reload opens the demo and predicts',
+    async (_, isolated) => {
+      const server = await serve(isolated);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await open(context, `${server.url}?backend=wasm`);
+      await waitForPrediction(page);
+      // the service worker is installed (its precache complete: install waits for it), active and
+      // controlling the page
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+        timeout: 120_000,
+      });
+      const first = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys())
+          for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+        return {
+          urls,
+          isolated: crossOriginIsolated,
+          scope: (await navigator.serviceWorker.ready).scope,
+          manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href'),
+        };
+      });
+      expect(first.scope).toBe(server.url);
+      expect(first.manifest).toBe('./manifest.webmanifest');
+      for (const want of [
+        `${BASE}index.html`,
+        `${BASE}models/pseudo/model.json`,
+        `${BASE}models/pseudo/weights.bin`,
+        `${BASE}models/vanilla/weights.bin`,
+        `${BASE}demo/demo.tfrecord`,
+        `${BASE}manifest.webmanifest`,
+      ])
+        expect(first.urls).toContain(want);
+      expect(first.urls.filter((u) => u.endsWith('.wasm'))).toHaveLength(3);
+      expect(first.urls.some((u) => /\/assets\/model-worker-main-.+\.js$/.test(u))).toBe(true);
 
-    // the network is gone: the server refuses every connection
-    await server.stop();
-    await expect(fetch(server.url)).rejects.toThrow();
+      // the network is gone: the server refuses every connection
+      await server.stop();
+      await expect(fetch(server.url)).rejects.toThrow();
 
-    await page.reload();
-    await waitForScene(page);
-    await waitForPrediction(page);
-    const offline = await page.evaluate(() => {
-      const s = window.__modescope!.store.get();
-      return {
-        isolated: crossOriginIsolated,
-        backend: s.model.backend,
-        modes: s.prediction!.modes.length,
-        controlled: !!navigator.serviceWorker.controller,
-      };
-    });
-    console.log(
-      `offline reload: crossOriginIsolated ${first.isolated} online, ${offline.isolated} offline; ` +
-        `backend ${offline.backend}, ${offline.modes} modes; ${first.urls.length} precached`,
-    );
-    expect(offline.controlled).toBe(true);
-    expect(offline.backend).toBe('wasm');
-    expect(offline.modes).toBeGreaterThan(0);
-    // the cached responses carry the host's COOP/COEP: still isolated (wasm threads) offline
-    expect(offline.isolated).toBe(first.isolated);
-    await context.close();
-  });
+      await page.reload();
+      await waitForScene(page);
+      await waitForPrediction(page);
+      const offline = await page.evaluate(() => {
+        const s = window.__modescope!.store.get();
+        return {
+          isolated: crossOriginIsolated,
+          backend: s.model.backend,
+          modes: s.prediction!.modes.length,
+          controlled: !!navigator.serviceWorker.controller,
+        };
+      });
+      console.log(
+        `offline reload (host isolation headers: ${isolated}): crossOriginIsolated ${first.isolated} online, ${offline.isolated} offline; ` +
+          `backend ${offline.backend}, ${offline.modes} modes; ${first.urls.length} precached`,
+      );
+      expect(offline.controlled).toBe(true);
+      expect(offline.backend).toBe('wasm');
+      expect(offline.modes).toBeGreaterThan(0);
+      // the cached responses carry the host's COOP/COEP: isolated (wasm threads) offline as online;
+      // without the headers, wasm on one thread, online and offline
+      expect(first.isolated).toBe(isolated);
+      expect(offline.isolated).toBe(isolated);
+      await context.close();
+    },
+  );
 });
