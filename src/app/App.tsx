@@ -160,7 +160,7 @@ function Dock(props: {
 }) {
   const { store, file, sceneIds, onOpen } = props;
   return (
-    <aside className="dock" data-testid="dock">
+    <aside className="dock" data-testid="dock" aria-label="panels">
       <FileRun
         key={file.openId}
         store={store}

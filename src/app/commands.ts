@@ -87,6 +87,8 @@ export interface CommandContext {
   last(): void;
   scene(delta: number): void;
   toggleFollow(): void;
+  /** Selects the next (+1) or previous (-1) agent on the map now, by track order: clicking without a mouse. */
+  selectAgent(delta: 1 | -1): void;
   makePair(role: 0 | 1): void;
   toggleFuture(): void;
   toggleLoop(): void;
@@ -148,6 +150,20 @@ export const COMMANDS: Command[] = [
     run: (c) => c.scene(1),
   },
   { id: 'follow', keys: ['f'], label: 'f', help: 'follow the selected agent', run: (c) => c.toggleFollow() },
+  {
+    id: 'nextAgent',
+    keys: ['.'],
+    label: '.',
+    help: 'select the next agent on the map',
+    run: (c) => c.selectAgent(1),
+  },
+  {
+    id: 'prevAgent',
+    keys: [','],
+    label: ',',
+    help: 'select the previous agent on the map',
+    run: (c) => c.selectAgent(-1),
+  },
   {
     id: 'pairA',
     keys: ['a'],

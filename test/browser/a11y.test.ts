@@ -182,6 +182,14 @@ describe('accessibility', () => {
     // share by its key
     await page.locator('body').press('s');
     await expect.poll(() => page.getByTestId('share-note').textContent(), WAIT).not.toBe('');
+    // an agent selected without a mouse: '.' the next on the map, ',' back to the one before
+    await page.locator('body').press('.');
+    await expect.poll(() => store(page, 's.selected'), WAIT).toBeGreaterThanOrEqual(0);
+    const agent = await store<number>(page, 's.selected');
+    await page.locator('body').press('.');
+    await expect.poll(() => store(page, 's.selected'), WAIT).not.toBe(agent);
+    await page.locator('body').press(',');
+    await expect.poll(() => store(page, 's.selected'), WAIT).toBe(agent);
     await page.close();
   });
 

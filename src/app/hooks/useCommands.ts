@@ -4,6 +4,7 @@
 import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { commandFor, COMMANDS, type CommandContext } from '../commands';
 import { fitCamera } from '../fit';
+import { poseAt } from '../../scene/interpolate';
 import { choosePair, SPEEDS, stepAt, type Store } from '../store';
 
 export interface CommandHooks {
@@ -31,6 +32,18 @@ export function commandContext(
     toggleFollow: () => {
       const s = store.get();
       store.set({ follow: !s.follow && s.selected >= 0 });
+    },
+    selectAgent: (d) => {
+      const s = store.get();
+      if (!s.scene) return;
+      const tracks = s.scene.tracks;
+      const n = tracks.ids.length;
+      // from the selection (none: from before the first track, or after the last going back)
+      const from = s.selected >= 0 ? s.selected : d > 0 ? -1 : n;
+      for (let k = 1; k <= n; k++) {
+        const i = (((from + d * k) % n) + n) % n;
+        if (poseAt(tracks, i, s.time)) return store.set({ selected: i });
+      }
     },
     makePair: (role) => {
       const s = store.get();

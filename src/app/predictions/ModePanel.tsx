@@ -50,13 +50,13 @@ function ModeTables({ store }: { store: Store }) {
   if (compare === null) return <ModeTable store={store} which="main" />;
   return (
     <>
-      <h3 className="pane-table-title" data-testid="main-table-title">
+      <h2 className="pane-table-title" data-testid="main-table-title">
         left map: {getPredictor(variant).title}
-      </h3>
+      </h2>
       <ModeTable store={store} which="main" />
-      <h3 className="pane-table-title" data-testid="compare-table-title">
+      <h2 className="pane-table-title" data-testid="compare-table-title">
         right map: {getPredictor(compare).title}
-      </h3>
+      </h2>
       <ModeTable store={store} which="compare" />
     </>
   );

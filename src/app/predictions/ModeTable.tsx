@@ -91,7 +91,9 @@ export function ModeTable({ store, which }: { store: Store; which: 'main' | 'com
             <th>q(z|x,y)</th>
             <th>minADE/FDE</th>
             <th title="What each mode's own most likely future means to the pseudo labeller">its future</th>
-            <th />
+            <th>
+              <span className="visually-hidden">force</span>
+            </th>
           </tr>
         </thead>
         <tbody>
