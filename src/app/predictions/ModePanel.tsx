@@ -5,7 +5,7 @@
 // opening a model folder from disk, which joins the model select (ModelFolderPicker), and opening
 // another model's predictions from a WOMD challenge submission (SubmissionPicker).
 // The pair predicted is the scene's own unless the user picks agents as A and B.
-// This file is the panel's frame (the summary with the on/off toggle and the status line); the
+// This file is the panel's frame (the summary with the status line, and the on/off toggle); the
 // controls, the pair and the modes table are ModeControls, PairControls and ModeTable. A dock
 // panel (components/DockPanel.tsx): beside or below the map, folded to its summary when asked.
 // The on/off toggle is the panel's first row, not in the summary: a control inside a summary (itself
