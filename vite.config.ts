@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { modelsLocalPlugin } from './src/cli/lib/models-local';
+import { pwaPlugin } from './src/cli/lib/pwa';
 
 /**
  * What the model worker's cached backend choice is valid for (src/app/model-worker-main.ts): the
@@ -44,8 +45,11 @@ export default defineConfig({
   resolve: { alias: [threadedFactory] },
   // models-local/ (weights trained on real WOMD, DESIGN.md 6b) is served by `vite` dev only; the
   // build copies public/ alone, so it never ships (test/unit/models-local.test.ts builds to check)
-  plugins: [react(), modelsLocalPlugin()],
-  // Relative base so the built app also works from a sub-path or file server.
+  // pwaPlugin: the manifest and the service worker that keeps the app usable offline (build only)
+  plugins: [react(), modelsLocalPlugin(), pwaPlugin()],
+  // Relative base so the built app also works from a sub-path or file server (every fetch in the
+  // app is relative to import.meta.env.BASE_URL or the page; test/browser/offline.test.ts serves
+  // dist/ under /some/path/).
   base: './',
   define: { __MODESCOPE_BUILD__: JSON.stringify(buildId()) },
   worker: { format: 'es' },

@@ -21,6 +21,7 @@ import { useDropFile } from './hooks/useDropFile';
 import { useEngine } from './hooks/useEngine';
 import { useLocalModels } from './hooks/useLocalModels';
 import { useSceneSelection } from './hooks/useSceneSelection';
+import { useShare } from './hooks/useShare';
 import { useTestHook } from './hooks/useTestHook';
 import { applyUrlSettings, useUrlSync } from './hooks/useUrlSync';
 import { CompareView } from './predictions/CompareView';
@@ -68,11 +69,13 @@ export function App() {
   const scenes = useSceneSelection(store, state, rows, pendingRef);
   const url = useUrlSync(store, initial, pendingRef, scenes.restore);
   const tour = useTour(store, state, scenes.selectScene, openUrls, initial);
+  const shared = useShare(url.link);
   const run = useCommands(store, canvasHost, {
     stepScene: scenes.stepScene,
     setSheet,
     setExport,
     tourStep: tour.step,
+    share: shared.share,
   });
   const presenter = useStore(store, (s) => s.presenter);
   const sceneIndex = useStore(store, (s) => s.sceneIndex);
@@ -119,6 +122,7 @@ export function App() {
               store={store}
               title={sceneId ?? (state.loading ? 'loading…' : 'no scene')}
               tour={tour}
+              shareNote={shared.note}
             />
             <div className="canvas-host" ref={canvasHost} data-testid="viewer" />
             <CompareView store={store} onEngine={setCompareEngine} />
@@ -138,9 +142,11 @@ export function App() {
 
 /**
  * The main map's header: the scene, the model it draws in the split view, the open tour and
- * presenter mode (presenter/), and the pair fit (z).
+ * presenter mode (presenter/), the pair fit (z) and share (s: copies a link to this view;
+ * `shareNote` says what it did).
  */
-function MapHeader({ store, title, tour }: { store: Store; title: string; tour: TourControls }) {
+function MapHeader(props: { store: Store; title: string; tour: TourControls; shareNote: string | null }) {
+  const { store, title, tour, shareNote } = props;
   const run = useContext(RunCommand);
   const compare = useStore(store, (s) => s.compare);
   const variant = useStore(store, (s) => s.predict.variant);
@@ -161,6 +167,12 @@ function MapHeader({ store, title, tour }: { store: Store; title: string; tour: 
       >
         fit pair
       </button>
+      <button data-testid="share" disabled={none} onClick={() => run('share')} title={commandTitle('share')}>
+        share
+      </button>
+      <span className="share-note" data-testid="share-note" role="status">
+        {shareNote}
+      </span>
     </header>
   );
 }
@@ -171,7 +183,7 @@ function Dock(props: { store: Store; file: OpenFileState; onOpen: (k: number) =>
   // the open scenes' ids, for the submissions' "predictions for N of M open scenes"
   const sceneIds = useMemo(() => file.rows.flatMap((r) => (r.summary ? [r.summary.id] : [])), [file.rows]);
   return (
-    <aside className="dock" data-testid="dock">
+    <aside className="dock" data-testid="dock" aria-label="panels">
       <FileRun
         key={file.openId}
         store={store}

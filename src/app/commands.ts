@@ -1,7 +1,9 @@
 // The app's commands, each defined once: its keys, its label and help line, and its action. The
 // keyboard handler (App.tsx) and the `?` sheet (ShortcutSheet.tsx) both read this table, so a key
 // is never documented without working or the reverse (after Foxglove Studio's KeyListener and
-// playback controls). Also the rule for which keys belong to a focused form field, not the app.
+// playback controls). Also the rule for which keys belong to a focused form field, not the app,
+// and `pressable`, which makes a clickable table row or header a keyboard control.
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 
 /** The fields a key event can come from, by what they keep for themselves. */
 type FieldKind = 'text' | 'button' | 'range' | 'none';
@@ -16,6 +18,7 @@ function fieldKind(target: EventTarget | null): FieldKind {
   if (tag === 'TEXTAREA' || el.isContentEditable) return 'text';
   if (tag === 'SELECT') return 'range';
   if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return 'button';
+  if (el.hasAttribute?.(PRESSABLE)) return 'button';
   if (tag === 'INPUT') {
     const type = (el.type ?? '').toLowerCase();
     if (type === 'range') return 'range';
@@ -23,6 +26,28 @@ function fieldKind(target: EventTarget | null): FieldKind {
     if (TEXT_INPUTS.has(type)) return 'text';
   }
   return 'none';
+}
+
+/** The attribute `pressable` marks its elements with, so a focused one keeps Space and Enter. */
+const PRESSABLE = 'data-pressable';
+
+/**
+ * Props that make a clickable element that is not a button (a table row that opens a scene, a
+ * sortable column header) a keyboard control: in the Tab order, pressed by Enter or Space like a
+ * button (fieldKeepsKey leaves both keys to it, so Space does not also play). A key pressed on a
+ * control inside it (a row's own button) is that control's, not the row's.
+ */
+export function pressable(onPress: () => void) {
+  return {
+    tabIndex: 0,
+    [PRESSABLE]: '',
+    onClick: onPress,
+    onKeyDown: (e: ReactKeyboardEvent) => {
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      onPress();
+    },
+  };
 }
 
 /** Keys that are the app's wherever the focus is. */
@@ -62,6 +87,8 @@ export interface CommandContext {
   last(): void;
   scene(delta: number): void;
   toggleFollow(): void;
+  /** Selects the next (+1) or previous (-1) agent on the map now, by track order: clicking without a mouse. */
+  selectAgent(delta: 1 | -1): void;
   makePair(role: 0 | 1): void;
   toggleFuture(): void;
   toggleLoop(): void;
@@ -83,6 +110,8 @@ export interface CommandContext {
   toggleFullscreen(): void;
   /** The previous (-1) or next (+1) stop of the open tour; with no tour open, the scene. */
   tourStep(delta: number): void;
+  /** Copies a link to this view (the URL carries it: url.ts) and says whether it was copied. */
+  share(): void;
 }
 
 export interface Command {
@@ -136,6 +165,21 @@ export const COMMANDS: Command[] = [
     run: (c) => c.tourStep(1),
   },
   { id: 'follow', keys: ['f'], label: 'f', help: 'follow the selected agent', run: (c) => c.toggleFollow() },
+  {
+    id: 'nextAgent',
+    // not '.': presenter remotes send it to black the screen
+    keys: ['n'],
+    label: 'n',
+    help: 'select the next agent on the map',
+    run: (c) => c.selectAgent(1),
+  },
+  {
+    id: 'prevAgent',
+    keys: ['N'],
+    label: 'shift N',
+    help: 'select the previous agent on the map',
+    run: (c) => c.selectAgent(-1),
+  },
   {
     id: 'pairA',
     keys: ['a'],
@@ -205,6 +249,13 @@ export const COMMANDS: Command[] = [
     label: 'shift F',
     help: 'fullscreen on / off',
     run: (c) => c.toggleFullscreen(),
+  },
+  {
+    id: 'share',
+    keys: ['s'],
+    label: 's',
+    help: 'copy a link that reopens this view',
+    run: (c) => c.share(),
   },
   {
     id: 'sheet',

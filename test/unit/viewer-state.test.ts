@@ -1,7 +1,7 @@
 // The viewer's state that is logic rather than drawing: which pair is predicted when the user
 // picks agents, and the view written to and read from the URL.
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandFor, commandTitle } from '../../src/app/commands';
+import { COMMANDS, commandFor, commandTitle, pressable } from '../../src/app/commands';
 import { activePair, choosePair, DEFAULT_LAYERS, stepAt, Store, type ViewerState } from '../../src/app/store';
 import { formatUrl, parseUrl, type UrlView } from '../../src/app/url';
 import { benchmarkPairs } from '../../src/labels/pairs';
@@ -172,6 +172,38 @@ describe('keys: the command table and the form-field rule', () => {
       expect(key('e', t)).toBe('rotateRight');
       expect(key('ArrowRight', t)).toBe('forward');
     }
+  });
+
+  it('a pressable row keeps Space and Enter, and presses on them only when the key is its own', () => {
+    let pressed = 0;
+    const props = pressable(() => pressed++);
+    const row = {
+      tagName: 'TR',
+      hasAttribute: (name: string) => name in props,
+    } as unknown as EventTarget;
+    expect(props.tabIndex).toBe(0);
+    expect(key(' ', row)).toBeNull();
+    expect(key('Enter', row)).toBeNull();
+    expect(key('ArrowRight', row)).toBe('forward');
+    expect(key(' ', el('TR'))).toBe('play');
+    const down = (k: string, target: EventTarget) => {
+      let prevented = false;
+      props.onKeyDown({
+        key: k,
+        target,
+        currentTarget: row,
+        preventDefault: () => (prevented = true),
+      } as unknown as Parameters<typeof props.onKeyDown>[0]);
+      return prevented;
+    };
+    expect(down('Enter', row)).toBe(true);
+    expect(down(' ', row)).toBe(true);
+    expect(down('a', row)).toBe(false);
+    // Enter on the row's own button is the button's
+    expect(down('Enter', el('BUTTON'))).toBe(false);
+    expect(pressed).toBe(2);
+    props.onClick();
+    expect(pressed).toBe(3);
   });
 
   it('sliders and selects keep arrows, Home and End; Space still plays', () => {

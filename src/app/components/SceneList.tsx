@@ -2,6 +2,7 @@
 // a long list renders only the rows in view (WINDOW_FROM).
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LABEL_NAMES } from '../../labels';
+import { pressable } from '../commands';
 import type { SceneRow } from '../useScenarioFile';
 import { formatCounts, type SceneSummary } from '../../scene/summary';
 
@@ -60,6 +61,7 @@ function SceneFilters(props: {
     <div className="filters">
       <input
         type="search"
+        aria-label="search scene id"
         data-testid="scene-search"
         placeholder="search scene id"
         value={filter.search}
@@ -115,6 +117,7 @@ function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: 
       value={filter.label ?? ''}
       onChange={(e) => onFilter({ ...filter, label: e.target.value === '' ? null : Number(e.target.value) })}
       title="Pseudo label of the interacting pair"
+      aria-label="pseudo label of the interacting pair"
     >
       <option value="">any pseudo label</option>
       {LABEL_NAMES.map((n, k) => (
@@ -202,7 +205,8 @@ function SceneTable(props: {
       </tr>
     );
   return (
-    <div className="scene-table" ref={box} onScroll={onScroll}>
+    // focusable, so the list scrolls from the keyboard too (its rows are in the Tab order as well)
+    <div className="scene-table" ref={box} onScroll={onScroll} tabIndex={0} role="region" aria-label="scenes">
       <table
         className="scene-list"
         data-testid="scene-list"
@@ -274,7 +278,8 @@ const SceneTableRow = memo(function SceneTableRow(props: {
       data-label={r.label ?? ''}
       title={r.label != null ? `pseudo label: ${LABEL_NAMES[r.label]}` : 'no interacting pair'}
       className={selected ? 'selected' : ''}
-      onClick={() => onSelect(r.k)}
+      aria-selected={selected}
+      {...pressable(() => onSelect(r.k))}
     >
       <td>{r.record}</td>
       <td>{summary.id}</td>

@@ -3,7 +3,13 @@ import { COMMANDS } from '../commands';
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <div className="sheet-backdrop" onClick={onClose}>
-      <div className="sheet" data-testid="shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="sheet"
+        data-testid="shortcuts"
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>

@@ -21,7 +21,7 @@ export function Sidebar(props: {
 }) {
   const { file: state, localWanted } = props;
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" aria-label="files and scenes">
       <header>
         <h1>ModeScope</h1>
         <button className="help" onClick={props.onHelp} title={commandTitle('sheet')}>

@@ -4,12 +4,15 @@
 import { createContext, useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { commandFor, COMMANDS, type CommandContext } from '../commands';
 import { fitCamera } from '../fit';
+import { poseAt } from '../../scene/interpolate';
 import { choosePair, SPEEDS, stepAt, type Store, type ViewerState } from '../store';
 
 export interface CommandHooks {
   /** Moves to the previous (-1) or next (+1) scene of the list as filtered. */
   stepScene(delta: number): void;
   setSheet(f: (open: boolean) => boolean): void;
+  /** Copies the link to this view (useShare). */
+  share(): void;
   /** Opens or closes the export dialog. */
   setExport?(f: (open: boolean) => boolean): void;
   /** The open tour's previous (-1) or next (+1) stop (presenter/useTour.ts); false: no tour open. */
@@ -49,6 +52,18 @@ export function commandContext(
     toggleFollow: () => {
       const s = store.get();
       store.set({ follow: !s.follow && s.selected >= 0 });
+    },
+    selectAgent: (d) => {
+      const s = store.get();
+      if (!s.scene) return;
+      const tracks = s.scene.tracks;
+      const n = tracks.ids.length;
+      // from the selection (none: from before the first track, or after the last going back)
+      const from = s.selected >= 0 ? s.selected : d > 0 ? -1 : n;
+      for (let k = 1; k <= n; k++) {
+        const i = (((from + d * k) % n) + n) % n;
+        if (poseAt(tracks, i, s.time)) return store.set({ selected: i });
+      }
     },
     makePair: (role) => {
       const s = store.get();
@@ -92,6 +107,7 @@ export function commandContext(
     tourStep: (d) => {
       if (!hooks.tourStep(d)) hooks.stepScene(d);
     },
+    share: hooks.share,
   };
 }
 
@@ -107,10 +123,10 @@ export function useCommands(
   canvasHost: RefObject<HTMLDivElement | null>,
   hooks: CommandHooks,
 ): (id: string) => void {
-  const { stepScene, setSheet, setExport, tourStep } = hooks;
+  const { stepScene, setSheet, setExport, tourStep, share } = hooks;
   const ctx = useMemo(
-    () => commandContext(store, canvasHost, { stepScene, setSheet, setExport, tourStep }),
-    [store, canvasHost, stepScene, setSheet, setExport, tourStep],
+    () => commandContext(store, canvasHost, { stepScene, setSheet, setExport, tourStep, share }),
+    [store, canvasHost, stepScene, setSheet, setExport, tourStep, share],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

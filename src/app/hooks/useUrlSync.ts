@@ -18,6 +18,8 @@ export interface UrlSync {
    * files are remembered by the first one's name and their number ("a.json +3").
    */
   openedLocal(files: Blob[]): void;
+  /** Writes the view into the URL now (not after it settles) and returns the page's link to it. */
+  link(): string;
 }
 
 /** The store's settings from a URL view: model settings, split view, speed. */
@@ -39,6 +41,8 @@ export function useUrlSync(
     initial.local ? { name: initial.local, view: initial } : null,
   );
 
+  // the pending write, run at once by `link` (a share must copy the view shown, not the last settled)
+  const writeNow = useRef<() => void>(() => {});
   useEffect(() => {
     let timer = 0;
     const write = () => {
@@ -71,6 +75,10 @@ export function useUrlSync(
       clearTimeout(timer);
       timer = window.setTimeout(write, SETTLE_MS);
     });
+    writeNow.current = () => {
+      clearTimeout(timer);
+      write();
+    };
     return () => {
       clearTimeout(timer);
       unsub();
@@ -98,7 +106,12 @@ export function useUrlSync(
     [localWanted, pendingRef],
   );
 
-  return { localWanted, openedLocal };
+  const link = useCallback(() => {
+    writeNow.current();
+    return location.href;
+  }, []);
+
+  return { localWanted, openedLocal, link };
 }
 
 /** How a local open is named in the URL: the file's name, or the first's and how many more. */

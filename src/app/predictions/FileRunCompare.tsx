@@ -8,6 +8,7 @@
 // by how many models get it right; click a row to open the scene. Shown once a run has finished;
 // a model run again replaces its row (useFileRun keeps the latest per model).
 import { useMemo, useState } from 'react';
+import { pressable } from '../commands';
 import { LABEL_NAMES, LABEL_SHORT_NAMES } from '../../labels';
 import { getPredictor, isPredictorId } from '../../model/registry';
 import type { FileRunResult, FileRunRow } from './run-file';
@@ -84,7 +85,10 @@ function Disagreements({ results, onOpen }: { results: FileRunResult[]; onOpen: 
     return sort.desc ? out.reverse() : out;
   }, [disagreements, sort]);
   const header = (key: Sort, name: string) => (
-    <th data-sort={key} onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}>
+    <th
+      data-sort={key}
+      {...pressable(() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false })))}
+    >
       {name}
       {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
     </th>
@@ -111,7 +115,7 @@ function Disagreements({ results, onOpen }: { results: FileRunResult[]; onOpen: 
             </thead>
             <tbody>
               {shown.map((d) => (
-                <tr key={d.k} data-testid="file-run-disagree-row" onClick={() => onOpen(d.k)}>
+                <tr key={d.k} data-testid="file-run-disagree-row" {...pressable(() => onOpen(d.k))}>
                   <td>{d.record}</td>
                   <td className="id">{d.id}</td>
                   <td>{LABEL_SHORT_NAMES[d.label]}</td>

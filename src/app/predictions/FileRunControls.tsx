@@ -48,6 +48,7 @@ export function FileRunControls(props: {
       <select
         value={variant}
         data-testid="file-run-variant"
+        aria-label="model to run on every scene"
         disabled={progress !== null}
         onChange={(e) => {
           if (isPredictorId(e.target.value)) onVariant(e.target.value);

@@ -3,6 +3,7 @@
 // and minFDE. Click a header to sort by it (again: reverse); click a row to open that scene. The
 // sort is the caller's state, so it outlives this table.
 import { useMemo } from 'react';
+import { pressable } from '../commands';
 import { css, modeColor } from '../palette';
 import { getPredictor, modeName } from '../../model/registry';
 import type { FileRunResult, FileRunRow } from './run-file';
@@ -53,7 +54,8 @@ export function FileRunTable(props: {
               <th
                 key={key}
                 data-sort={key}
-                onClick={() => onSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}
+                aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined}
+                {...pressable(() => onSort((s) => ({ key, desc: s.key === key ? !s.desc : false })))}
               >
                 {name}
                 {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
@@ -63,7 +65,7 @@ export function FileRunTable(props: {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.k} data-k={r.k} onClick={() => onOpen(r.k)}>
+            <tr key={r.k} data-k={r.k} {...pressable(() => onOpen(r.k))}>
               <td>{r.record}</td>
               <td>{r.id}</td>
               <td>{r.labelName}</td>

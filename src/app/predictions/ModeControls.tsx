@@ -18,6 +18,7 @@ export function ModeControls({ store }: { store: Store }) {
     <div className="mode-controls">
       <select
         data-testid="model-variant"
+        aria-label="model"
         value={predict.variant}
         onChange={(e) => {
           if (isPredictorId(e.target.value))
@@ -46,6 +47,7 @@ export function ModeControls({ store }: { store: Store }) {
       <SampleButtons store={store} seed={predict.seed} />
       <select
         data-testid="model-backend"
+        aria-label="tfjs backend"
         value={predict.backend}
         onChange={(e) => set({ backend: e.target.value as PredictSettings['backend'] })}
         title="tfjs backend to try first"
@@ -67,6 +69,7 @@ function CompareSelect({ store }: { store: Store }) {
   return (
     <select
       data-testid="compare-variant"
+      aria-label="split view: a second model beside this one"
       value={compare ?? ''}
       onChange={(e) =>
         store.set({

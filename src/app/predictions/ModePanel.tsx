@@ -5,9 +5,11 @@
 // opening a model folder from disk, which joins the model select (ModelFolderPicker), and opening
 // another model's predictions from a WOMD challenge submission (SubmissionPicker).
 // The pair predicted is the scene's own unless the user picks agents as A and B.
-// This file is the panel's frame (the summary with the on/off toggle and the status line); the
+// This file is the panel's frame (the summary with the status line, and the on/off toggle); the
 // controls, the pair and the modes table are ModeControls, PairControls and ModeTable. A dock
 // panel (components/DockPanel.tsx): beside or below the map, folded to its summary when asked.
+// The on/off toggle is the panel's first row, not in the summary: a control inside a summary (itself
+// a button) is a nested control that keyboards and screen readers cannot reach on its own.
 // In the split view each map gets its own mode table, the left map's first, each named by its model.
 import { DockPanel } from '../components/DockPanel';
 import type { Scene } from '../../scene/scene';
@@ -31,6 +33,7 @@ export function ModePanel({ store, sceneIds }: { store: Store; sceneIds: readonl
       defaultOpen
       summary={<ModeSummary store={store} />}
     >
+      <PredictToggle store={store} />
       <ModeControls store={store} />
       <ModelFolderPicker store={store} />
       <SubmissionPicker store={store} sceneIds={sceneIds} />
@@ -47,34 +50,41 @@ function ModeTables({ store }: { store: Store }) {
   if (compare === null) return <ModeTable store={store} which="main" />;
   return (
     <>
-      <h3 className="pane-table-title" data-testid="main-table-title">
+      <h2 className="pane-table-title" data-testid="main-table-title">
         left map: {getPredictor(variant).title}
-      </h3>
+      </h2>
       <ModeTable store={store} which="main" />
-      <h3 className="pane-table-title" data-testid="compare-table-title">
+      <h2 className="pane-table-title" data-testid="compare-table-title">
         right map: {getPredictor(compare).title}
-      </h3>
+      </h2>
       <ModeTable store={store} which="compare" />
     </>
   );
 }
 
-/** The panel's summary line: the predictions on/off toggle and the model's status. */
-function ModeSummary({ store }: { store: Store }) {
+/** The predictions on/off toggle. */
+function PredictToggle({ store }: { store: Store }) {
   const on = useStore(store, (s) => s.predict.on);
+  return (
+    <label className="predict-toggle">
+      <input
+        type="checkbox"
+        data-testid="predict-toggle"
+        checked={on}
+        onChange={(e) => setPredict(store, { on: e.target.checked })}
+      />{' '}
+      predict
+    </label>
+  );
+}
+
+/** The panel's summary line: its title and the model's status. */
+function ModeSummary({ store }: { store: Store }) {
   const model = useStore(store, (s) => s.model);
   const scene = useStore(store, (s) => s.scene);
   return (
     <summary>
-      <label onClick={(e) => e.stopPropagation()}>
-        <input
-          type="checkbox"
-          data-testid="predict-toggle"
-          checked={on}
-          onChange={(e) => setPredict(store, { on: e.target.checked })}
-        />{' '}
-        Predictions
-      </label>
+      Predictions
       <span className="model-status" data-testid="model-status">
         {modelStatus(model, scene)}
       </span>

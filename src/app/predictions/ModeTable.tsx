@@ -17,6 +17,7 @@
 // main map's prediction or the split view's second map's (data-pane on the table says which);
 // both follow the same settings, so a row click or a force acts on both maps.
 import { useMemo } from 'react';
+import { pressable } from '../commands';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
 import { LABEL_NAMES, LABEL_SHORT_NAMES } from '../../labels';
@@ -90,7 +91,9 @@ export function ModeTable({ store, which }: { store: Store; which: 'main' | 'com
             <th>q(z|x,y)</th>
             <th>minADE/FDE</th>
             <th title="What each mode's own most likely future means to the pseudo labeller">its future</th>
-            <th />
+            <th>
+              <span className="visually-hidden">force</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -206,8 +209,8 @@ function ModeRow(props: {
     <tr
       data-testid={id(`mode-row-${m.mode}`)}
       className={shown ? '' : 'dimmed'}
-      onClick={() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode })}
-      title="Click to show only this mode"
+      {...pressable(() => set({ shownMode: predict.shownMode === m.mode ? null : m.mode }))}
+      title="Click (or Enter) to show only this mode"
     >
       <td>
         <span className="swatch" style={{ background: c }} />{' '}

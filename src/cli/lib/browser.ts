@@ -1,8 +1,11 @@
 // Shared by the browser tests (test/browser) and the benches (src/cli/bench), so it lives where both
 // may import it (src never imports test): serve the built app (dist/) and drive Debian's Chromium with
-// playwright-core, with the flags that give real WebGPU (SwiftShader) and WebGL2 headless.
-import { mkdirSync } from 'node:fs';
+// playwright-core, with the flags that give real WebGPU (SwiftShader) and WebGL2 headless; and a
+// plain static server (serveStatic) for serving dist/ as any static host would, under a sub-path.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
@@ -59,5 +62,76 @@ export async function startHarness(o: { isolated?: boolean } = {}): Promise<Harn
       await browser.close();
       await new Promise<void>((r) => server.httpServer.close(() => r()));
     },
+  };
+}
+
+/** Content types by extension for serveStatic: what a plain static host sends for dist/'s files. */
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticServer {
+  /** The served folder's URL, ending in the base path (`http://127.0.0.1:PORT/some/path/`). */
+  url: string;
+  /** Stops the server and drops every open connection: the next request is refused. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A plain static file server (node:http, no framework), as any static host is: serves `dir` under
+ * the URL path `base` (an index.html for a folder, 404 for anything else or outside `base`, a
+ * redirect from `base` without its trailing slash), with the cross-origin isolation headers of
+ * vite.config.ts unless `isolated` is false. What test/browser/offline.test.ts serves dist/ with.
+ */
+export async function serveStatic(o: {
+  dir: string;
+  base: string;
+  isolated?: boolean;
+}): Promise<StaticServer> {
+  const root = resolve(o.dir);
+  const base = o.base.endsWith('/') ? o.base : `${o.base}/`;
+  const isolation =
+    o.isolated === false
+      ? {}
+      : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'credentialless' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+    if (`${path}/` === base) {
+      res.writeHead(301, { Location: base }).end();
+      return;
+    }
+    let file = path.startsWith(base) ? resolve(root, `.${path.slice(base.length - 1)}`) : '';
+    if (file && file !== root && !file.startsWith(root + sep)) file = '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file || !existsSync(file)) {
+      res.writeHead(404, isolation).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res
+      .writeHead(200, {
+        ...isolation,
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+      })
+      .end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
