@@ -50,11 +50,7 @@ export function App() {
   // what the URL asked for: the model settings apply at once, the view when its scene is listed
   // (a local file's view waits for that file; the demo opens meanwhile)
   const [initial] = useState(() => parseUrl(location.search));
-  const [store] = useState(() => {
-    const st = new Store();
-    applyUrlSettings(st, initial);
-    return st;
-  });
+  const [store] = useState(() => applyUrlSettings(new Store(), initial));
   const pendingRef = useRef<UrlView | null>(initial.local ? null : initial);
   // models-local/ (dev server only) joins the model selects
   useLocalModels(store, initial);
@@ -90,12 +86,8 @@ export function App() {
   useTestHook(store, engine, state.name, controller);
 
   // the files named in the URL (else the bundled demo set) open at once; picked or dropped ones here
-  const openFiles = useOpenFiles(
-    store,
-    initial,
-    { openBlobs, openUrls, openedLocal: url.openedLocal },
-    DEMO_URL,
-  );
+  const openers = { openBlobs, openUrls, openedLocal: url.openedLocal };
+  const openFiles = useOpenFiles(store, initial, openers, DEMO_URL);
   const drop = useDropFile(openFiles);
   // stable, so the scene list's rows re-render only when their own data changes
   const { selectScene } = scenes;

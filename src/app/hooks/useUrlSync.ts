@@ -23,8 +23,9 @@ export interface UrlSync {
 }
 
 /** The store's settings from a URL view: model settings, split view, speed. */
-export function applyUrlSettings(store: Store, v: UrlView) {
+export function applyUrlSettings(store: Store, v: UrlView): Store {
   store.set({ predict: { ...store.get().predict, ...v.predict }, compare: v.compare, speed: v.speed });
+  return store;
 }
 
 export function useUrlSync(
