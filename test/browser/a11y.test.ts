@@ -3,7 +3,7 @@
 // the predictions panel with a prediction shown, the shortcut sheet, the split view, the file-level
 // table after a run), and every control is reachable by Tab alone and operated by Enter or Space
 // (buttons, checkboxes, the summaries that fold the panels, the table rows that open a scene or a
-// mode, the sortable headers). Presenter mode (built in parallel) is to be added here when merged.
+// mode, the sortable headers). Presenter mode is checked too, in both themes.
 // Every wait is for a state.
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
@@ -93,7 +93,7 @@ async function press(l: Locator, key: string) {
 }
 
 describe('accessibility', () => {
-  it('axe: no serious or critical violation on the list, map, predictions, sheet and split view', async () => {
+  it('axe: no serious or critical violation on the list, map, predictions, sheet, split view and presenter mode', async () => {
     const page = await open();
     expect(severe(await axe(page, 'list and map'))).toEqual([]);
     await waitForPrediction(page);
@@ -106,6 +106,13 @@ describe('accessibility', () => {
     await page.selectOption('[data-testid=compare-variant]', 'vanilla');
     await waitForPrediction(page, 'comparePrediction');
     expect(severe(await axe(page, 'split view'))).toEqual([]);
+    // presenter mode, both models captioned, then its high-contrast theme
+    await page.locator('body').press('p');
+    await page.getByTestId('presenter-caption').waitFor();
+    expect(severe(await axe(page, 'presenter mode'))).toEqual([]);
+    await page.getByTestId('presenter-contrast').click();
+    await page.waitForFunction(() => window.__modescope!.store.get().presenter.contrast);
+    expect(severe(await axe(page, 'presenter mode, high contrast'))).toEqual([]);
     await page.close();
   });
 

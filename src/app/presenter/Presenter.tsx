@@ -148,7 +148,10 @@ export function PresenterCaption({
   return (
     <section className="presenter-caption" data-testid="presenter-caption">
       <div className="presenter-headline">
-        <span data-testid="presenter-title">{headline}</span>
+        {/* the page's one heading while the sidebar's title is hidden (axe: page-has-heading-one) */}
+        <span data-testid="presenter-title" role="heading" aria-level={1}>
+          {headline}
+        </span>
         <CaptionButtons store={store} />
       </div>
       <div className="presenter-facts">
