@@ -4,7 +4,8 @@
 // blank and that change over time (a frame of it goes to test-results/export-frame.png); a
 // cancelled export stops, saves nothing and gives playback back; the SVG parses (DOMParser), holds
 // the mode colours of the prediction and lies in the map's own pixel coordinates; PNG 2x is twice
-// the size of 1x. Every wait is for a state.
+// the size of 1x; without WebCodecs the dialog says so and MediaRecorder records a WebM whose video
+// track decodes at the size asked. Every wait is for a state.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -191,6 +192,43 @@ describe('video export', () => {
       await page.evaluate(() => document.querySelectorAll('body > div[aria-hidden="true"]').length),
     ).toBe(0);
     await page.evaluate(() => window.__modescope!.store.set({ playing: false }));
+  }, 300_000);
+});
+
+describe('without WebCodecs', () => {
+  it('says so and records the playback with MediaRecorder: a WebM with video that decodes', async () => {
+    // a browser without WebCodecs: the interfaces gone before the app starts
+    const p2 = await h.newPage();
+    await p2.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.VideoEncoder;
+      delete w.VideoFrame;
+    });
+    await p2.goto(`${h.url}?backend=wasm`);
+    await waitForScene(p2);
+    await p2.keyboard.press('x');
+    await p2.waitForSelector('[data-testid="export-support"]', { timeout: 60_000 });
+    expect(await p2.textContent('[data-testid="export-support"]')).toContain('no WebCodecs');
+    expect(await p2.$('[data-testid="export-video"]')).toBeNull();
+    await p2.selectOption('[data-testid="export-size"]', '640x360');
+    await p2.fill('[data-testid="export-start"]', '1');
+    await p2.fill('[data-testid="export-end"]', '2');
+    await p2.click('[data-testid="export-record"]');
+    const got = await p2.waitForFunction(() => window.__modescope!.lastSaved(), null, { timeout: 180_000 });
+    const name = await got.evaluate((f) => f!.name);
+    expect(name).toMatch(/\.webm$/);
+    const track = await p2.evaluate(async () => {
+      const mb = await window.__modescope!.loadMediabunny();
+      const input = new mb.Input({
+        source: new mb.BlobSource(window.__modescope!.lastSaved()!.blob),
+        formats: mb.ALL_FORMATS,
+      });
+      const t = await input.getPrimaryVideoTrack();
+      const size = window.__modescope!.lastSaved()!.blob.size;
+      return t ? { width: await t.getDisplayWidth(), height: await t.getDisplayHeight() } : { size };
+    });
+    expect(track).toEqual({ width: 640, height: 360 });
+    await p2.close();
   }, 300_000);
 });
 

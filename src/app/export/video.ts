@@ -232,6 +232,7 @@ export function exportVideo(
       if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel().catch(() => {});
       throw e;
     } finally {
+      r.canvas.remove();
       r.close();
     }
   });
@@ -257,7 +258,13 @@ export function recordVideo(
     const t0 = performance.now();
     const r = await FrameRenderer.open(engine, o);
     try {
-      const stream = r.canvas.captureStream(0);
+      // a detached canvas captured with captureStream(0) + requestFrame gave a recording with no
+      // frame in headless Chromium (110 bytes: the WebM header alone; test/browser/export.test.ts);
+      // in the document (out of sight) and at the clip's rate it records (which of the two
+      // matters was not isolated)
+      r.canvas.style.cssText = 'position:fixed;left:-100000px;top:0;pointer-events:none';
+      document.body.append(r.canvas);
+      const stream = r.canvas.captureStream(o.fps);
       const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
       const rec = new MediaRecorder(stream, { mimeType });
       const chunks: Blob[] = [];
@@ -292,6 +299,7 @@ export function recordVideo(
         seconds: (performance.now() - t0) / 1000,
       };
     } finally {
+      r.canvas.remove();
       r.close();
     }
   });
