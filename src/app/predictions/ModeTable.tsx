@@ -21,7 +21,7 @@ import { pressable } from '../commands';
 import { STEP_HZ, type Scene } from '../../scene/scene';
 import { sceneMinDisplacement } from '../../metrics';
 import { LABEL_NAMES, LABEL_SHORT_NAMES } from '../../labels';
-import { labelFuture } from '../../labels/forecast';
+import { modeReadings } from './readings';
 import { css, modeColor } from '../palette';
 import { DEFAULT_PREDICT, type PredictSettings, type Store } from '../store';
 import { useStore } from '../useStore';
@@ -52,10 +52,7 @@ function useModeErrors(prediction: PairPrediction | null, scene: Scene | null): 
 function useModeReadings(prediction: PairPrediction | null, scene: Scene | null): (number | null)[] {
   return useMemo(() => {
     if (!prediction || !scene || scene.id !== prediction.sceneId) return [];
-    return prediction.modes.map((m) => {
-      const s = m.samples.find((x) => x.source !== 'kinematic');
-      return s ? labelFuture(scene, prediction.a, prediction.b, prediction.t, s.a, s.b).label : null;
-    });
+    return modeReadings(scene, prediction);
   }, [prediction, scene]);
 }
 

@@ -12,7 +12,7 @@
 // (predictBatch; test/unit/batch-run.test.ts). The old one-scene-at-a-time loop is kept only as the
 // bench's baseline (run-file-baseline.ts, reached through the test hook, never by the app).
 import { LABEL_NAMES, type LabelIndex } from '../../labels';
-import { labelFuture } from '../../labels/forecast';
+import { modeReadings } from './readings';
 import { isSubmission } from '../../model/registry';
 import { SUBMISSION_BACKEND, submissionPrediction } from '../submissions';
 import { argmax, sceneMinDisplacement } from '../../metrics';
@@ -117,10 +117,7 @@ export type FileRunOutcome =
 export function scoreItem(k: number, record: number, scene: Scene, p: PairPrediction): FileRunOutcome {
   const top = argmax(p.prior);
   // what each mode's own most likely future reads (the mode table's "its future"): ~1 ms a mode
-  const readings = p.modes.map((m) => {
-    const s = m.samples.find((x) => x.source !== 'kinematic');
-    return s ? labelFuture(scene, p.a, p.b, p.t, s.a, s.b).label : null;
-  });
+  const readings = modeReadings(scene, p);
   const topOutcome = readings[p.modes.findIndex((m) => m.mode === top)] ?? null;
   const err = sceneMinDisplacement(
     scene,
