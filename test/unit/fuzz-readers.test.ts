@@ -81,6 +81,9 @@ async function runScenes(f: FuzzFile): Promise<Verdict> {
   } catch (e) {
     return { ok: false, why: `scenes() threw ${e instanceof Error ? e.stack : String(e)}` };
   }
+  // a file that yields nothing must say why (an empty file once opened as "0 scenes", silently)
+  if (scenes === 0 && named === 0)
+    return { ok: false, why: `nothing read and nothing named (${file.count} scenes)` };
   return { ok: true, named, scenes };
 }
 
@@ -139,6 +142,17 @@ describe('every reader under hostile bytes (seeded fuzz)', () => {
       expect(isSub ? sub : scenes, f.name).toMatchObject({ ok: true, named: 0 });
       expect(isSub ? sub : scenes, f.name).not.toMatchObject({ scenes: 0 });
     }
+  });
+
+  it('an empty file is named, not opened as a file of no scenes', async () => {
+    expect(await runScenes({ name: 'empty.tfrecord', bytes: new Uint8Array(0) })).toEqual({
+      ok: true,
+      named: 1,
+      scenes: 0,
+    });
+    await expect(openSceneFile(memorySource(new Uint8Array(0), 'empty.tfrecord'))).rejects.toThrow(
+      'empty.tfrecord: file: format: an empty file (0 bytes)',
+    );
   });
 
   it(`${CASES} damaged files: only named errors, no hangs`, async () => {
