@@ -111,7 +111,8 @@ export async function fetchFile(url: string, maxBytes = DEFAULT_MAX_MB * MB): Pr
     void res.body?.cancel().catch(() => undefined);
     throw new FetchFileError(url, 'http', `the server answered HTTP ${res.status} ${res.statusText}`.trim());
   }
-  const capMb = Math.round(maxBytes / MB);
+  // the cap as shown (a link may set a fraction of a MB) and as raised: never below 1 MB
+  const capMb = +(maxBytes / MB).toFixed(2);
   const declared = Number(res.headers.get('Content-Length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     void res.body?.cancel().catch(() => undefined);
@@ -150,7 +151,7 @@ export async function fetchFile(url: string, maxBytes = DEFAULT_MAX_MB * MB): Pr
           'too-large',
           `passed the ${capMb} MB cap for a file opened by link after ${mb(total)} MB (the server did not ` +
             `say its size; the download was stopped)`,
-          capMb * 4,
+          Math.max(1, Math.ceil(capMb * 4)),
         );
       if (done) break;
     }
