@@ -132,7 +132,8 @@ export function useScenarioFile() {
       const retry = need
         ? { mb: need, run: () => void openUrlsRef.current(urls, { ...o, maxBytes: need * 2 ** 20 }) }
         : null;
-      if (blobs.length === 0) setState({ ...EMPTY, openId: gen, problems, retry });
+      // nothing to open: the open failed, and `error` says why (what a tour's stop waits for)
+      if (blobs.length === 0) setState({ ...EMPTY, openId: gen, error: problems.join('; '), retry });
       else await openSources(blobs, gen, { problems, retry });
     },
     [openSources],
