@@ -4,7 +4,9 @@
 // - 'unreachable': the request failed and a no-cors probe of the same URL failed too (connection
 //   refused, no such host, offline);
 // - 'cors': the request failed but the no-cors probe got an (opaque) answer: the server is there
-//   and does not let this page read the file (no Access-Control-Allow-Origin for this origin);
+//   and does not let this page read the file (no Access-Control-Allow-Origin for this origin); under
+//   COEP require-corp (not what the app's hosts send: README) the probe itself is blocked, and such a
+//   server reads as 'unreachable';
 // - 'http': the server answered with a status other than 2xx (404, 500, ...);
 // - 'html': the bytes are an HTML page (decided by content, never by Content-Type: a page that
 //   shows a file instead of the file, a login page, a host's 404 page sent as 200);

@@ -10,7 +10,7 @@
 //   notice naming the parameter and value, and the demo plays;
 // - a scenario id, a file name and a submission's method name that are HTML
 //   (`<img src=x onerror=…>`): shown as text, never run;
-// - three dozen damaged files (test/fixtures/fuzz-files.ts, seeded) opened at once: no page
+// - three dozen damaged files (test/fixtures/fuzz-files.ts, seeded) and an empty one opened at once: no page
 //   error, every file named (in the scene list, the problems line or the submissions list), and
 //   the demo set opened afterwards plays.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -253,8 +253,12 @@ describe('user strings are text, never HTML', () => {
 });
 
 describe('a fuzzed app', () => {
-  it('36 damaged files at once: no page error, every file named; the demo set opened after plays', async () => {
-    const cases = fuzzCases(await fuzzBases({ real: false }), 36, 2026);
+  it('36 damaged files and an empty one at once: no page error, every file named; the demo set opened after plays', async () => {
+    // and an empty file, which once opened as a file of no scenes with nothing said
+    const cases = [
+      ...fuzzCases(await fuzzBases({ real: false }), 36, 2026),
+      { name: 'empty.tfrecord', bytes: new Uint8Array(0) },
+    ];
     const { page, errors } = await openPage('');
     await waitForScene(page);
     await page.getByTestId('file-input').setInputFiles(
