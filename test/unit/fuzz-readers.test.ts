@@ -23,16 +23,17 @@ import { fuzzBases, fuzzCases, realBases, type FuzzFile } from '../fixtures/fuzz
 
 /**
  * Cases run: each base about 30 times over the six kinds of damage (about 7 s on this machine);
- * FUZZ_CASES and FUZZ_SEED widen a hunt at the desk (FUZZ_CASES=5000 ran clean).
+ * FUZZ_CASES and FUZZ_SEED widen a hunt at the desk (FUZZ_CASES=1000 FUZZ_SEED=7 ran clean).
  */
 const CASES = Number(process.env.FUZZ_CASES ?? 360);
 /** The fixed seed: a failing case is replayed by its number. */
 const SEED = Number(process.env.FUZZ_SEED ?? 186);
 /**
  * A case that takes longer than this hangs, ms: the largest base (a 1.2 MB real record) decodes in
- * ~150 ms; 20x that leaves room for a loaded 2-core machine and still catches a loop.
+ * ~150 ms; 10 s leaves room for a 2-core machine at a load of 15 (seen while other work ran) and
+ * still catches a loop, which never ends.
  */
-const CASE_LIMIT_MS = 3000;
+const CASE_LIMIT_MS = 10_000;
 
 /** What went wrong with one case: the first thing that broke the contract, or null. */
 type Verdict = { ok: true; named: number; scenes: number } | { ok: false; why: string };
