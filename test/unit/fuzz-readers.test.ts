@@ -182,10 +182,10 @@ describe('every reader under hostile bytes (seeded fuzz)', () => {
 
   const real = realBases();
   it.skipIf(real.length === 0)(
-    'the real WOMD files of ../shared, damaged 60 times',
+    'the real WOMD files of ../shared, damaged 30 times',
     async () => {
       const failures: string[] = [];
-      for (const f of fuzzCases(real, 60, SEED + 1))
+      for (const f of fuzzCases(real, 30, SEED + 1))
         for (const run of [runScenes, runSubmission]) {
           const v = await limited(f, run);
           if (!v.ok) failures.push(`${f.name} (${run.name}): ${v.why}`);
