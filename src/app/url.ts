@@ -2,14 +2,20 @@
 // ?file=URL[&file=URL...]&predictions=URL[&predictions=URL...]&scene=ID&t=STEP&sel=TRACK_ID&follow=1&pair=ID_A,ID_B&off=layer,layer&cam=x,y,zoom,rotation
 //  &local=NAME&model=VARIANT&n=SAMPLES&seed=N&force=MODE&backend=NAME&split=VARIANT&speed=X
 //  &tour=URL&stop=N (an open tour, presenter/tour.ts, and its stop, 1-based)
-// Pure functions (Node unit tests in test/unit/viewer-state.test.ts). Settings at their default
-// are left out, and a malformed value is ignored (its default stays), never an error.
+//  &maxmb=N (the size cap on a file opened by link, MB; fetch-file.ts)
+// Pure functions (Node unit tests in test/unit/viewer-state.test.ts, test/unit/url-notices.test.ts).
+// Settings at their default are left out, and a malformed value is ignored (its default stays),
+// never an error; urlNotices says, one line per parameter, what was ignored and why (what a link
+// names that the open files lack, a scene, agent or time, is checked where the scene opens:
+// hooks/useSceneSelection.ts).
 import {
   BACKEND_ORDER,
   isBaseline,
   isPredictorId,
   type PredictorId as PredictorName,
 } from '../model/registry';
+import { DEFAULT_MAX_MB } from './fetch-file';
+import { ignoredLine } from './notices';
 import {
   DEFAULT_LAYERS,
   DEFAULT_PREDICT,
@@ -55,6 +61,8 @@ export interface UrlView {
   tour: string | null;
   /** The tour's stop shown, 0-based (1-based in the URL); null: none named. */
   stop: number | null;
+  /** The size cap on a file opened by link, MB (?maxmb=); null or absent: DEFAULT_MAX_MB. */
+  maxMb?: number | null;
 }
 
 const num = (v: string | null): number | null => {
@@ -78,7 +86,7 @@ export function parseUrl(search: string): UrlView {
     predictions: q.getAll('predictions'),
     scene: q.get('scene'),
     t: num(q.get('t')),
-    sel: num(q.get('sel')),
+    sel: Number.isInteger(num(q.get('sel'))) ? num(q.get('sel')) : null,
     follow: q.get('follow') === '1',
     pair: pair && pair.length === 2 && pair.every(Number.isInteger) ? [pair[0]!, pair[1]!] : null,
     layers,
@@ -92,7 +100,19 @@ export function parseUrl(search: string): UrlView {
     speed: SPEEDS.find((v) => v === num(q.get('speed'))) ?? 1,
     tour: q.get('tour') || null,
     stop: parseStop(q),
+    maxMb: parseMaxMb(q.get('maxmb')) ?? undefined,
   };
+}
+
+/**
+ * The largest cap a link may set, MB: 16 GB, past what a browser tab can hold in memory at all
+ * (Chrome's limit on one tab's blobs is a fraction of the machine's memory); a larger value is a typo.
+ */
+const MAX_MAXMB = 16384;
+
+function parseMaxMb(v: string | null): number | null {
+  const n = num(v);
+  return n !== null && n > 0 && n <= MAX_MAXMB ? n : null;
 }
 
 /** The 1-based `stop` as a 0-based index; a stop without a tour, or not a whole number >= 1, is none. */
@@ -153,5 +173,99 @@ export function formatUrl(v: UrlView): string {
   if (v.speed !== 1) q.set('speed', String(v.speed));
   if (v.tour) q.set('tour', v.tour);
   if (v.tour && v.stop !== null) q.set('stop', String(v.stop + 1));
+  if (v.maxMb != null && v.maxMb !== DEFAULT_MAX_MB) q.set('maxmb', String(v.maxMb));
   return q.toString().replace(/%2C/g, ',');
+}
+
+/** Parameters the page reads (here, and `list` in useScenarioFile for the bench's baseline). */
+const KNOWN = new Set([
+  'file',
+  'predictions',
+  'scene',
+  't',
+  'sel',
+  'follow',
+  'pair',
+  'off',
+  'on',
+  'cam',
+  'local',
+  'model',
+  'n',
+  'seed',
+  'force',
+  'backend',
+  'split',
+  'speed',
+  'tour',
+  'stop',
+  'maxmb',
+  'list',
+]);
+
+/** Models a link may name before they are registered (models-local/, a submission by ?predictions=). */
+const LATE_MODEL = /^(local|sub):./;
+
+/**
+ * One line per parameter of `search` that parseUrl ignored (malformed, out of range, unknown, or a
+ * parameter the page does not read), naming it, its value and why. Values that may only be checked
+ * against the open files (scene, t's upper end, sel, pair) are checked when the scene opens.
+ */
+export function urlNotices(search: string): string[] {
+  const q = new URLSearchParams(search);
+  const v = parseUrl(search);
+  const out: string[] = [];
+  const ignored = (k: string, value: string, why: string) => out.push(ignoredLine(k, value, why));
+  for (const [k, value] of q) {
+    if (!KNOWN.has(k)) ignored(k, value, 'not a parameter ModeScope reads');
+    else if (value === '' && !['file', 'predictions'].includes(k)) ignored(k, value, 'empty');
+  }
+  const get = (k: string) => {
+    const x = q.get(k);
+    return x === null || x === '' ? null : x;
+  };
+  const t = get('t');
+  if (t !== null && (num(t) === null || num(t)! < 0)) ignored('t', t, 'not a step number (0 or more)');
+  const sel = get('sel');
+  if (sel !== null && !Number.isInteger(num(sel))) ignored('sel', sel, 'not a track id (a whole number)');
+  const follow = get('follow');
+  if (follow !== null && follow !== '1' && follow !== '0') ignored('follow', follow, 'not 1 or 0');
+  const pair = get('pair');
+  if (pair !== null && !v.pair) ignored('pair', pair, 'not two track ids (ID_A,ID_B)');
+  for (const k of ['off', 'on'] as const) {
+    const bad = (get(k) ?? '').split(',').filter((x) => x && !(x in DEFAULT_LAYERS));
+    if (bad.length) ignored(k, bad.join(','), `no such layer (the layers: ${LAYER_KEYS.join(', ')})`);
+  }
+  const cam = get('cam');
+  if (cam !== null && !v.camera) ignored('cam', cam, 'not four numbers (x,y,zoom,rotation)');
+  const model = get('model');
+  if (model !== null && model !== v.predict.variant && !LATE_MODEL.test(model))
+    ignored('model', model, 'no model of that name');
+  const split = get('split');
+  if (split !== null && split !== v.compare && !LATE_MODEL.test(split))
+    ignored('split', split, 'no model of that name');
+  const n = get('n');
+  if (n !== null && String(v.predict.samplesPerMode) !== n && num(n) !== v.predict.samplesPerMode)
+    ignored('n', n, 'not a whole number from 1 to 20');
+  const seed = get('seed');
+  if (seed !== null && num(seed) !== v.predict.seed) ignored('seed', seed, 'not a whole number of 1 or more');
+  const force = get('force');
+  if (force !== null && num(force) !== v.predict.forcedMode)
+    ignored(
+      'force',
+      force,
+      isBaseline(v.predict.variant) ? 'the model has no modes to force' : 'not 0, 1 or 2',
+    );
+  const backend = get('backend');
+  if (backend !== null && backend !== v.predict.backend)
+    ignored('backend', backend, `no such backend (the backends: ${BACKENDS.join(', ')})`);
+  const speed = get('speed');
+  if (speed !== null && num(speed) !== v.speed) ignored('speed', speed, `not one of ${SPEEDS.join(', ')}`);
+  const stop = get('stop');
+  if (stop !== null && v.stop === null)
+    ignored('stop', stop, get('tour') ? 'not a stop number (1 or more)' : 'no tour= to stop in');
+  const maxmb = get('maxmb');
+  if (maxmb !== null && v.maxMb == null)
+    ignored('maxmb', maxmb, `not a size in MB above 0 and up to ${MAX_MAXMB}`);
+  return out;
 }

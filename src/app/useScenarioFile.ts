@@ -10,11 +10,16 @@
 // - the scene the page shows (and the file-level run's) is decoded there too and moved to the page;
 // - a record that cannot be read is a row naming file, record and field; a file that cannot be
 //   opened is one of state.problems, and the other files stay open;
-// - a newer open cancels an older one (the generation check; the worker stops the old listing).
+// - a newer open cancels an older one (the generation check; the worker stops the old listing);
+// - files opened by link (openUrls) are fetched by fetch-file.ts: one that cannot be fetched
+//   (unreachable, no CORS, an HTTP error, an HTML page, over the size cap) is one of state.problems
+//   naming its URL, the others open; when none could and a fallback is given (the demo set), the
+//   fallback opens beside the problems; a file over the cap offers `retry` (a higher cap).
 // `?list=main-thread` keeps the old path (every scene decoded on the main thread, the list copied
 // and rendered per record) for `npm run bench -- list`'s baseline only.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { blobSource, SceneSet } from '../waymo';
+import { fetchFile, FetchFileError } from './fetch-file';
 import { decodeJsonInWorker, openInWorker, type WorkerSceneSet } from './scene-decoder';
 import { sceneRow, type SceneRow } from './scene-rows';
 
@@ -31,7 +36,24 @@ export interface OpenFileState {
   problems: string[];
   loading: boolean;
   error: string | null;
+  /** A file by link over the size cap: what the cap can be raised to, and the open again with it. */
+  retry?: { mb: number; run: () => void } | null;
 }
+
+/** How files open by link: the size cap, and what opens when none of them can be fetched. */
+export interface OpenUrlOptions {
+  /** The cap on each file, bytes (fetch-file.ts DEFAULT_MAX_MB when absent). */
+  maxBytes?: number;
+  /** Opened (with the problems) when no URL could be fetched: the demo set. */
+  fallback?: string;
+}
+
+/** What an open by link carries into the open: the links that failed, and the raised-cap retry. */
+interface Carried {
+  problems: string[];
+  retry: NonNullable<OpenFileState['retry']> | null;
+}
+const NOTHING_CARRIED: Carried = { problems: [], retry: null };
 
 const EMPTY: OpenFileState = {
   openId: 0,
@@ -41,6 +63,7 @@ const EMPTY: OpenFileState = {
   problems: [],
   loading: false,
   error: null,
+  retry: null,
 };
 
 interface NamedBlob {
@@ -58,20 +81,23 @@ export function useScenarioFile() {
   const listing = useRef<{ close(): void } | null>(null);
 
   // `gen` is taken by openUrls before its fetches, so a file picked while the demo downloads wins
-  const openSources = useCallback(async (blobs: NamedBlob[], gen = ++generation.current) => {
-    if (gen !== generation.current) return;
-    listing.current?.close();
-    listing.current = null;
-    const name = blobs.length === 1 ? blobs[0]!.name : `${blobs.length} files`;
-    setState({ ...EMPTY, openId: gen, name, loading: true });
-    const live = () => gen === generation.current;
-    try {
-      if (MAIN_THREAD_LIST) return await listOnMainThread(blobs, live, setState);
-      listing.current = listInWorker(blobs, live, setState);
-    } catch (e) {
-      if (live()) setState((s) => ({ ...s, loading: false, error: String(e) }));
-    }
-  }, []);
+  const openSources = useCallback(
+    async (blobs: NamedBlob[], gen = ++generation.current, carried = NOTHING_CARRIED) => {
+      if (gen !== generation.current) return;
+      listing.current?.close();
+      listing.current = null;
+      const name = blobs.length === 1 ? blobs[0]!.name : `${blobs.length} files`;
+      setState({ ...EMPTY, openId: gen, name, loading: true, ...carried });
+      const live = () => gen === generation.current;
+      try {
+        if (MAIN_THREAD_LIST) return await listOnMainThread(blobs, live, setState);
+        listing.current = listInWorker(blobs, live, setState, carried.problems);
+      } catch (e) {
+        if (live()) setState((s) => ({ ...s, loading: false, error: String(e) }));
+      }
+    },
+    [],
+  );
 
   /** Opens files from the disk (picked, dropped or a folder's), in the order given. */
   const openBlobs = useCallback(
@@ -79,35 +105,41 @@ export function useScenarioFile() {
     [openSources],
   );
 
-  /** Fetches and opens files by URL (the demo, or ?file= links); one that fails to fetch is named. */
+  /**
+   * Fetches and opens files by URL (the demo, ?file= links, a tour's files): each that fails is
+   * named in state.problems and the rest open; none: `fallback` opens (see the header).
+   */
   const openUrls = useCallback(
-    async (urls: string[]) => {
+    async (urls: string[], o: OpenUrlOptions = {}) => {
       const gen = ++generation.current;
-      try {
-        const blobs = await Promise.all(
-          urls.map(async (url) => {
-            try {
-              const res = await fetch(url);
-              if (!res.ok) throw new Error(`HTTP ${res.status}`);
-              return { blob: await res.blob(), name: url.split('/').pop() ?? url };
-            } catch (e) {
-              throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-            }
-          }),
-        );
-        await openSources(blobs, gen);
-      } catch (e) {
-        if (gen === generation.current)
-          setState({
-            ...EMPTY,
-            openId: gen,
-            name: urls.join(', '),
-            error: e instanceof Error ? e.message : String(e),
-          });
-      }
+      const problems: string[] = [];
+      let need = 0;
+      const fetchAll = async (list: string[]) => {
+        const got = await Promise.allSettled(list.map((u) => fetchFile(u, o.maxBytes)));
+        const blobs: NamedBlob[] = [];
+        got.forEach((g, i) => {
+          if (g.status === 'fulfilled') return void blobs.push({ blob: g.value, name: g.value.name });
+          const e: unknown = g.reason;
+          problems.push(e instanceof Error ? e.message : `${list[i]}: ${String(e)}`);
+          if (e instanceof FetchFileError && e.kind === 'too-large') need = Math.max(need, e.needMb ?? 0);
+        });
+        return blobs;
+      };
+      let blobs = await fetchAll(urls);
+      if (blobs.length === 0 && o.fallback && !urls.includes(o.fallback))
+        blobs = await fetchAll([o.fallback]);
+      if (gen !== generation.current) return;
+      const retry = need
+        ? { mb: need, run: () => void openUrlsRef.current(urls, { ...o, maxBytes: need * 2 ** 20 }) }
+        : null;
+      // nothing to open: the open failed, and `error` says why (what a tour's stop waits for)
+      if (blobs.length === 0) setState({ ...EMPTY, openId: gen, error: problems.join('; '), retry });
+      else await openSources(blobs, gen, { problems, retry });
     },
     [openSources],
   );
+  const openUrlsRef = useRef(openUrls);
+  openUrlsRef.current = openUrls;
 
   useEffect(
     () => () => {
@@ -136,6 +168,8 @@ function listInWorker(
   blobs: NamedBlob[],
   live: () => boolean,
   setState: (f: (s: OpenFileState) => OpenFileState) => void,
+  /** Problems found before the files opened (links that could not be fetched), listed first. */
+  before: string[],
 ): { close(): void } {
   // rows that arrived since the last frame, committed in one update per frame (taken out of
   // `pending` before the update, so the updater stays pure)
@@ -156,7 +190,8 @@ function listInWorker(
   };
   return openInWorker(blobs, {
     opened(file) {
-      if (live()) setState((s) => ({ ...s, file, problems: file.problems.map((p) => p.message) }));
+      if (live())
+        setState((s) => ({ ...s, file, problems: [...before, ...file.problems.map((p) => p.message)] }));
     },
     rows(rows) {
       for (const r of rows) pending.push(r);

@@ -62,8 +62,12 @@ async function firstBytes(source: ByteSource): Promise<Uint8Array> {
     .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
     .getReader();
   try {
-    const { value } = await reader.read();
-    return value ?? new Uint8Array(0);
+    // the first chunk with bytes (an empty result: nothing inside, which sniffFormat names)
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (value?.length) return value;
+      if (done) return new Uint8Array(0);
+    }
   } catch {
     return head; // damaged GZIP: the TFRecord reader names the damage
   } finally {
@@ -79,10 +83,18 @@ const isText = (c: number) => (c >= 0x20 && c < 0x7f) || isSpace(c);
  * The format of a file from its first bytes: TFRecord when they are a record header whose length
  * CRC checks out (a record's length can start with the byte '{', so this comes first); else JSON
  * when the first non-space byte is '{'; text that is not JSON (a README, a CSV) is refused with a
- * named error; anything else is read as TFRecord, whose reader names damage record by record.
+ * named error, and so is a file with no bytes at all (else it opened as a TFRecord of no scenes,
+ * with nothing said); anything else is read as TFRecord, whose reader names damage record by record.
  */
 export async function sniffFormat(source: ByteSource): Promise<SceneFormat> {
   const b = await firstBytes(source);
+  if (b.length === 0)
+    throw new WaymoReadError(
+      source.name,
+      -1,
+      'format',
+      source.size === 0 ? 'an empty file (0 bytes)' : 'a GZIP file with nothing inside',
+    );
   if (isRecordHeader(b)) return 'tfrecord';
   let i = 0;
   while (i < b.length && isSpace(b[i]!)) i++;

@@ -1,9 +1,12 @@
 // The left column: open files or a folder (pickers; dropping is handled by the page), what is
-// open and what could not be read, the notice for a local file a reloaded link showed, and the
-// scene list.
+// open and what could not be read (a file by link over the size cap offers "load anyway up to N
+// MB"), what the link named that was ignored (notices.ts), the notice for a local file a reloaded
+// link showed, and the scene list. Every string from a file or a link is React text, never HTML.
+import { useSyncExternalStore } from 'react';
 import { commandTitle } from '../commands';
 import { hasDirectoryPicker, inputFolderFiles, pickFolder } from '../folder';
 import type { UrlSync } from '../hooks/useUrlSync';
+import { clearNotices, currentNotices, onNoticesChange } from '../notices';
 import type { OpenFileState, SceneRow } from '../useScenarioFile';
 import { SceneList, type SceneFilter } from './SceneList';
 
@@ -33,6 +36,7 @@ export function Sidebar(props: {
         or drop files or a folder anywhere: WOMD Scenario or tf.Example .tfrecord, GPUDrive/Nocturne .json
         (plain or .gz)
       </p>
+      <UrlNotices />
       {localWanted && (
         <p className="notice" data-testid="local-notice">
           This link showed {localWanted.view.scene ? `scene ${localWanted.view.scene} of ` : ''}
@@ -53,10 +57,15 @@ export function Sidebar(props: {
         </p>
       )}
       {state.problems.map((p) => (
-        <p className="error" key={p}>
+        <p className="error" key={p} data-testid="file-problem">
           {p}
         </p>
       ))}
+      {state.retry && (
+        <button data-testid="load-anyway" onClick={state.retry.run}>
+          load anyway up to {state.retry.mb} MB
+        </button>
+      )}
       <SceneList
         rows={props.rows}
         total={state.rows.length}
@@ -105,6 +114,22 @@ function OpenButtons({ onOpen }: { onOpen: (files: Blob[]) => void }) {
           }}
         />
       </label>
+    </div>
+  );
+}
+
+/** What the link named that the page ignored, one line each (notices.ts), until dismissed. */
+function UrlNotices() {
+  const notices = useSyncExternalStore(onNoticesChange, currentNotices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice url-notices" role="status">
+      {notices.map((n) => (
+        <p key={n} data-testid="url-notice">
+          {n}
+        </p>
+      ))}
+      <button onClick={clearNotices}>dismiss</button>
     </div>
   );
 }

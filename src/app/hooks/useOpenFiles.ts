@@ -3,26 +3,25 @@
 // (app/submissions.ts looksLikeSubmission: by name, else by their first bytes) join the models as
 // another model's predictions; the rest opens as the scene set. Submissions named by the URL
 // (?predictions=URL, repeated) are fetched and opened once at start; one that cannot be fetched is
-// named in the submissions list with its URL and the HTTP status, and nothing else changes.
-import { useCallback, useEffect } from 'react';
+// named in the submissions list with its URL and why (fetch-file.ts: unreachable, no CORS, HTTP
+// status, an HTML page, over the size cap), and nothing else changes. A scene file by link that
+// cannot be fetched is named in the file's problems; when none can, the demo set opens beside them.
+// Every link's file is capped at ?maxmb= (else fetch-file.ts DEFAULT_MAX_MB). What the link itself
+// got wrong (url.ts urlNotices) becomes the page's notices (notices.ts) before anything opens.
+import { useCallback, useEffect, useState } from 'react';
 import { blobSource } from '../../waymo/source';
 import { openSubmissionFiles } from '../predictions/SubmissionPicker';
+import { DEFAULT_MAX_MB, fetchFile, FetchFileError } from '../fetch-file';
+import { addNotice } from '../notices';
 import type { Store } from '../store';
 import { looksLikeSubmission, submissionFailed } from '../submissions';
-import type { UrlView } from '../url';
-
-/** A URL's bytes as a File named by the URL's last path segment; rejects naming the HTTP status. */
-async function fetchNamed(url: string): Promise<File> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-  const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
-  return new File([await res.blob()], name);
-}
+import { urlNotices, type UrlView } from '../url';
+import type { OpenUrlOptions } from '../useScenarioFile';
 
 /** How scene files open (useScenarioFile's openBlobs / openUrls, useUrlSync's openedLocal). */
 export interface SceneOpeners {
   openBlobs: (files: Blob[]) => Promise<void> | void;
-  openUrls: (urls: string[]) => Promise<void> | void;
+  openUrls: (urls: string[], o?: OpenUrlOptions) => Promise<void> | void;
   openedLocal: (files: Blob[]) => void;
 }
 
@@ -33,19 +32,29 @@ export function useOpenFiles(
   { openBlobs, openUrls, openedLocal }: SceneOpeners,
   demoUrl: string,
 ): (files: Blob[]) => void {
+  // read before the URL is rewritten (useUrlSync drops what it ignored)
+  const [notices] = useState(() => urlNotices(location.search));
+  useEffect(() => notices.forEach(addNotice), [notices]);
+  const maxBytes = (initial.maxMb ?? DEFAULT_MAX_MB) * 2 ** 20;
+
   useEffect(
-    () => void openUrls(initial.files.length ? initial.files : [demoUrl]),
-    [openUrls, initial.files, demoUrl],
+    () => void openUrls(initial.files.length ? initial.files : [demoUrl], { maxBytes, fallback: demoUrl }),
+    [openUrls, initial.files, demoUrl, maxBytes],
   );
 
   useEffect(() => {
     for (const u of initial.predictions)
-      void fetchNamed(u).then(
+      void fetchFile(u, maxBytes).then(
         (f) => openSubmissionFiles(store, [f]),
         (e: unknown) =>
-          submissionFailed(u, `could not fetch it: ${e instanceof Error ? e.message : String(e)}`),
+          submissionFailed(
+            u,
+            e instanceof FetchFileError
+              ? e.reason
+              : `could not fetch it: ${e instanceof Error ? e.message : String(e)}`,
+          ),
       );
-  }, [initial.predictions, store]);
+  }, [initial.predictions, store, maxBytes]);
 
   return useCallback(
     (all: Blob[]) => {

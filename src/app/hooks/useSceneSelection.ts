@@ -1,7 +1,10 @@
 // Which scene of the open file is shown: a new file clears the view, then the scene a URL view
 // asked for (once it is listed) or else the first readable scene is opened, once per file; a scene
-// is opened by record position (SceneSet.scene), and a record that fails to read says why.
+// is opened by record position (SceneSet.scene), and a record that fails to read says why. What a
+// URL view names that the files lack (a scene id, an agent's track id, a pair, a step past the
+// end) is ignored with a notice (notices.ts) naming the parameter and its value.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { addNotice, ignoredLine } from '../notices';
 import type { Store } from '../store';
 import type { UrlView } from '../url';
 import type { OpenFileState, SceneRow } from '../useScenarioFile';
@@ -45,6 +48,7 @@ export function useSceneSelection(
       const sel = restore?.sel != null ? scene.tracks.ids.indexOf(restore.sel) : -1;
       const pair = restore?.pair?.map((id) => scene.tracks.ids.indexOf(id));
       const last = scene.timestamps.length - 1;
+      if (restore) noticeMissing(restore, scene.id, sel, pair, last);
       store.set({
         scene,
         sceneIndex: k,
@@ -76,7 +80,7 @@ export function useSceneSelection(
     const hit = want ? file.rows.find((r) => r.summary?.id === want) : undefined;
     const first = hit ?? (!want || !file.loading ? file.rows.find((r) => r.summary) : undefined);
     if (!first) return;
-    const restore = hit ? pendingRef.current! : undefined;
+    const restore = hit ? pendingRef.current! : noticeUnlisted(want);
     pendingRef.current = null;
     opened.current = true;
     void selectScene(first.k, restore);
@@ -106,4 +110,22 @@ export function useSceneSelection(
     restore,
     error: error?.openId === file.openId ? error.message : null,
   };
+}
+
+/** The notice for a URL's scene the open files lack (none asked: none); no view to restore. */
+function noticeUnlisted(want: string | null | undefined): undefined {
+  if (want) addNotice(ignoredLine('scene', want, 'no scene of that id in the open files'));
+  return undefined;
+}
+
+/** Notices for what a URL view names that scene `id` lacks (see the header). */
+function noticeMissing(v: UrlView, id: string, sel: number, pair: number[] | undefined, last: number): void {
+  if (v.sel != null && sel < 0)
+    addNotice(ignoredLine('sel', String(v.sel), `no agent of that track id in scene ${id}`));
+  if (v.pair && pair && (pair[0]! < 0 || pair[1]! < 0 || pair[0] === pair[1]))
+    addNotice(ignoredLine('pair', v.pair.join(','), `not two different agents of scene ${id}`));
+  if (v.t != null && v.t > last)
+    addNotice(
+      ignoredLine('t', String(v.t), `past the last step of scene ${id} (${last}): showing that step`),
+    );
 }

@@ -37,6 +37,8 @@ export function useUrlSync(
   const fileUrls = useRef<string[]>(initial.files);
   // submissions opened by URL stay in it (a picked or dropped one cannot: the page has no path)
   const predictionUrls = useRef<string[]>(initial.predictions);
+  // the link's size cap for files by link stays in it
+  const maxMb = useRef(initial.maxMb ?? null);
   const localName = useRef<string | null>(null);
   const [localWanted, setLocalWanted] = useState(() =>
     initial.local ? { name: initial.local, view: initial } : null,
@@ -66,6 +68,7 @@ export function useUrlSync(
         speed: s.speed,
         tour: s.tour?.tour.url ?? null,
         stop: s.tour?.stop ?? null,
+        maxMb: maxMb.current,
       });
       // another scene is a new history entry; anything else updates the entry in place
       const shown = new URLSearchParams(location.search).get('scene');
