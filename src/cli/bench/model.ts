@@ -105,6 +105,8 @@ async function wasmGap(page: Page, isolated: boolean, params: Params, req: PairR
   const node = newSide();
   const browser = newSide();
   const trip: number[] = [];
+  /** Per worker call: its time outside predictPairs' phases (awaiting the weights, the answer's assembly). */
+  const outside: number[] = [];
   const o = { samplesPerMode: PER_MODE, meansFirst: true };
   const nodeBlock = async (n: number, keep: boolean) => {
     const ms: number[] = [];
@@ -158,7 +160,10 @@ async function wasmGap(page: Page, isolated: boolean, params: Params, req: PairR
       browser.ms.push(...ms);
       browser.rounds.push(median(sorted(ms)));
       trip.push(...out.map((x) => x.trip));
-      for (const x of out) addPhases(browser, x.probe.phases);
+      for (const x of out) {
+        addPhases(browser, x.probe.phases);
+        outside.push(x.worker - Object.values(x.probe.phases).reduce((a, v) => a + v, 0));
+      }
     };
     if (r % 2 === 0) {
       await doNode();
@@ -191,10 +196,8 @@ async function wasmGap(page: Page, isolated: boolean, params: Params, req: PairR
         const n = med(node.phases[k] ?? [0]);
         return `${k} ${fmt(b, 2)} / ${fmt(n, 2)}`;
       }).join(', ') +
-      `; outside predictPairs (the worker's own work) ${fmt(
-        browserMed - PHASES.reduce((a, k) => a + med(browser.phases[k] ?? [0]), 0),
-        2,
-      )}; the message round trip adds ${fmt(med(trip) - browserMed, 1)}`,
+      `; outside predictPairs (the worker's own work) ${fmt(med(outside), 2)}; ` +
+      `the message round trip adds ${fmt(med(trip) - browserMed, 1)}`,
   );
 }
 
