@@ -5,8 +5,9 @@
 // A new scene is staged in (stageScene): its layer data built one layer group per task and its
 // deck layers created and uploaded one layer per task, between frames, so no single main-thread
 // task carries the whole scene's setup (78-181 ms in one animation frame before, npm run bench --
-// list); for those few tasks the map shows the new scene's layers as they come in. drawNow (tests,
-// screenshots, export) stages nothing: it draws the whole scene at once.
+// list); for those few tasks deck's frames draw nothing new (the old scene stays on the canvas), and
+// the next frame draws the new scene whole. drawNow (tests, screenshots, export) stages nothing: it
+// draws the whole scene at once.
 import { Deck, type DeckProps, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
 import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
@@ -41,6 +42,18 @@ class SceneDeck extends Deck<RotatedOrthographicView> {
   drawNow(reason: string) {
     this.layerManager?.updateLayers();
     this.redraw(reason);
+  }
+
+  /**
+   * While this says so, deck's own frames draw nothing (the canvas keeps the last frame): a scene
+   * being staged in is drawn once, whole, not once per layer added (each a full frame, hundreds of
+   * ms of the GPU process on a software GPU, which held back the next frames).
+   */
+  held: () => boolean = () => false;
+
+  override redraw(reason?: string) {
+    if (!reason && this.held()) return; // the redraw flags stay set: the next frame after draws
+    super.redraw(reason);
   }
 
   /** Hands deck `layers` and creates/updates them now (attributes computed and uploaded), without drawing. */
@@ -155,6 +168,7 @@ export class Engine {
       },
       ...deckProps,
     });
+    this.deck.held = () => this.staging !== null;
     this.unsubscribe = store.subscribe(() => {
       this.dirty = true;
     });
@@ -311,7 +325,8 @@ export class Engine {
     let layers = [...((this.deck.props.layers ?? []) as Layer[])];
     while (layers.length > 0) {
       await nextTask();
-      if (this.staging !== CLEARING || this.store.get().scene) return;
+      if (this.staging !== CLEARING) return;
+      if (this.store.get().scene) break; // the next render stages it in
       layers = layers.slice(0, -1);
       if (!this.deck.updateNow(layers)) break;
     }
