@@ -2,12 +2,18 @@
 // the follow camera (or places the app's own camera: the pair and its predictions fitted into the
 // map area, fit.ts) and hands deck the layer stack. Layer data is memoised per scene, so a frame
 // costs building a few layer descriptors and setting uniforms; nothing is re-uploaded.
+// A new scene is staged in (stageScene): its layer data built one layer group per task and its
+// deck layers created and uploaded one layer per task, between frames, so no single main-thread
+// task carries the whole scene's setup (78-181 ms in one animation frame before, npm run bench --
+// list); for those few tasks deck's frames draw nothing new (the old scene stays on the canvas), and
+// the next frame draws the new scene whole. drawNow (tests, screenshots, export) stages nothing: it
+// draws the whole scene at once.
 import { Deck, type DeckProps, type Layer, type PickingInfo } from '@deck.gl/core';
 import { poseAt } from '../scene/interpolate';
 import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
 import { BACKGROUND, HIGH_CONTRAST_BACKGROUND } from './palette';
 import { agentData } from './layers/agents';
-import { composeLayers } from './layers';
+import { composeLayers, LAYER_GROUPS } from './layers';
 import { fitPair, MAX_ZOOM, MIN_ZOOM } from './fit';
 import { activePair, type Camera, type Store, type ViewerState } from './store';
 import { RotatedOrthographicView } from './view';
@@ -37,6 +43,54 @@ class SceneDeck extends Deck<RotatedOrthographicView> {
     this.layerManager?.updateLayers();
     this.redraw(reason);
   }
+
+  /**
+   * While this says so, deck's own frames draw nothing (the canvas keeps the last frame): a scene
+   * being staged in is drawn once, whole, not once per layer added (each a full frame, hundreds of
+   * ms of the GPU process on a software GPU, which held back the next frames).
+   */
+  held: () => boolean = () => false;
+
+  override redraw(reason?: string) {
+    if (!reason && this.held()) return; // the redraw flags stay set: the next frame after draws
+    super.redraw(reason);
+  }
+
+  /** Hands deck `layers` and creates/updates them now (attributes computed and uploaded), without drawing. */
+  updateNow(layers: Layer[]): boolean {
+    if (!this.layerManager) return false;
+    this.setProps({ layers });
+    this.layerManager.updateLayers();
+    return true;
+  }
+}
+
+/** Engine.staging while the map's layers are taken down one per task (the scene was closed). */
+const CLEARING = 'clearing';
+
+/**
+ * Resolves in a new task (a MessageChannel message: not clamped like setTimeout, not held to the
+ * next frame like requestAnimationFrame), so what the page has queued (input, a frame) runs first.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+function deckViewState(cam: Camera) {
+  return {
+    target: [cam.x, cam.y, 0],
+    zoom: cam.zoom,
+    rotation: cam.rotation,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+  } as never;
 }
 
 /** The map's view; `contrast`: presenter mode's high-contrast theme, a black ground. */
@@ -66,8 +120,12 @@ export class Engine {
   /** The last camera autoFit placed, and what it fitted (autoFit's key). */
   private fitted: Camera | null = null;
   private fitKey = '';
-  /** performance.now() of the first frame that drew a scene; for the load-time figure. */
+  /** performance.now() of the first frame that drew a whole scene; for the load-time figure. */
   firstSceneDrawMs: number | null = null;
+  /** The scene whose layers deck holds whole; another scene in the store is staged in first. */
+  private shown: Scene | null = null;
+  /** The scene being staged in (stageScene), CLEARING while the layers go (stageClear), or null. */
+  private staging: Scene | typeof CLEARING | null = null;
   /** Build the layer stack; replaced by the bench to time a naive baseline. */
   buildLayers: (s: ViewerState & { scene: Scene }) => Layer[] = (s) =>
     composeLayers({ scene: s.scene, time: s.time, view: s });
@@ -102,13 +160,15 @@ export class Engine {
         this.dirty = true;
       },
       onAfterRender: () => {
-        if (this.firstSceneDrawMs === null && this.store.get().scene && this.deck.isInitialized) {
+        const scene = this.store.get().scene;
+        if (this.firstSceneDrawMs === null && scene && scene === this.shown && this.deck.isInitialized) {
           this.firstSceneDrawMs = performance.now();
         }
         for (const f of this.drawn) f();
       },
       ...deckProps,
     });
+    this.deck.held = () => this.staging !== null;
     this.unsubscribe = store.subscribe(() => {
       this.dirty = true;
     });
@@ -148,8 +208,11 @@ export class Engine {
     this.store.set({ time: t, playing });
   }
 
-  /** One frame: camera, then layers. Public so the bench can time it. */
-  render() {
+  /**
+   * One frame: camera, then layers. Public so the bench can time it. A scene not drawn before is
+   * staged in over the next tasks (stageScene) unless `whole`, which draws it at once.
+   */
+  render(whole = false) {
     this.dirty = false;
     const s = this.store.get();
     if (s.presenter.contrast !== this.contrast) {
@@ -157,17 +220,39 @@ export class Engine {
       this.deck.setProps({ views: sceneView(this.contrast) });
     }
     if (!s.scene) {
-      this.deck.setProps({ layers: [] });
+      this.shown = null;
+      if (whole || !this.deck.isInitialized) {
+        this.staging = null;
+        this.deck.setProps({ layers: [] });
+      } else if (this.staging !== CLEARING) void this.stageClear();
       return;
     }
+    if (s.scene !== this.shown) {
+      if (!whole && this.deck.isInitialized) {
+        if (this.staging !== s.scene) void this.stageScene(s.scene);
+        return;
+      }
+      this.staging = null;
+      this.shown = s.scene;
+    }
+    const cam = this.placeCamera(s as ViewerState & { scene: Scene });
+    if (!cam) return;
+    this.deck.setProps({
+      viewState: deckViewState(cam),
+      layers: this.buildLayers(s as ViewerState & { scene: Scene }),
+    });
+  }
+
+  /** The camera for this frame: autoFit's, or the store's moved to follow the selected agent. */
+  private placeCamera(s: ViewerState & { scene: Scene }): Camera | null {
     let cam = s.camera;
-    const fit = this.autoFit(s as ViewerState & { scene: Scene });
+    const fit = this.autoFit(s);
     if (fit) {
       cam = fit;
       this.store.set({ camera: cam });
       this.dirty = false;
     }
-    if (!cam) return;
+    if (!cam) return null;
     if (s.follow && s.selected >= 0) {
       const p = poseAt(s.scene.tracks, s.selected, s.time);
       if (p && (p.x !== cam.x || p.y !== cam.y)) {
@@ -176,16 +261,76 @@ export class Engine {
         this.dirty = false;
       }
     }
-    this.deck.setProps({
-      viewState: {
-        target: [cam.x, cam.y, 0],
-        zoom: cam.zoom,
-        rotation: cam.rotation,
-        minZoom: MIN_ZOOM,
-        maxZoom: MAX_ZOOM,
-      } as never,
-      layers: this.buildLayers(s as ViewerState & { scene: Scene }),
-    });
+    return cam;
+  }
+
+  /**
+   * Brings a new scene's layers into deck a piece per task: first each layer group's data (the
+   * memoised map geometry, agent columns, prediction paths), then the layers one at a time, each
+   * created and its attributes computed and uploaded (deck's updateLayers) in its own task. When all
+   * are in, the next frame draws the scene whole (render). A newer scene, or drawNow, ends it.
+   */
+  private async stageScene(scene: Scene) {
+    this.staging = scene;
+    // a staging overtaken (a newer scene, drawNow) lets go of it, so the next render starts again
+    const live = () => {
+      if (this.staging === scene && this.store.get().scene === scene) return true;
+      if (this.staging === scene) {
+        this.staging = null;
+        this.dirty = true;
+      }
+      return false;
+    };
+    try {
+      const ctx = () => ({ scene, time: this.store.get().time, view: this.store.get() });
+      for (const group of LAYER_GROUPS) {
+        await nextTask();
+        if (!live()) return;
+        group(ctx()); // fills the group's per-scene caches; its layers are built again below
+      }
+      await nextTask();
+      if (!live()) return;
+      // the new scene's camera with its first layer, so no frame draws it under the old scene's
+      const cam = this.placeCamera({ ...this.store.get(), scene });
+      if (cam) this.deck.setProps({ viewState: deckViewState(cam) });
+      const layers = this.buildLayers({ ...this.store.get(), scene });
+      for (let i = 1; i <= layers.length; i++) {
+        await nextTask();
+        if (!live()) return;
+        if (!this.deck.updateNow(layers.slice(0, i))) break;
+      }
+    } catch (e) {
+      // a layer that fails to build: the frame builds the scene whole, and reports it as before
+      if (this.staging === scene) {
+        this.staging = null;
+        this.shown = scene;
+        this.dirty = true;
+      }
+      console.error(e);
+      return;
+    }
+    if (!live()) return;
+    this.staging = null;
+    this.shown = scene;
+    this.dirty = true;
+  }
+
+  /**
+   * Takes the layers down one per task, top first, when the scene goes (a new file opening):
+   * finalizing them all at once (their buffers and models deleted) was a 38-59 ms animation frame
+   * under load. A scene arriving meanwhile is staged in instead (stageScene).
+   */
+  private async stageClear() {
+    this.staging = CLEARING;
+    let layers = [...((this.deck.props.layers ?? []) as Layer[])];
+    while (layers.length > 0) {
+      await nextTask();
+      if (this.staging !== CLEARING) return;
+      if (this.store.get().scene) break; // the next render stages it in
+      layers = layers.slice(0, -1);
+      if (!this.deck.updateNow(layers)) break;
+    }
+    this.staging = null;
   }
 
   /**
@@ -277,7 +422,7 @@ export class Engine {
 
   /** Applies the store to deck and draws synchronously. */
   drawNow(reason: string) {
-    this.render();
+    this.render(true);
     this.deck.drawNow(reason);
   }
 

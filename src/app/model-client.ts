@@ -27,6 +27,8 @@ export interface PredictRequestOptions {
   /** See PredictOptions.meansFirst (default true). */
   meansFirst?: boolean;
   variant?: PredictorName;
+  /** Answer the worker's phase times and wasm runtime too (PairPrediction.probe; the bench). */
+  probe?: boolean;
 }
 
 /** localStorage key of the measured backend choice (model/backends.ts BackendChoice). */
@@ -252,6 +254,7 @@ export class ModelClient {
         mode: o.mode,
         seed: o.seed,
         meansFirst: o.meansFirst,
+        probe: o.probe,
       });
     });
   }

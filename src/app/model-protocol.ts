@@ -1,6 +1,6 @@
 // Messages between the app and the model worker, and what a prediction looks like to the app.
 import type { BackendChoice } from '../model/backends';
-import type { PairResult } from '../model/predictors';
+import type { PairResult, PhaseTimes } from '../model/predictors';
 import type { Predictor, PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
 
@@ -45,6 +45,8 @@ export type ModelRequest =
       seed?: number;
       /** See PredictOptions.meansFirst. */
       meansFirst?: boolean;
+      /** Answer the phases' times and the wasm runtime (PairPrediction.probe): the bench's figures. */
+      probe?: boolean;
     }
   /**
    * Many requests in one forward pass (model/predictors.ts predictBatch: each as if alone, so the
@@ -93,6 +95,16 @@ export interface PairPrediction extends PairResult {
    * (each a SubmissionError's message, naming the file, scenario, object and field); the rest is.
    */
   problems?: string[];
+  /** Asked for by 'predict' probe: what the bench compares with Node (npm run bench -- model). */
+  probe?: PredictProbe;
+}
+
+/** How one prediction's time was spent in the worker, and what the wasm backend runs with there. */
+export interface PredictProbe {
+  /** predictPairs' phases, ms (model/predictors.ts PHASES). */
+  phases: PhaseTimes;
+  /** On wasm: whether the SIMD binary runs, and its thread count (1: the single-threaded one). */
+  wasm: { simd: boolean; threads: number } | null;
 }
 
 export type ModelResponse =

@@ -13,14 +13,14 @@
 // weights there and is retried once; the answer says so. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Scene } from '../scene/scene';
 import { emptyFeatures, emptyTargets } from '../model/features';
 import { latentProbabilities, predictFrames } from '../model/predict';
-import { predictBatch, predictPairs } from '../model/predictors';
+import { predictBatch, predictPairs, type PhaseTimes } from '../model/predictors';
 import {
   describeChoice,
   measureBackends,
@@ -37,6 +37,7 @@ import {
   type ModelRequest,
   type ModelResponse,
   type PairPrediction,
+  type PredictProbe,
 } from './model-protocol';
 
 setWasmPaths({
@@ -241,15 +242,26 @@ async function fallBack(why: string): Promise<void> {
   watchDevice();
 }
 
-async function predictOnce(req: Extract<ModelRequest, { type: 'predict' }>, scene: Scene) {
+async function predictOnce(
+  req: Extract<ModelRequest, { type: 'predict' }>,
+  scene: Scene,
+  phases: PhaseTimes | undefined,
+) {
   const params = (await weights(req.variant)) ?? null;
   const [result] = await predictPairs(req.variant, params, [{ scene, a: req.a, b: req.b, t: req.t }], {
     samplesPerMode: req.samplesPerMode,
     mode: req.mode,
     seed: req.seed,
     meansFirst: req.meansFirst,
+    phases,
   });
   return result!;
+}
+
+/** What the wasm backend runs with here (the binary tfjs picked: SIMD, and threads), null off wasm. */
+async function wasmRuntime(): Promise<PredictProbe['wasm']> {
+  if (tf.getBackend() !== 'wasm') return null;
+  return { simd: !!(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')), threads: getThreadsCount() };
 }
 
 async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise<PairPrediction> {
@@ -261,26 +273,29 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
     notice = deviceLost;
     await fallBack(deviceLost);
   }
+  const phases: PhaseTimes | undefined = req.probe ? {} : undefined;
   let result;
   try {
-    result = await predictOnce(req, scene);
+    result = await predictOnce(req, scene, phases);
   } catch (e) {
     // a failure of the backend itself (not of the request) falls back and is retried once
     const why = deviceLost ?? (!(await healthy()) ? (e instanceof Error ? e.message : String(e)) : null);
     if (!why || tf.getBackend() === 'cpu') throw e;
     notice = why;
     await fallBack(why);
-    result = await predictOnce(req, scene);
+    result = await predictOnce(req, scene, phases);
   }
+  const latencyMs = performance.now() - t0;
   return {
     ...result,
     variant: req.variant,
     backend: tf.getBackend(),
-    latencyMs: performance.now() - t0,
+    latencyMs,
     numTensors: tf.memory().numTensors,
     choice: choice!,
     // the status line's own words for the fallback (model/backends.ts describeChoice)
     notice: notice ? describeChoice(choice!) : null,
+    ...(phases ? { probe: { phases, wasm: await wasmRuntime() } } : {}),
   };
 }
 

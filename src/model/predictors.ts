@@ -43,7 +43,27 @@ export type PairOptions = PredictOptions & {
    * first, anchors never (model/joint-set.ts); default none. Eval passes JOINT_SET.budget (6).
    */
   budget?: number;
+  /**
+   * When given, the milliseconds each phase of the call took are added to it (PHASES): how the
+   * browser worker's time compares with Node's, phase by phase (npm run bench -- model).
+   */
+  phases?: PhaseTimes;
 };
+
+/** The phases of predictPairs that `phases` times. */
+export const PHASES = ['features', 'label', 'network', 'joint set', 'posterior', 'to scene'] as const;
+export type PhaseTimes = Partial<Record<(typeof PHASES)[number], number>>;
+
+/** Runs `f`, adding its time to `phases[name]` when timing is asked. */
+function timed<T>(phases: PhaseTimes | undefined, name: (typeof PHASES)[number], f: () => T): T {
+  if (!phases) return f();
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    phases[name] = (phases[name] ?? 0) + performance.now() - t0;
+  }
+}
 
 /** A prediction for one request, in scene coordinates. */
 export interface PairResult {
@@ -83,11 +103,12 @@ export async function predictPairs(
   reqs: PairRequest[],
   o: PairOptions,
 ): Promise<PairResult[]> {
+  const ph = o.phases;
   const prepared = reqs.map((r) => {
     const t = clampStep(r.scene, r.t);
-    const frame = pairFrame(r.scene, r.a, r.b, t); // FeatureError: an agent not tracked at t
-    const label = labelPair(r.scene, r.a, r.b).label;
-    return { r, t, frame, label, features: buildFeatures(r.scene, frame) };
+    const frame = timed(ph, 'features', () => pairFrame(r.scene, r.a, r.b, t)); // FeatureError: not tracked at t
+    const label = timed(ph, 'label', () => labelPair(r.scene, r.a, r.b).label);
+    return { r, t, frame, label, features: timed(ph, 'features', () => buildFeatures(r.scene, frame)) };
   });
   const base = (k: number) => {
     const p = prepared[k]!;
@@ -130,20 +151,25 @@ export async function predictPairs(
   const anchors = o.anchors ?? JOINT_SET.anchors;
   if (!Number.isInteger(anchors) || anchors < 0)
     throw new RangeError(`predictPairs: option anchors must be a whole number >= 0, got ${anchors}`);
+  const t0 = ph ? performance.now() : 0;
   const frames = await predictFrames(
     params,
     prepared.map((p) => p.features),
     o,
   );
+  if (ph) ph.network = (ph.network ?? 0) + performance.now() - t0;
   // the joint set (model/joint-set.ts): anchors into the modes they fit, then the budget
-  frames.forEach((modes, k) => {
-    if (anchors > 0 && o.samplesPerMode > 0)
-      addAnchors(modes, kinematicPredictions(prepared[k]!.features).slice(0, anchors), (z) =>
-        o.mode === undefined ? true : z === o.mode,
-      );
-    if (o.budget !== undefined) applyBudget(modes, o.budget);
-  });
+  timed(ph, 'joint set', () =>
+    frames.forEach((modes, k) => {
+      if (anchors > 0 && o.samplesPerMode > 0)
+        addAnchors(modes, kinematicPredictions(prepared[k]!.features).slice(0, anchors), (z) =>
+          o.mode === undefined ? true : z === o.mode,
+        );
+      if (o.budget !== undefined) applyBudget(modes, o.budget);
+    }),
+  );
   // the posterior needs a real future: only where the scene has steps after t
+  const t1 = ph ? performance.now() : 0;
   const withFuture =
     o.posterior === false
       ? []
@@ -158,10 +184,18 @@ export async function predictPairs(
       )
     : null;
   const posterior = new Map(withFuture.map((x, j) => [x.k, [...latent!.posterior[j]!]]));
-  return prepared.map((p, k) => {
-    const modes = toScene(p.frame, frames[k]!);
-    return { ...base(k), modes, prior: modes.map((m) => m.probability), posterior: posterior.get(k) ?? null };
-  });
+  if (ph) ph.posterior = (ph.posterior ?? 0) + performance.now() - t1;
+  return timed(ph, 'to scene', () =>
+    prepared.map((p, k) => {
+      const modes = toScene(p.frame, frames[k]!);
+      return {
+        ...base(k),
+        modes,
+        prior: modes.map((m) => m.probability),
+        posterior: posterior.get(k) ?? null,
+      };
+    }),
+  );
 }
 
 /** One request's answer in a batch: its result, or why it could not be predicted. */

@@ -2,6 +2,9 @@
 // live. Opening a 300-scene synthetic file lists every record with the pseudo label Node computes
 // for it (the same scene-rows.ts), names the damaged record by file, record and field, opens and
 // draws a scene clicked far down the list, and a file opened while another still lists replaces it.
+// The map stages a scene in between frames (engine.ts stageScene): the file's first scene, shown
+// while its list fills, ends up in the map whole (its agents picked where they are) by the app's own
+// frames, with no forced draw (drawNow) from the test, and the list still fills completely.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +127,43 @@ describe('scene list of a large file', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     const t = await page.evaluate(() => window.__modescope!.store.get().scene!.currentIndex);
     expect(await pickAgentAt(page, i, t)).toBe(i);
+    await page.close();
+  });
+
+  it('stages the first scene into the map by its own frames while the list fills', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.url}?backend=wasm`);
+    await waitForScene(page);
+    await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
+    await page.waitForFunction(() => window.__modescope!.store.get().scene?.id === 'many-0', null, WAIT);
+    await page.evaluate(() => window.__modescope!.store.set({ playing: false }));
+    // an agent in view is picked as itself from the layers deck holds now (pickAgent draws nothing):
+    // the new scene's agents layer is in, under the new scene's camera
+    await page.waitForFunction(
+      () => {
+        const m = window.__modescope!;
+        const s = m.store.get();
+        if (s.scene?.id !== 'many-0') return false;
+        const w = m.engine.parent.clientWidth;
+        const h = m.engine.parent.clientHeight;
+        for (let i = 0; i < s.scene.tracks.count; i++) {
+          const p = m.poseAt(s.scene.tracks, i, s.time);
+          if (!p) continue;
+          const [x, y] = m.engine.project(p.x, p.y);
+          if (x > 0 && y > 0 && x < w && y < h && m.engine.pickAgent(x, y) === i) return true;
+        }
+        return false;
+      },
+      null,
+      WAIT,
+    );
+    // and the scene's layers are all there: map, trails and agents
+    const ids = await page.evaluate(() =>
+      window.__modescope!.engine.deck.props.layers.map((l) => (l as { id: string }).id),
+    );
+    expect(ids).toEqual(expect.arrayContaining(['map-lanes', 'map-road-lines', 'agent-trails', 'agents']));
+    await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
+    expect(await windowOf(page)).toMatchObject({ count: N });
     await page.close();
   });
 

@@ -10,7 +10,7 @@ import { FEATURES, NETWORK } from '../../src/model/config';
 import { buildSample, FeatureError } from '../../src/model/features';
 import { createParams, type Params } from '../../src/model/network';
 import { constantVelocity, predictFrames, toScene } from '../../src/model/predict';
-import { predictPairs, type PairRequest } from '../../src/model/predictors';
+import { PHASES, predictPairs, type PairRequest, type PhaseTimes } from '../../src/model/predictors';
 import { isPredictorId, modeName, SHIPPED_IDS, SHIPPED_PREDICTORS } from '../../src/model/registry';
 import { interactingPair, type Scene } from '../../src/scene/scene';
 import { generateScene } from '../../src/synth';
@@ -42,6 +42,19 @@ describe('the predictor registry', () => {
 });
 
 describe('predictPairs', () => {
+  it('times every phase when asked, adding to what the object holds, and predicts the same', async () => {
+    const o = { samplesPerMode: 2, seed: 3 };
+    const plain = await predictPairs('pseudo', params, reqs, o);
+    const phases: PhaseTimes = {};
+    const timed = await predictPairs('pseudo', params, reqs, { ...o, phases });
+    expect(timed).toEqual(plain);
+    expect(Object.keys(phases).sort()).toEqual([...PHASES].sort());
+    for (const k of PHASES) expect(phases[k]).toBeGreaterThan(0);
+    const first = { ...phases };
+    await predictPairs('pseudo', params, reqs, { ...o, phases });
+    for (const k of PHASES) expect(phases[k]).toBeGreaterThan(first[k]!);
+  });
+
   it('a batch equals its requests one at a time, and matches the pair-frame path', async () => {
     const o = { samplesPerMode: 2, seed: 1 };
     const batch = await predictPairs('pseudo', params, reqs, o);

@@ -4,6 +4,10 @@
 // to Node wasm; and what the joint set (model/joint-set.ts: the kinematic anchor, its mode by the
 // goal mixture, the budget of 6) adds to a prediction, against the network alone in the same run.
 // Uses the shipped weights (public/models/pseudo) and demo scene 0.
+// The target figure, in-worker wasm against Node wasm (wasmGap), is measured interleaved: rounds
+// that alternate a block of Node predictPairs calls and a block of worker predictions on the same
+// scene, pair and step, with every phase timed on both sides (predictors.ts PairOptions.phases).
+// `MODEL_BENCH=gap npm run bench -- model` runs that part alone.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +23,10 @@ import { lossTerms } from '../../model/losses';
 import { createParams } from '../../model/network';
 import { setNativeGradients } from '../../model/ops';
 import { predictFrames } from '../../model/predict';
-import { predictPairs } from '../../model/predictors';
+import { PHASES, predictPairs, type PairRequest, type PhaseTimes } from '../../model/predictors';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import type { Params } from '../../model/network';
+import type { Page } from 'playwright-core';
 import { decodeModel, type ModelJson } from '../../model/weights';
 import { generateScene } from '../../synth';
 import { interactingPair } from '../../scene/scene';
@@ -60,7 +67,175 @@ async function trainingRate(): Promise<void> {
   );
 }
 
+/** Rounds of the interleaved comparison, and predictions per side in each (after the warm-up). */
+const GAP_ROUNDS = 9;
+const GAP_PER_ROUND = 10;
+/** Warm-up predictions on each side before timing: wasm tiers its hot functions up after a few calls. */
+const GAP_WARMUP = 8;
+/** The issue's target: in-worker wasm at most this many times Node wasm's time for the same prediction. */
+const GAP_TARGET = 2;
+/** What the worker answers with a prediction asked with `probe` (app/model-protocol.ts PredictProbe). */
+interface PredictProbe {
+  phases: PhaseTimes;
+  wasm: { simd: boolean; threads: number } | null;
+}
+
+interface Side {
+  /** Every timed call, ms. */
+  ms: number[];
+  /** Per round: the median call, ms. */
+  rounds: number[];
+  /** Per phase: every call's time, ms. */
+  phases: Record<string, number[]>;
+}
+const newSide = (): Side => ({ ms: [], rounds: [], phases: {} });
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+function addPhases(side: Side, p: PhaseTimes) {
+  for (const [k, v] of Object.entries(p)) (side.phases[k] ??= []).push(v);
+}
+
+/**
+ * In-worker wasm against Node wasm for the same prediction (demo scene 0, its pair, t = 10, the
+ * worker's options: posterior and label included), interleaved: GAP_ROUNDS rounds, each a block of
+ * Node calls and a block of worker predictions (which goes first alternates), so load drifting on
+ * this shared machine hits both sides alike. The ratio is taken per round (browser median / Node
+ * median) and its median and spread over the rounds printed, with each phase's medians.
+ */
+async function wasmGap(page: Page, isolated: boolean, params: Params, req: PairRequest[]) {
+  const node = newSide();
+  const browser = newSide();
+  const trip: number[] = [];
+  /** Per worker call: its time outside predictPairs' phases (awaiting the weights, the answer's assembly). */
+  const outside: number[] = [];
+  const o = { samplesPerMode: PER_MODE, meansFirst: true };
+  const nodeBlock = async (n: number, keep: boolean) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const phases: PhaseTimes = {};
+      const t0 = performance.now();
+      await predictPairs('pseudo', params, req, { ...o, phases });
+      if (!keep) continue;
+      ms.push(performance.now() - t0);
+      addPhases(node, phases);
+    }
+    return ms;
+  };
+  await page.evaluate(async () => {
+    const w = window as unknown as { __gapClient?: unknown };
+    w.__gapClient = await window.__modescopeModel!({ backend: 'wasm', variants: ['pseudo'], measure: false });
+  });
+  const browserBlock = (n: number) =>
+    page.evaluate(
+      async ({ n, pair, perMode }) => {
+        const client = (
+          window as unknown as { __gapClient: Awaited<ReturnType<NonNullable<Window['__modescopeModel']>>> }
+        ).__gapClient;
+        const s = window.__modescope!.store.get().scene!;
+        const out: { worker: number; trip: number; probe: PredictProbe }[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          const p = await client.predict(s, pair, 10, {
+            samplesPerMode: perMode,
+            meansFirst: true,
+            probe: true,
+          });
+          out.push({ worker: p.latencyMs, trip: performance.now() - t0, probe: p.probe! });
+        }
+        return out;
+      },
+      { n, pair: [req[0]!.a, req[0]!.b] as [number, number], perMode: PER_MODE },
+    );
+  await nodeBlock(GAP_WARMUP, false);
+  const warm = await browserBlock(GAP_WARMUP);
+  const runtime = warm[0]!.probe.wasm;
+  for (let r = 0; r < GAP_ROUNDS; r++) {
+    const doNode = async () => {
+      const ms = await nodeBlock(GAP_PER_ROUND, true);
+      node.ms.push(...ms);
+      node.rounds.push(median(sorted(ms)));
+    };
+    const doBrowser = async () => {
+      const out = await browserBlock(GAP_PER_ROUND);
+      const ms = out.map((x) => x.worker);
+      browser.ms.push(...ms);
+      browser.rounds.push(median(sorted(ms)));
+      trip.push(...out.map((x) => x.trip));
+      for (const x of out) {
+        addPhases(browser, x.probe.phases);
+        outside.push(x.worker - Object.values(x.probe.phases).reduce((a, v) => a + v, 0));
+      }
+    };
+    if (r % 2 === 0) {
+      await doNode();
+      await doBrowser();
+    } else {
+      await doBrowser();
+      await doNode();
+    }
+  }
+  await page.evaluate(() =>
+    (window as unknown as { __gapClient: { terminate(): void } }).__gapClient.terminate(),
+  );
+  const ratios = sorted(browser.rounds.map((b, i) => b / node.rounds[i]!));
+  const med = (xs: number[]) => median(sorted(xs));
+  const nodeMed = med(node.ms);
+  const browserMed = med(browser.ms);
+  const where = isolated ? 'cross-origin isolated' : 'not isolated';
+  console.log(
+    `  in-worker wasm (${where}: ${runtime ? `${runtime.simd ? 'SIMD' : 'no SIMD'}, ${runtime.threads} thread(s)` : 'not on wasm'}) ` +
+      `against Node wasm (SIMD ${(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'yes' : 'no'}, ${getThreadsCount()} thread(s)), ` +
+      `${GAP_ROUNDS} interleaved rounds of ${GAP_PER_ROUND}: worker ${fmt(browserMed, 1)} ms (round trip ${fmt(med(trip), 1)} ms) ` +
+      `vs Node ${fmt(nodeMed, 1)} ms; ratio per round median ${fmt(median(ratios), 2)}x ` +
+      `(min ${fmt(ratios[0]!, 2)}x, max ${fmt(ratios[ratios.length - 1]!, 2)}x); ` +
+      `target <= ${GAP_TARGET}x: ${median(ratios) <= GAP_TARGET ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    '    phases, median ms worker / Node: ' +
+      PHASES.map((k) => {
+        const b = med(browser.phases[k] ?? [0]);
+        const n = med(node.phases[k] ?? [0]);
+        return `${k} ${fmt(b, 2)} / ${fmt(n, 2)}`;
+      }).join(', ') +
+      `; outside predictPairs (the worker's own work) ${fmt(med(outside), 2)}; ` +
+      `the message round trip adds ${fmt(med(trip) - browserMed, 1)}`,
+  );
+}
+
+async function gapOnly(): Promise<void> {
+  const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
+  const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
+  const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
+  const scene = await file.scene(0);
+  const pair = interactingPair(scene)!;
+  await tf.setBackend('wasm');
+  const wp = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+  const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
+  const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
+  try {
+    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    process.env.DIST_DIR = dir;
+    for (const isolated of [true, false]) {
+      const h = await startHarness({ isolated });
+      try {
+        const page = await h.newPage();
+        await page.goto(`${h.url}?off=predictions`);
+        await page.waitForFunction(() => window.__modescope?.store.get().scene != null, null, {
+          timeout: 120_000,
+        });
+        await wasmGap(page, isolated, wp, req);
+        await page.close();
+      } finally {
+        await h.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    tf.dispose(Object.values(wp));
+  }
+}
+
 export default async function () {
+  if (process.env.MODEL_BENCH === 'gap') return gapOnly();
   await trainingRate();
 
   const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
@@ -217,4 +392,6 @@ export default async function () {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // the target figure: in-worker wasm against Node wasm, interleaved, phase by phase
+  await gapOnly();
 }
