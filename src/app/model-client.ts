@@ -117,6 +117,8 @@ export class ModelClient {
   /** Run-time predictors the worker was sent (the entry sent, so a replaced entry is sent again). */
   private sent: Map<PredictorId, Predictor>;
   private switched: ((c: BackendChoice) => void) | null = null;
+  /** Settles `measured` when the client stops before the measurement and the switch are done. */
+  private endMeasure: ((why: string) => void) | null = null;
   /** Why the worker died; set once, every request after it is rejected with it. */
   private died: ModelWorkerDied | null = null;
   /** When the worker last sent anything (performance.now()). */
@@ -184,6 +186,7 @@ export class ModelClient {
     sendPredictor(measurer, new Map(), o.variant);
     return new Promise<BackendChoice>((resolve) => {
       const done = (c: BackendChoice) => {
+        this.endMeasure = null;
         measurer.terminate();
         if (this.measurer === measurer) this.measurer = null;
         this.current = c;
@@ -203,6 +206,9 @@ export class ModelClient {
             failed: [{ backend: 'measurement', error: msg.message }],
           });
       };
+      // the client stopped or its worker died first: `measured` still settles, unmeasured
+      this.endMeasure = (why) =>
+        done({ ...this.current, how: 'unmeasured', failed: [{ backend: 'measurement', error: why }] });
       measurer.onerror = (e) =>
         done({
           ...this.current,
@@ -370,6 +376,7 @@ export class ModelClient {
 
   /** Ends both workers and rejects every request waiting with `why`. */
   private stop(why: Error): void {
+    this.endMeasure?.(why.message);
     this.worker.terminate();
     this.measurer?.terminate();
     this.measurer = null;

@@ -195,7 +195,9 @@ async function switchTo(next: BackendChoice): Promise<void> {
 
 /** The active backend's WebGPU device; null on other backends. */
 function gpuDevice(): GPUDevice | null {
-  return tf.getBackend() === 'webgpu' ? ((tf.backend() as unknown as { device?: GPUDevice }).device ?? null) : null;
+  return tf.getBackend() === 'webgpu'
+    ? ((tf.backend() as unknown as { device?: GPUDevice }).device ?? null)
+    : null;
 }
 
 /**

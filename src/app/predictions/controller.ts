@@ -254,6 +254,48 @@ export class PredictionController {
     return this.client;
   }
 
+  /**
+   * The worker died answering `w`: the client is dropped, and a new one is started for `w` again
+   * (true) unless MAX_RESTARTS were spent on this backend setting: then the error to show, which
+   * also keeps the worker from being started again until the setting changes.
+   */
+  private workerDied(e: ModelWorkerDied, w: Want): true | Error {
+    this.client = null;
+    if (this.restarts < MAX_RESTARTS) {
+      this.restarts++;
+      this.notice = `${e.message}; restarted it (${this.restarts} of ${MAX_RESTARTS})`;
+      this.setModel({ message: this.notice });
+      // the same request again while it is still what is wanted, unless newer is queued
+      if (!this.next && this.want(this.store.get())?.key === w.key) this.next = w;
+      return true;
+    }
+    this.startFailure = {
+      backend: w.p.backend,
+      error: new Error(
+        `${e.message}, after ${MAX_RESTARTS} restarts: not started again (choose another backend to try again)`,
+      ),
+    };
+    return this.startFailure.error;
+  }
+
+  /**
+   * Whether the answer to `w` goes on screen: a newer wish replaces it unless it is still what the
+   * screen wants. An answer for another step of the scene, pair and model is shown while nothing
+   * newer is asked, as during playback; never over the error of a request that cannot be answered,
+   * nor over the answer to what is wanted now, already on screen (a scrub away and back).
+   */
+  private showable(w: Want): boolean {
+    const now = this.want(this.store.get());
+    return (
+      now?.key === w.key ||
+      (!this.next &&
+        now?.scene === w.scene &&
+        now.base === w.base &&
+        now.key !== this.failedKey &&
+        now.key !== this.shownKey)
+    );
+  }
+
   private async run() {
     this.running = true;
     while (this.next) {
@@ -278,19 +320,7 @@ export class PredictionController {
               variant: w.p.variant,
             });
         const roundTripMs = performance.now() - t0;
-        // a newer wish replaces this answer unless it is still what the screen wants
-        const now = this.want(this.store.get());
-        // (an answer for another step of the scene, pair and model is shown while nothing newer is
-        // asked, as during playback; never over the error of a request that cannot be answered, nor
-        // over the answer to what is wanted now, already on screen: a scrub away and back)
-        if (
-          now?.key === w.key ||
-          (!this.next &&
-            now?.scene === w.scene &&
-            now.base === w.base &&
-            now.key !== this.failedKey &&
-            now.key !== this.shownKey)
-        ) {
+        if (this.showable(w)) {
           this.shownKey = w.key;
           this.failedKey = '';
           this.setModel(
@@ -314,22 +344,9 @@ export class PredictionController {
       } catch (thrown) {
         let e = thrown;
         if (e instanceof ModelWorkerDied && used && this.client === used) {
-          // the worker died with this request: a new one, and this request again while still wanted
-          this.client = null;
-          if (this.restarts < MAX_RESTARTS) {
-            this.restarts++;
-            this.notice = `${e.message}; restarted it (${this.restarts} of ${MAX_RESTARTS})`;
-            this.setModel({ message: this.notice });
-            if (!this.next && this.want(this.store.get())?.key === w.key) this.next = w;
-            continue;
-          }
-          this.startFailure = {
-            backend: w.p.backend,
-            error: new Error(
-              `${e.message}, after ${MAX_RESTARTS} restarts: not started again (choose another backend to try again)`,
-            ),
-          };
-          e = this.startFailure.error;
+          const restarted = this.workerDied(e, w);
+          if (restarted === true) continue;
+          e = restarted;
         }
         // the file predicts another pair of this scene, and the user chose none: take it (once)
         const s = this.store.get();
