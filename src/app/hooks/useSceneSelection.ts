@@ -1,8 +1,6 @@
 // Which scene of the open file is shown: a new file clears the view, then the scene a URL view
 // asked for (once it is listed) or else the first readable scene is opened, once per file; a scene
 // is opened by record position (SceneSet.scene), and a record that fails to read says why.
-// Previous/next count from the scene asked for last (`asked`; it is the one shown once its decode
-// lands), not the one shown: three quick presses of `]` go three scenes on, as slow ones would.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Store } from '../store';
 import type { UrlView } from '../url';
@@ -17,6 +15,27 @@ export interface SceneSelection {
   restore(view: UrlView): void;
   /** Why the last scene asked for could not open (for this file only). */
   error: string | null;
+}
+
+/**
+ * Previous (-1) or next (+1) scene of `rows`, counted from the scene asked for last (`asked`: it is
+ * the one shown once its decode lands), not the one shown: three quick presses of `]` go three
+ * scenes on, as slow ones would.
+ */
+function useStepScene(
+  rows: SceneRow[],
+  asked: RefObject<number>,
+  selectScene: (k: number) => Promise<void>,
+): (d: number) => void {
+  return useCallback(
+    (d: number) => {
+      if (rows.length === 0) return;
+      const i = rows.findIndex((r) => r.k === asked.current);
+      const next = rows[(i + d + rows.length) % rows.length];
+      if (next?.summary) void selectScene(next.k);
+    },
+    [rows, selectScene, asked],
+  );
 }
 
 export function useSceneSelection(
@@ -103,21 +122,4 @@ export function useSceneSelection(
     restore,
     error: error?.openId === file.openId ? error.message : null,
   };
-}
-
-/** Previous (-1) or next (+1) scene of `rows` from the one asked for last (see the header). */
-function useStepScene(
-  rows: SceneRow[],
-  asked: RefObject<number>,
-  selectScene: (k: number) => Promise<void>,
-): (d: number) => void {
-  return useCallback(
-    (d: number) => {
-      if (rows.length === 0) return;
-      const i = rows.findIndex((r) => r.k === asked.current);
-      const next = rows[(i + d + rows.length) % rows.length];
-      if (next?.summary) void selectScene(next.k);
-    },
-    [rows, selectScene, asked],
-  );
 }
