@@ -233,8 +233,8 @@ describe('prediction controller', () => {
     expect(h.starts).toHaveLength(1);
   });
 
-  // Found by the rapid-input storm (test/browser/reliability.test.ts): a scrub away and back to the
-  // step already shown let the away step's late answer replace it, a prediction of another step drawn.
+  // Found while writing the rapid-input storm (by reading; the storm's seeds did not hit it): a scrub
+  // away and back to the step shown let the away step's late answer replace it (another step drawn).
   it('keeps the answer shown for the step it is back at over a late answer for the step left', async () => {
     const h = setup();
     h.controller.attach();
