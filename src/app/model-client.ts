@@ -7,6 +7,10 @@
 // run). Each scene is posted to the worker once, and
 // each predictor registered at run time (local models, folders opened from disk) before its first
 // use: a picked folder's bytes are copied and the copies transferred, so every worker gets its own.
+// A worker that dies (an uncaught error fires its 'error' event; one that closed itself, was killed
+// or hangs answers no 'ping' for SILENT_MS while requests wait) ends the client: every pending
+// request is rejected with a ModelWorkerDied naming why, and so is every later one; the owner
+// (predictions/controller.ts) starts a new client.
 import type { BackendChoice } from '../model/backends';
 import { getPredictor, type Predictor, type PredictorId } from '../model/registry';
 import type { Scene } from '../scene/scene';
@@ -29,6 +33,25 @@ export interface PredictRequestOptions {
   variant?: PredictorName;
   /** Answer the worker's phase times and wasm runtime too (PairPrediction.probe; the bench). */
   probe?: boolean;
+}
+
+/**
+ * While requests wait, the worker is pinged this often, ms: a 'pong' (or any answer) shows it is
+ * alive. Cheap (one message), and often enough that SILENT_MS is judged within a second.
+ */
+export const PING_MS = 1000;
+/**
+ * A worker that has answered nothing, not even a ping, for this long while requests wait is taken
+ * as dead, ms. Pings are answered between the worker's tasks, so this must exceed its longest
+ * synchronous stretch: a WebGL kernel compile of the whole model on a software GPU takes seconds,
+ * and CI runs on a loaded 2-core machine, so 20 s leaves a wide margin while a closed worker is
+ * still noticed well within a test's patience.
+ */
+export const SILENT_MS = 20_000;
+
+/** The model worker died (crashed, closed itself, killed, or silent): why, in the user's terms. */
+export class ModelWorkerDied extends Error {
+  override name = 'ModelWorkerDied';
 }
 
 /** localStorage key of the measured backend choice (model/backends.ts BackendChoice). */
@@ -96,6 +119,13 @@ export class ModelClient {
   /** Run-time predictors the worker was sent (the entry sent, so a replaced entry is sent again). */
   private sent: Map<PredictorId, Predictor>;
   private switched: ((c: BackendChoice) => void) | null = null;
+  /** Settles `measured` when the client stops before the measurement and the switch are done. */
+  private endMeasure: ((why: string) => void) | null = null;
+  /** Why the worker died; set once, every request after it is rejected with it. */
+  private died: ModelWorkerDied | null = null;
+  /** When the worker last sent anything (performance.now()). */
+  private lastHeard = performance.now();
+  private watch: ReturnType<typeof setInterval> | null = null;
 
   private constructor(
     private worker: Worker,
@@ -108,8 +138,15 @@ export class ModelClient {
     this.chooseMs = ready.chooseMs;
     this.loadMs = ready.loadMs;
     this.warmupMs = ready.warmupMs;
+    // an uncaught error in the worker: it may still run, but what it was doing is lost
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.die(`the model worker crashed${e.message ? ` (${e.message})` : ''}`);
+    };
+    worker.onmessageerror = () => this.die('the model worker sent a message that could not be read');
     worker.onmessage = (ev: MessageEvent<ModelResponse>) => {
       const msg = ev.data;
+      this.lastHeard = performance.now();
       if (msg.type === 'prediction') {
         // a backend that failed here is not the cached choice any more: the next start measures
         if (msg.prediction.notice) {
@@ -151,6 +188,7 @@ export class ModelClient {
     sendPredictor(measurer, new Map(), o.variant);
     return new Promise<BackendChoice>((resolve) => {
       const done = (c: BackendChoice) => {
+        this.endMeasure = null;
         measurer.terminate();
         if (this.measurer === measurer) this.measurer = null;
         this.current = c;
@@ -170,6 +208,9 @@ export class ModelClient {
             failed: [{ backend: 'measurement', error: msg.message }],
           });
       };
+      // the client stopped or its worker died first: `measured` still settles, unmeasured
+      this.endMeasure = (why) =>
+        done({ ...this.current, how: 'unmeasured', failed: [{ backend: 'measurement', error: why }] });
       measurer.onerror = (e) =>
         done({
           ...this.current,
@@ -241,7 +282,9 @@ export class ModelClient {
     sendPredictor(this.worker, this.sent, variant);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.died) return reject(this.died);
       this.pending.set(id, { resolve, reject });
+      this.watchWorker();
       this.send({
         type: 'predict',
         id,
@@ -261,12 +304,46 @@ export class ModelClient {
 
   private lost: ((destroyed: boolean) => void) | null = null;
 
-  /** Destroys the worker's WebGPU device as a lost GPU would (tests); false on other backends. */
-  loseDevice(): Promise<boolean> {
+  /**
+   * Destroys the worker's WebGPU device as a lost GPU would (tests): at once, or (`during`) in the
+   * middle of the next prediction; false on other backends.
+   */
+  loseDevice(during = false): Promise<boolean> {
     return new Promise((resolve) => {
       this.lost = resolve;
-      this.send({ type: 'lose-device' });
+      this.send({ type: 'lose-device', during });
     });
+  }
+
+  /** Tests: the worker dies at the next prediction request, leaving it pending (see 'crash'). */
+  crash(how: 'throw' | 'close'): void {
+    this.send({ type: 'crash', how });
+  }
+
+  /** Whether the worker died (why); a dead client answers nothing again. */
+  get dead(): ModelWorkerDied | null {
+    return this.died;
+  }
+
+  /** Pings the worker while requests wait; one silent for SILENT_MS is dead (see the header). */
+  private watchWorker(): void {
+    if (this.watch) return;
+    this.lastHeard = performance.now();
+    this.watch = setInterval(() => {
+      if (this.pending.size === 0 && this.pendingBatches.size === 0) {
+        clearInterval(this.watch!);
+        this.watch = null;
+      } else if (performance.now() - this.lastHeard > SILENT_MS)
+        this.die(`the model worker stopped answering (nothing for ${SILENT_MS / 1000} s)`);
+      else this.send({ type: 'ping' });
+    }, PING_MS);
+  }
+
+  /** The worker is gone: it is ended, and every request waiting or to come fails with `why`. */
+  private die(why: string): void {
+    if (this.died) return;
+    this.died = new ModelWorkerDied(why);
+    this.stop(this.died);
   }
 
   /**
@@ -281,7 +358,9 @@ export class ModelClient {
     sendPredictor(this.worker, this.sent, o.variant);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.died) return reject(this.died);
       this.pendingBatches.set(id, { resolve, reject });
+      this.watchWorker();
       this.send({
         type: 'batch',
         id,
@@ -295,11 +374,18 @@ export class ModelClient {
   }
 
   terminate(): void {
+    this.stop(new Error('model worker stopped'));
+  }
+
+  /** Ends both workers and rejects every request waiting with `why`. */
+  private stop(why: Error): void {
+    this.endMeasure?.(why.message);
     this.worker.terminate();
     this.measurer?.terminate();
     this.measurer = null;
-    const stopped = new Error('model worker stopped');
-    for (const p of [...this.pending.values(), ...this.pendingBatches.values()]) p.reject(stopped);
+    if (this.watch) clearInterval(this.watch);
+    this.watch = null;
+    for (const p of [...this.pending.values(), ...this.pendingBatches.values()]) p.reject(why);
     this.pending.clear();
     this.pendingBatches.clear();
   }

@@ -17,8 +17,19 @@ export type ModelRequest =
    * wins; `cached`: the choice an earlier start measured (used when its key still matches).
    */
   | { type: 'init'; baseUrl: string; variants: PredictorName[]; backend?: string; cached?: BackendChoice }
-  /** Destroys WebGPU's device, as a lost GPU would (tests; a no-op on other backends). */
-  | { type: 'lose-device' }
+  /**
+   * Destroys WebGPU's device, as a lost GPU would (tests; a no-op on other backends): at once, or
+   * (`during`) in the middle of the next prediction, at its first read of a result from the GPU.
+   */
+  | { type: 'lose-device'; during?: boolean }
+  /**
+   * Tests: the worker dies at the next 'predict' instead of answering it, by an uncaught error
+   * ('throw': the Worker's error event fires) or by closing itself ('close': nothing fires, the
+   * client's liveness check notices).
+   */
+  | { type: 'crash'; how: 'throw' | 'close' }
+  /** Liveness: answered at once with 'pong' (model-client.ts asks while requests wait). */
+  | { type: 'ping' }
   /**
    * To a second worker at a first start: time every backend on `variant` (model/backends.ts
    * measureBackends) and answer 'measured'; the model worker meanwhile answers on its interim backend.
@@ -118,6 +129,7 @@ export type ModelResponse =
       warmupMs: number;
     }
   | { type: 'device-lost'; backend: string; destroyed: boolean }
+  | { type: 'pong' }
   | { type: 'measured'; choice: BackendChoice }
   | { type: 'switched'; choice: BackendChoice }
   | { type: 'prediction'; id: number; prediction: PairPrediction }

@@ -9,8 +9,10 @@
 // with model/predictors.ts predictPairs and each batch (the file-level run's, scenes included) with
 // predictBatch, handled as they come: while one batch waits for the GPU, the next one's features
 // and labels are built. A prediction that fails on a backend that no longer works (its health
-// check fails, or WebGPU lost its device) falls back to the next fastest backend, reloads the
-// weights there and is retried once; the answer says so. No model logic lives here.
+// check fails, or WebGPU lost its device, before it or in its middle) falls back to the next fastest
+// backend, reloads the weights there and is retried once; the answer says so. It answers 'ping' at
+// once (the client's liveness check), and has test hooks for what the app must survive: a device
+// lost mid-prediction, an uncaught error, a worker that closes itself. No model logic lives here.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -192,13 +194,46 @@ async function switchTo(next: BackendChoice): Promise<void> {
   }
 }
 
-/** Watches WebGPU's device: a lost device (GPUDevice.lost) makes the next prediction fall back. */
+/** The active backend's WebGPU device; null on other backends. */
+function gpuDevice(): GPUDevice | null {
+  return tf.getBackend() === 'webgpu'
+    ? ((tf.backend() as unknown as { device?: GPUDevice }).device ?? null)
+    : null;
+}
+
+/**
+ * Watches WebGPU's device: a lost device (GPUDevice.lost) makes the next prediction fall back. Only
+ * while it is still the active backend's device: a device lost mid-prediction reports its loss
+ * after the fallback it caused, and must not make the new backend fall back again.
+ */
 function watchDevice(): void {
-  if (tf.getBackend() !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  const device = gpuDevice();
   void device?.lost.then((info) => {
+    if (gpuDevice() !== device) return;
     deviceLost = `the WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`;
   });
+}
+
+/** Tests: lose the device at the next prediction's first read from the GPU ('lose-device' during). */
+let loseAtNextRead = false;
+/** Tests: die at the next 'predict' ('crash'), by an uncaught error or by closing. */
+let crashAtNext: 'throw' | 'close' | null = null;
+
+/**
+ * Arms the device loss of `loseAtNextRead` on the active WebGPU backend: its next `read` (a result
+ * coming back from the GPU, while the prediction's kernels are queued) destroys the device first.
+ */
+function loseDeviceAtRead(): void {
+  const device = gpuDevice();
+  if (!device) return;
+  loseAtNextRead = false;
+  const b = tf.backend() as unknown as { read: (id: object) => Promise<unknown> };
+  const read = b.read;
+  b.read = function (this: unknown, id: object) {
+    delete (b as Partial<typeof b>).read; // the prototype's again
+    device.destroy();
+    return read.call(this, id);
+  };
 }
 
 /** Is the active backend still able to run an op? */
@@ -269,6 +304,7 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
   if (!scene) throw new Error(`scene ${req.sceneKey} was not sent to the worker`);
   const t0 = performance.now();
   let notice: string | null = null;
+  if (loseAtNextRead) loseDeviceAtRead();
   if (deviceLost) {
     notice = deviceLost;
     await fallBack(deviceLost);
@@ -360,6 +396,18 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
     } else if (req.type === 'scene') {
       scenes.set(req.key, req.scene);
       while (scenes.size > SCENES_KEPT) scenes.delete(scenes.keys().next().value!);
+    } else if (req.type === 'ping') {
+      post({ type: 'pong' });
+    } else if (req.type === 'crash') {
+      crashAtNext = req.how;
+    } else if (req.type === 'predict' && crashAtNext) {
+      // the test hook: this request is never answered, the worker dies with it pending
+      if (crashAtNext === 'close') self.close();
+      else
+        setTimeout(() => {
+          throw new Error('the model worker crashed (test hook)');
+        });
+      crashAtNext = null;
     } else if (req.type === 'predict') {
       post({ type: 'prediction', id: req.id, prediction: await guarded(() => predict(req)) });
     } else if (req.type === 'batch') {
@@ -371,10 +419,11 @@ export async function handle(ev: MessageEvent<ModelRequest>): Promise<void> {
       await switchTo(req.choice);
       post({ type: 'switched', choice: choice! });
     } else if (req.type === 'lose-device') {
-      // tests and the reliability checks: what a lost GPU does (GPUDevice.lost fires)
-      const device =
-        tf.getBackend() === 'webgpu' ? (tf.backend() as unknown as { device: GPUDevice }).device : null;
-      device?.destroy();
+      // tests and the reliability checks: what a lost GPU does (GPUDevice.lost fires), now or in
+      // the middle of the next prediction
+      const device = gpuDevice();
+      if (req.during) loseAtNextRead = device !== null;
+      else device?.destroy();
       post({ type: 'device-lost', backend: tf.getBackend(), destroyed: device !== null });
     }
   } catch (e) {

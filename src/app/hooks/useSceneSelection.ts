@@ -20,6 +20,27 @@ export interface SceneSelection {
   error: string | null;
 }
 
+/**
+ * Previous (-1) or next (+1) scene of `rows`, counted from the scene asked for last (`asked`: it is
+ * the one shown once its decode lands), not the one shown: three quick presses of `]` go three
+ * scenes on, as slow ones would.
+ */
+function useStepScene(
+  rows: SceneRow[],
+  asked: RefObject<number>,
+  selectScene: (k: number) => Promise<void>,
+): (d: number) => void {
+  return useCallback(
+    (d: number) => {
+      if (rows.length === 0) return;
+      const i = rows.findIndex((r) => r.k === asked.current);
+      const next = rows[(i + d + rows.length) % rows.length];
+      if (next?.summary) void selectScene(next.k);
+    },
+    [rows, selectScene, asked],
+  );
+}
+
 export function useSceneSelection(
   store: Store,
   file: OpenFileState,
@@ -28,17 +49,19 @@ export function useSceneSelection(
   pendingRef: RefObject<UrlView | null>,
 ): SceneSelection {
   const gen = useRef(0);
+  const asked = useRef(-1);
   const [error, setError] = useState<{ openId: number; message: string } | null>(null);
 
   const selectScene = useCallback(
     async (k: number, restore?: UrlView) => {
       if (!file.file) return;
       const g = ++gen.current;
+      asked.current = k;
       let scene;
       try {
         scene = await file.file.scene(k);
       } catch (e) {
-        // a record that lists but fails to read now (the file changed on disk, a stale row)
+        // a record that lists but fails to read now (changed on disk, a stale row); `]` steps past it
         if (g === gen.current)
           setError({ openId: file.openId, message: e instanceof Error ? e.message : String(e) });
         return;
@@ -69,6 +92,7 @@ export function useSceneSelection(
   const opened = useRef(false);
   useEffect(() => {
     opened.current = false;
+    asked.current = -1;
     store.set({ scene: null, sceneIndex: -1, playing: false, prediction: null, comparePrediction: null });
   }, [file.file, store]);
 
@@ -86,15 +110,7 @@ export function useSceneSelection(
     void selectScene(first.k, restore);
   }, [file.rows, file.loading, file.file, selectScene, pendingRef]);
 
-  const stepScene = useCallback(
-    (d: number) => {
-      if (rows.length === 0) return;
-      const i = rows.findIndex((r) => r.k === store.get().sceneIndex);
-      const next = rows[(i + d + rows.length) % rows.length];
-      if (next?.summary) void selectScene(next.k);
-    },
-    [rows, selectScene, store],
-  );
+  const stepScene = useStepScene(rows, asked, selectScene);
 
   const restore = useCallback(
     (v: UrlView) => {

@@ -67,8 +67,15 @@ declare global {
       fileName: string | null;
       /** The bench's rebuild-every-frame baseline, in its own chunk. */
       loadNaive: () => Promise<typeof import('../layers/naive')>;
-      /** Destroys the model worker's WebGPU device, as a lost GPU would (false: not on WebGPU). */
-      loseDevice: () => Promise<boolean>;
+      /**
+       * Destroys the model worker's WebGPU device, as a lost GPU would, at once or (`during`) in the
+       * middle of the next prediction (false: not on WebGPU).
+       */
+      loseDevice: (during?: boolean) => Promise<boolean>;
+      /** The pair predicted for (store.ts activePair): the chosen one, else the scene's. */
+      pair: () => [number, number] | null;
+      /** The model worker dies at its next prediction request: an uncaught error, or close(). */
+      crashModelWorker: (how: 'throw' | 'close') => Promise<boolean>;
       /** The list bench's probe of decoding a scene here against receiving it, in its own chunk. */
       loadDeliveryProbe: () => Promise<typeof import('../delivery-probe')>;
       /** The bench's one-scene-at-a-time file run (and the batched one beside it), in its own chunk. */
@@ -99,7 +106,9 @@ export function useTestHook(
         poseAt,
         fileName,
         loadNaive: () => import('../layers/naive'),
-        loseDevice: () => controller.loseDevice(),
+        loseDevice: (during) => controller.loseDevice(during),
+        crashModelWorker: (how) => controller.crashWorker(how),
+        pair: () => activePair(store.get()),
         loadDeliveryProbe: () => import('../delivery-probe'),
         loadFileRunBench: () => import('../predictions/run-file-baseline'),
         lastSaved,

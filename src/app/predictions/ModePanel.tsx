@@ -103,5 +103,7 @@ function modelStatus(model: ModelStatus, scene: Scene | null): string {
         : model.state === 'error'
           ? (model.message ?? 'model error')
           : `${model.backend} · ${model.latencyMs?.toFixed(0) ?? '–'} ms${model.pending ? ' · predicting…' : ''}` +
-            (model.backendWhy ? ` · ${model.backendWhy}` : '');
+            (model.backendWhy ? ` · ${model.backendWhy}` : '') +
+            // what happened to the worker (a restart after it died), while it matters
+            (model.message ? ` · ${model.message}` : '');
 }

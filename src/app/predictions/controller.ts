@@ -3,7 +3,10 @@
 // the current step. One request runs at a time and only the latest wanted one is sent next, so a
 // fast scrub never queues up work and the UI thread never waits. A request that failed is not sent
 // again until the request changes (scene, pair, step, settings), and a model that failed to start
-// is not started again until the backend setting changes: the error is shown once.
+// is not started again until the backend setting changes: the error is shown once. A worker that
+// dies (model-client.ts ModelWorkerDied: crashed, closed, killed, silent) is restarted and the
+// request retried, at most MAX_RESTARTS times until the backend setting changes; the status line
+// says so from then on, and after the last restart the error stays.
 // A submission's predictions (app/submissions.ts) are read from its file on this thread, never by
 // the worker, and are from WOMD's current step (10) whatever the time on screen: scrubbing does not
 // ask again, and the ghosts move with the time as during playback. When the file predicts another
@@ -11,7 +14,7 @@
 import { isValid, STEP_HZ, type Scene } from '../../scene/scene';
 import { MIN_STEP } from '../../model/features';
 import { describeChoice } from '../../model/backends';
-import { ModelClient } from '../model-client';
+import { ModelClient, ModelWorkerDied } from '../model-client';
 import { isSubmission } from '../../model/registry';
 import { SUBMISSION_CURRENT_STEP } from '../../waymo/submission-types';
 import {
@@ -35,14 +38,23 @@ export function predictionStep(scene: Scene, time: number): number {
   return Math.min(scene.tracks.steps - 2, Math.max(MIN_STEP, stepAt(time)));
 }
 
+/**
+ * Worker restarts after it died, per backend setting: a transient death (memory pressure, a GPU
+ * process that went away) is survived, while a request that kills every worker ends within a few
+ * starts (each costs a model load, ~1 s) instead of looping.
+ */
+export const MAX_RESTARTS = 3;
+
 /** What the controller uses of a model client: ModelClient, or a stand-in (the Node unit tests). */
 export type PredictClient = Pick<ModelClient, 'backend' | 'predict' | 'terminate'> &
-  Partial<Pick<ModelClient, 'choice' | 'loseDevice' | 'onChoice'>>;
+  Partial<Pick<ModelClient, 'choice' | 'loseDevice' | 'onChoice' | 'crash'>>;
 /** Starts a client on a backend (undefined: the default order); ModelClient.start in the app. */
 export type StartClient = (opts: { backend?: string }) => Promise<PredictClient>;
 
 interface Want {
   key: string;
+  /** The key but for the step: the same scene, pair, model and settings at another step. */
+  base: string;
   scene: Scene;
   pair: [number, number];
   t: number;
@@ -61,6 +73,10 @@ export class PredictionController {
   private failedKey = '';
   /** Why the worker could not start on a backend setting: not restarted until the setting changes. */
   private startFailure: { backend: string; error: Error } | null = null;
+  /** Workers restarted after dying, on this backend setting (at most MAX_RESTARTS). */
+  private restarts = 0;
+  /** What happened to the worker, said beside every prediction until the backend setting changes. */
+  private notice: string | null = null;
   private unsubscribe: (() => void) | null = null;
 
   /**
@@ -113,17 +129,16 @@ export class PredictionController {
     const t = isSubmission(p.variant)
       ? Math.min(SUBMISSION_CURRENT_STEP, s.scene.tracks.steps - 2)
       : predictionStep(s.scene, s.time);
-    const key = [
+    const base = [
       s.scene.id,
       pair.join(','),
-      t,
       p.variant,
       p.samplesPerMode,
       p.forcedMode,
       p.seed,
       p.backend,
     ].join('|');
-    return { key, scene: s.scene, pair, t, p };
+    return { key: `${base}|${t}`, base, scene: s.scene, pair, t, p };
   }
 
   private changed(s: ViewerState, prev: ViewerState) {
@@ -134,6 +149,8 @@ export class PredictionController {
       );
       this.client = null;
       this.startFailure = null;
+      this.restarts = 0;
+      this.notice = null;
     }
     const shown = this.current(s);
     if (s.scene !== prev.scene && shown && shown.sceneId !== s.scene?.id) {
@@ -181,10 +198,21 @@ export class PredictionController {
     if (!this.running) void this.run();
   }
 
-  /** Destroys the worker's WebGPU device as a lost GPU would (tests); false when not on WebGPU. */
-  async loseDevice(): Promise<boolean> {
+  /**
+   * Destroys the worker's WebGPU device as a lost GPU would (tests): at once, or (`during`) in the
+   * middle of the next prediction; false when not on WebGPU.
+   */
+  async loseDevice(during = false): Promise<boolean> {
     const c = await this.client;
-    return (await c?.loseDevice?.()) ?? false;
+    return (await c?.loseDevice?.(during)) ?? false;
+  }
+
+  /** Tests: the worker dies at the next prediction request (model-client.ts crash); false: no worker. */
+  async crashWorker(how: 'throw' | 'close'): Promise<boolean> {
+    const c = await this.client;
+    if (!c?.crash) return false;
+    c.crash(how);
+    return true;
   }
 
   private start(backend: string): Promise<PredictClient> {
@@ -226,6 +254,48 @@ export class PredictionController {
     return this.client;
   }
 
+  /**
+   * The worker died answering `w`: the client is dropped, and a new one is started for `w` again
+   * (true) unless MAX_RESTARTS were spent on this backend setting: then the error to show, which
+   * also keeps the worker from being started again until the setting changes.
+   */
+  private workerDied(e: ModelWorkerDied, w: Want): true | Error {
+    this.client = null;
+    if (this.restarts < MAX_RESTARTS) {
+      this.restarts++;
+      this.notice = `${e.message}; restarted it (${this.restarts} of ${MAX_RESTARTS})`;
+      this.setModel({ message: this.notice });
+      // the same request again while it is still what is wanted, unless newer is queued
+      if (!this.next && this.want(this.store.get())?.key === w.key) this.next = w;
+      return true;
+    }
+    this.startFailure = {
+      backend: w.p.backend,
+      error: new Error(
+        `${e.message}, after ${MAX_RESTARTS} restarts: not started again (choose another backend to try again)`,
+      ),
+    };
+    return this.startFailure.error;
+  }
+
+  /**
+   * Whether the answer to `w` goes on screen: a newer wish replaces it unless it is still what the
+   * screen wants. An answer for another step of the scene, pair and model is shown while nothing
+   * newer is asked, as during playback; never over the error of a request that cannot be answered,
+   * nor over the answer to what is wanted now, already on screen (a scrub away and back).
+   */
+  private showable(w: Want): boolean {
+    const now = this.want(this.store.get());
+    return (
+      now?.key === w.key ||
+      (!this.next &&
+        now?.scene === w.scene &&
+        now.base === w.base &&
+        now.key !== this.failedKey &&
+        now.key !== this.shownKey)
+    );
+  }
+
   private async run() {
     this.running = true;
     while (this.next) {
@@ -234,12 +304,13 @@ export class PredictionController {
       // before the store hears of it: changed() must see this request as in flight
       this.inFlight = w.key;
       this.setModel({ pending: true });
+      let used: Promise<PredictClient> | null = null;
       try {
         const t0 = performance.now();
         const prediction = isSubmission(w.p.variant)
           ? await submissionPrediction(w.p.variant, w.scene, w.pair)
           : await (
-              await this.start(w.p.backend)
+              await (used = this.start(w.p.backend))
             ).predict(w.scene, w.pair, w.t, {
               samplesPerMode: w.p.samplesPerMode,
               mode: w.p.forcedMode ?? undefined,
@@ -249,11 +320,7 @@ export class PredictionController {
               variant: w.p.variant,
             });
         const roundTripMs = performance.now() - t0;
-        // a newer wish replaces this answer unless it is still what the screen wants
-        const now = this.want(this.store.get());
-        // (an answer for an earlier step of the scene is shown while nothing newer is asked, but
-        // never over the error of a request that cannot be answered)
-        if (now?.key === w.key || (!this.next && now?.scene === w.scene && now.key !== this.failedKey)) {
+        if (this.showable(w)) {
           this.shownKey = w.key;
           this.failedKey = '';
           this.setModel(
@@ -269,12 +336,18 @@ export class PredictionController {
               latencyMs: prediction.latencyMs,
               roundTripMs,
               pending: this.next !== null,
-              message: null,
+              message: this.notice,
             },
             this.compare ? { comparePrediction: prediction } : { prediction },
           );
         }
-      } catch (e) {
+      } catch (thrown) {
+        let e = thrown;
+        if (e instanceof ModelWorkerDied && used && this.client === used) {
+          const restarted = this.workerDied(e, w);
+          if (restarted === true) continue;
+          e = restarted;
+        }
         // the file predicts another pair of this scene, and the user chose none: take it (once)
         const s = this.store.get();
         if (
