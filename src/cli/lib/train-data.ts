@@ -36,6 +36,8 @@ export interface TrainArgs {
   realScenes?: string;
   /** --local-dir DIR: the folder (inside models-local/) real runs write NAME into; default models-local. */
   localDir?: string;
+  /** --prior-only: only the prior head, on [context, d(x)] (cli/lib/prior-only.ts); named `-prior`. */
+  priorOnly?: boolean;
 }
 
 export type TrainPlan =
@@ -73,12 +75,15 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ['--local-dir', args.localDir],
     ] as const)
       if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
+    const prior = args.priorOnly ? '-prior' : '';
     if (data === SYNTHETIC_V2)
       return {
         kind: 'synthetic-v2',
-        outDir: args.out ?? join(LOCAL_MODELS_DIR, `${args.variant}-v2`),
-        ckptDir: join(ckptRoot, `${args.variant}-v2`),
+        outDir: args.out ?? join(LOCAL_MODELS_DIR, `${args.variant}-v2${prior}`),
+        ckptDir: join(ckptRoot, `${args.variant}-v2${prior}`),
       };
+    if (args.priorOnly)
+      throw new Error(`--prior-only needs --data ${SYNTHETIC_V2}, real or real+synthetic (got --data ${data})`);
     return {
       kind: 'synthetic',
       dir: data,
@@ -102,7 +107,7 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
   const init = args.init ? basename(args.init.replace(/[\\/]+$/, '')) : '';
   const lw = args.labelWeight !== undefined ? `-lw${args.labelWeight}` : '';
   const n = selection.trainScenes !== undefined ? `-n${selection.trainScenes}` : '';
-  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}${n}`;
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}${n}${args.priorOnly ? '-prior' : ''}`;
   const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
   const outDir = args.out ?? join(args.localDir ?? LOCAL_MODELS_DIR, name);
   if (!isLocal(outDir))
