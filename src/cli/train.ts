@@ -93,7 +93,9 @@ if (values['prior-only']) {
     epochs: values.epochs ? Number(values.epochs) : undefined,
   });
   writeModelFiles(plan.outDir, model);
-  console.log(`${variant} prior head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`);
+  console.log(
+    `${variant} prior head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`,
+  );
   process.exit(0);
 }
 

@@ -94,8 +94,7 @@ export function encodeKnowledge(hs: readonly HypothesisKnowledge[]): Float32Arra
   if (hs.length !== KNOWLEDGE_HYPOTHESES)
     throw new RangeError(`encodeKnowledge: ${hs.length} hypotheses, expected ${KNOWLEDGE_HYPOTHESES}`);
   const out = new Float32Array(KNOWLEDGE_DIM);
-  const time = (v: number | null) =>
-    v === null ? 1 : Math.min(HORIZON_S, Math.max(-PAST_S, v)) / HORIZON_S;
+  const time = (v: number | null) => (v === null ? 1 : Math.min(HORIZON_S, Math.max(-PAST_S, v)) / HORIZON_S);
   hs.forEach((h, k) => {
     const o = k * PER_HYPOTHESIS;
     out[o + SLOT.label + h.label] = 1;

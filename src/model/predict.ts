@@ -172,7 +172,10 @@ export async function latentProbabilities(
   const y = targetBatch(ts);
   const [pr, po] = tf.tidy(() => {
     const ctx = encode(p, x);
-    return [tf.softmax(priorLogits(p, ctx, x.knowledge)), tf.softmax(posteriorLogits(p, ctx, y.future, y.futureMask))];
+    return [
+      tf.softmax(priorLogits(p, ctx, x.knowledge)),
+      tf.softmax(posteriorLogits(p, ctx, y.future, y.futureMask)),
+    ];
   });
   disposeBatch(x);
   disposeBatch(y);

@@ -138,7 +138,9 @@ function headLoss(head: Params, r: ReturnType<typeof rows>, cfg: HeadConfig) {
 export async function scoreHead(head: Params, d: HeadData, cfg: HeadConfig): Promise<HeadRecord> {
   const r = rows(d, [...Array(d.n).keys()]);
   const t = tf.tidy(() => headLoss(head, r, cfg));
-  const [total, kl, ce, acc] = await Promise.all([t.total, t.kl, t.ce, t.acc].map(async (v) => (await v.data())[0]!));
+  const [total, kl, ce, acc] = await Promise.all(
+    [t.total, t.kl, t.ce, t.acc].map(async (v) => (await v.data())[0]!),
+  );
   tf.dispose([...Object.values(t), ...Object.values(r)]);
   return { total: total!, kl: kl!, ce: ce!, agreement: acc! };
 }
@@ -167,7 +169,10 @@ export async function trainPriorHead(
     let sum = 0;
     for (let s = 0; s < steps; s++) {
       const r = rows(train, idx.slice(s * cfg.batch, (s + 1) * cfg.batch));
-      const { value, grads } = tf.variableGrads(() => headLoss(head, r, cfg).total, HEAD_VARS.map((k) => vars[k]!));
+      const { value, grads } = tf.variableGrads(
+        () => headLoss(head, r, cfg).total,
+        HEAD_VARS.map((k) => vars[k]!),
+      );
       opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
       sum += (await value.data())[0]!;
       tf.dispose([value, ...Object.values(grads), ...Object.values(r)]);
@@ -187,7 +192,8 @@ export async function trainPriorHead(
   return { history, bestEpoch: best.epoch, seconds: (performance.now() - t0) / 1000, steps: taken };
 }
 
-const prefixed = (p: string, r: HeadRecord) => Object.fromEntries(Object.entries(r).map(([k, v]) => [`${p}_${k}`, v]));
+const prefixed = (p: string, r: HeadRecord) =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [`${p}_${k}`, v]));
 
 /** Fisher-Yates over 0..n-1 from `rng`. */
 function shuffled(n: number, rng: Rng): number[] {

@@ -144,7 +144,9 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
 function priorTopologyDim(prior: unknown, fail: (problem: string) => never): number {
   if (prior === undefined) return 0;
   if (!isObject(prior) || prior.inputs !== 'context+knowledge')
-    return fail(`modelTopology.prior is ${JSON.stringify(prior)}, expected {inputs: 'context+knowledge', ...}`);
+    return fail(
+      `modelTopology.prior is ${JSON.stringify(prior)}, expected {inputs: 'context+knowledge', ...}`,
+    );
   if (prior.knowledgeVersion !== KNOWLEDGE_VERSION || prior.knowledgeDim !== KNOWLEDGE_DIM)
     return fail(
       `modelTopology.prior reads domain knowledge version ${String(prior.knowledgeVersion)} of size ${String(prior.knowledgeDim)}, this build computes version ${KNOWLEDGE_VERSION} of size ${KNOWLEDGE_DIM}`,

@@ -27,10 +27,14 @@ export async function encodeModel(
   const { data, specs } = await tf.io.encodeWeights(p as unknown as tf.NamedTensorMap);
   const k = priorKnowledgeDim(p);
   if (k !== 0 && k !== KNOWLEDGE_DIM)
-    throw new Error(`encodeModel: the prior reads ${k} knowledge values, this build computes ${KNOWLEDGE_DIM}`);
+    throw new Error(
+      `encodeModel: the prior reads ${k} knowledge values, this build computes ${KNOWLEDGE_DIM}`,
+    );
   // a prior that reads d(x) says so (weights-check.ts PriorTopology); the plain network writes what it always did
   const prior = k
-    ? { prior: { inputs: 'context+knowledge' as const, knowledgeVersion: KNOWLEDGE_VERSION, knowledgeDim: k } }
+    ? {
+        prior: { inputs: 'context+knowledge' as const, knowledgeVersion: KNOWLEDGE_VERSION, knowledgeDim: k },
+      }
     : {};
   return {
     json: {

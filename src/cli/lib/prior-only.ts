@@ -54,7 +54,9 @@ export async function trainPriorOnly(o: {
   const { plan, cfg } = o;
   if (!o.init) throw new Error('--prior-only needs --init MODEL_DIR: the model whose prior is retrained');
   if (plan.kind === 'synthetic' || (plan.kind === 'real' && plan.data !== 'real'))
-    throw new Error('--prior-only trains on --data synthetic-v2 or --data real (d(x) needs each sample’s scene)');
+    throw new Error(
+      '--prior-only trains on --data synthetic-v2 or --data real (d(x) needs each sample’s scene)',
+    );
   let kSeconds = 0;
   let kCount = 0;
   const each = (scene: Parameters<typeof knowledgeFeatures>[0], samples: Sample[]) => {
@@ -65,7 +67,9 @@ export async function trainPriorOnly(o: {
   };
   const { trainSamples, valSamples, about } = await loadTrainingData(plan, { ...o, each });
   const msPerSample = (1000 * kSeconds) / Math.max(1, kCount);
-  console.log(`d(x) of ${kCount} samples in ${kSeconds.toFixed(1)} s (${msPerSample.toFixed(2)} ms a sample)`);
+  console.log(
+    `d(x) of ${kCount} samples in ${kSeconds.toFixed(1)} s (${msPerSample.toFixed(2)} ms a sample)`,
+  );
 
   const isReal = plan.kind === 'real';
   const stopSet = isReal ? trainSamples.filter((s) => stopFold(s.frame.scene) === 0) : valSamples;

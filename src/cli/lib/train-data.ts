@@ -83,7 +83,9 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
         ckptDir: join(ckptRoot, `${args.variant}-v2${prior}`),
       };
     if (args.priorOnly)
-      throw new Error(`--prior-only needs --data ${SYNTHETIC_V2}, real or real+synthetic (got --data ${data})`);
+      throw new Error(
+        `--prior-only needs --data ${SYNTHETIC_V2}, real or real+synthetic (got --data ${data})`,
+      );
     return {
       kind: 'synthetic',
       dir: data,
