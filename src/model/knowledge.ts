@@ -8,14 +8,15 @@
 //    constantVelocity to rounding for a moving agent; along the box heading below 1 m/s) and then the 6 joint predictions of the
 //    kinematic baseline (kinematic.ts kinematicPredictions, most probable first), the labeller's
 //    answer on that future (labels/forecast.ts labelFuture: only the history up to t and the
-//    hypothesised 8 s are seen), PER_HYPOTHESIS values each (layout: SLOT), then the kinematic
+//    hypothesised 8 s are seen; the same answers, each agent's path built once per distinct future),
+//    PER_HYPOTHESIS values each (layout: SLOT), then the kinematic
 //    hypotheses' label distribution (their probabilities summed per label, 3 values).
 //  - Every input comes from the history up to t and the map: nothing after t. The kinematic
 //    hypotheses are read from `features` (so the tracking noise of a training sample reaches them),
 //    the labeller from the scene's states up to t.
-//  - Pure and deterministic (no tfjs, no RNG); costs 7 labelFuture calls (`npm run bench -- knowledge`).
-import { type LabelIndex } from '../labels';
-import { labelFuture } from '../labels/forecast';
+//  - Pure and deterministic (no tfjs, no RNG); costs 7 labeller runs (`npm run bench -- knowledge`).
+import { labelPaths, trackPath, type LabelIndex, type TrackPath } from '../labels';
+import { sceneWithFuture } from '../labels/forecast';
 import { type Scene } from '../scene/scene';
 import { FEATURES } from './config';
 import { fromFrame, type Features, type PairFrame } from './features';
@@ -66,18 +67,45 @@ export interface HypothesisKnowledge {
   probability: number;
 }
 
-/** Per hypothesis, constant velocity first, what the labeller gives (see the header). */
+/**
+ * Per hypothesis, constant velocity first, what the labeller gives (see the header). It is
+ * labelFuture on each joint future, computed with each agent's path (labels/path.ts trackPath, the
+ * labeller's costly part) built once per distinct agent future: the kinematic joint predictions
+ * combine a few hypotheses per agent, so 7 joint futures need about 6 paths instead of 14.
+ */
 export function knowledgeDetail(scene: Scene, frame: PairFrame, features: Features): HypothesisKnowledge[] {
   const { a, b, t } = frame;
   const t0 = scene.timestamps[0] ?? 0;
   const now = (scene.timestamps[t] ?? t * 0.1) - t0;
   const futures = [
-    { name: 'constant velocity', trajectory: constantVelocityPath(features), probability: 1 },
-    ...kinematicPredictions(features),
+    {
+      name: 'constant velocity',
+      trajectory: constantVelocityPath(features),
+      probability: 1,
+      keys: ['cv', 'cv'],
+    },
+    ...kinematicPredictions(features).map((h) => ({ ...h, keys: [`k${h.a.index}`, `k${h.b.index}`] })),
   ];
+  const paths = new Map<string, TrackPath>();
+  // the scene the labeller reads signals from: the same for every future (held at their state at t)
+  let signals: Scene | null = null;
   return futures.map((h) => {
     const [futA, futB] = toSceneFutures(frame, h.trajectory);
-    const d = labelFuture(scene, a, b, t, futA, futB);
+    let seen: Scene | null = null;
+    const path = (ag: 0 | 1) => {
+      const key = `${ag}:${h.keys[ag]}`;
+      let p = paths.get(key);
+      if (!p) {
+        seen ??= sceneWithFuture(scene, a, b, t, futA, futB);
+        p = trackPath(seen, ag);
+        paths.set(key, p);
+      }
+      return p;
+    };
+    const pa = path(0);
+    const pb = path(1);
+    signals ??= seen ?? sceneWithFuture(scene, a, b, t, futA, futB);
+    const d = labelPaths(signals, pa, pb);
     return {
       name: h.name,
       label: d.label,
