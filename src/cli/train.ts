@@ -18,7 +18,8 @@
 // of the validation split made the same way; the weights go to models-local/VARIANT-v2/ by default.
 // `--prior-only --init MODEL_DIR` (with --data synthetic-v2 or real): only the prior head, reading
 // [context, d(x)] (model/knowledge.ts), trained on the frozen init model (cli/lib/prior-only.ts);
-// written to models-local/VARIANT-v2-prior/ or models-local/VARIANT-real-from-INIT-prior[-foldK]/.
+// written to models-local/VARIANT-v2-prior/ or models-local/VARIANT-real-from-INIT-prior[-foldK]/;
+// `--no-knowledge` is its control, the same head with d(x) all zero (named -prior-noknow).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     'real-scenes': { type: 'string' },
     'local-dir': { type: 'string' },
     'prior-only': { type: 'boolean', default: false },
+    'no-knowledge': { type: 'boolean', default: false },
   },
 });
 const variant = values.variant as Variant;
@@ -68,6 +70,7 @@ const plan = trainPlan(
     realScenes: values['real-scenes'],
     localDir: values['local-dir'],
     priorOnly: values['prior-only'],
+    noKnowledge: values['no-knowledge'],
   },
   [join(SHARED, 'womd'), join(SHARED, 'womd-json')],
 );
@@ -91,6 +94,7 @@ if (values['prior-only']) {
     valScenes: values['val-scenes'],
     init: values.init,
     epochs: values.epochs ? Number(values.epochs) : undefined,
+    noKnowledge: values['no-knowledge'],
   });
   writeModelFiles(plan.outDir, model);
   console.log(

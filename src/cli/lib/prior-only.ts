@@ -50,6 +50,11 @@ export async function trainPriorOnly(o: {
   valScenes: string;
   init?: string;
   epochs?: number;
+  /**
+   * The control (`--no-knowledge`): every d(x) all zero, so the rows that read it get no gradient and
+   * stay zero under Adam: the same head retrained on the context alone (its model still asks for d(x)).
+   */
+  noKnowledge?: boolean;
 }): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
   if (!o.init) throw new Error('--prior-only needs --init MODEL_DIR: the model whose prior is retrained');
@@ -61,7 +66,10 @@ export async function trainPriorOnly(o: {
   let kCount = 0;
   const each = (scene: Parameters<typeof knowledgeFeatures>[0], samples: Sample[]) => {
     const t0 = performance.now();
-    for (const s of samples) s.features.knowledge = knowledgeFeatures(scene, s.frame, s.features);
+    for (const s of samples)
+      s.features.knowledge = o.noKnowledge
+        ? new Float32Array(KNOWLEDGE_DIM)
+        : knowledgeFeatures(scene, s.frame, s.features);
     kSeconds += (performance.now() - t0) / 1000;
     kCount += samples.length;
   };
@@ -120,7 +128,12 @@ export async function trainPriorOnly(o: {
       loss: 'klWeight · KL(q || p) + labelWeight · CE(p, label), q the frozen posterior',
       head: headCfg,
       bestEpoch: run.bestEpoch,
-      knowledge: { version: KNOWLEDGE_VERSION, dim: KNOWLEDGE_DIM, msPerSample },
+      knowledge: {
+        version: KNOWLEDGE_VERSION,
+        dim: KNOWLEDGE_DIM,
+        msPerSample,
+        ...(o.noKnowledge ? { control: 'd(x) all zero in training: the prior reads the context alone' } : {}),
+      },
       rows: { train: train.n, stop: stop.n, heldOut: held?.n ?? 0 },
       stop: isReal
         ? `training scenarios with stopFold(id) = 0 of ${STOP_FOLDS} (cli/lib/prior-only.ts)`
