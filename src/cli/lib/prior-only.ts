@@ -5,13 +5,18 @@
 //  - Data: what the plan names (train-samples.ts), synthetic-v2 or real (`--data real --fold K`),
 //    each sample given its d(x) from its scene as it is made. real+synthetic and the synthetic data
 //    folders are refused (their scenes are not at hand to compute d(x)).
+//  - Synthetic runs also train on the v1 samples of the same scenes (the designed pair without noise,
+//    what the init model was trained on), so the head keeps the init prior's behaviour there.
 //  - Early stopping on a set the benchmark does not score with this model: synthetic-v2's validation
-//    split (seed 61002); for real runs the training scenarios whose stopFold is 0 (about a fifth), never
+//    split (seed 61002) with its v1 samples at step 10; for real runs the training scenarios whose stopFold is 0 (about a fifth), never
 //    the held-out fold, whose loss is only reported.
 //  - Returns the model (encodeModel: modelTopology.prior says it reads d(x)) and prints progress.
 import { fnv1a } from '../../labels/pairs';
 import type { TrainConfig, Variant } from '../../model/config';
+import { sceneSamples } from '../../model/dataset';
 import type { Sample } from '../../model/features';
+import type { Scene } from '../../scene/scene';
+import { generateScene } from '../../synth';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION, knowledgeFeatures } from '../../model/knowledge';
 import {
   frozenInputs,
@@ -24,7 +29,7 @@ import { trainingCard } from '../../model/train';
 import { encodeModel, type ModelJson } from '../../model/weights';
 import { startParams } from './model-files';
 import type { TrainPlan } from './train-data';
-import { loadTrainingData } from './train-samples';
+import { loadTrainingData, type TrainingData } from './train-samples';
 
 /**
  * The head's schedule. 60 epochs at most: the head has 12k weights and its loss flattens within tens
@@ -34,6 +39,34 @@ import { loadTrainingData } from './train-samples';
 export const HEAD_SCHEDULE = { epochs: 60, patience: 6 } as const;
 /** Real runs stop early on the training scenarios whose hash mod STOP_FOLDS is 0 (a fifth). */
 export const STOP_FOLDS = 5;
+
+/**
+ * The v1 samples (model/dataset.ts sceneSamples: the designed pair, no noise, step 10 plus the
+ * config's extra steps) of the synthetic-v2 run's training scenes, and at step 10 of its validation
+ * scenes, each given its d(x) by `each`.
+ */
+function v1Samples(
+  about: TrainingData['about'],
+  cfg: TrainConfig,
+  each: (scene: Scene, samples: Sample[]) => void,
+): { train: Sample[]; val: Sample[]; trainScenes: number } {
+  const data = about.data as {
+    train: { seed: number; scenes: number };
+    val: { seed: number; scenes: number };
+  };
+  const make = (seed: number, scenes: number, extra: number) =>
+    [...Array(scenes).keys()].flatMap((i) => {
+      const scene = generateScene(seed, i).scene;
+      const samples = sceneSamples(scene, extra, cfg.maxExtraStep, cfg.seed, i);
+      each(scene, samples);
+      return samples;
+    });
+  return {
+    train: make(data.train.seed, data.train.scenes, cfg.extraSteps),
+    val: make(data.val.seed, data.val.scenes, 0),
+    trainScenes: data.train.scenes,
+  };
+}
 
 /** 0..STOP_FOLDS-1 for a scenario id: which training scenarios the real run stops early on (0). */
 export function stopFold(id: string): number {
@@ -64,7 +97,7 @@ export async function trainPriorOnly(o: {
     );
   let kSeconds = 0;
   let kCount = 0;
-  const each = (scene: Parameters<typeof knowledgeFeatures>[0], samples: Sample[]) => {
+  const each = (scene: Scene, samples: Sample[]) => {
     const t0 = performance.now();
     for (const s of samples)
       s.features.knowledge = o.noKnowledge
@@ -80,8 +113,19 @@ export async function trainPriorOnly(o: {
   );
 
   const isReal = plan.kind === 'real';
-  const stopSet = isReal ? trainSamples.filter((s) => stopFold(s.frame.scene) === 0) : valSamples;
-  const trainSet = isReal ? trainSamples.filter((s) => stopFold(s.frame.scene) !== 0) : trainSamples;
+  // synthetic: beside the v2 samples, the v1 samples of the same scenes (the designed pair without
+  // noise, as the init model was trained on them), so the head keeps what the init prior does there
+  const v1 = isReal ? null : v1Samples(about, cfg, each);
+  if (v1)
+    console.log(
+      `v1 samples beside them: ${v1.train.length} training (scenes 0..${v1.trainScenes - 1}), ${v1.val.length} early-stopping (step 10)`,
+    );
+  const stopSet = isReal
+    ? trainSamples.filter((s) => stopFold(s.frame.scene) === 0)
+    : [...valSamples, ...v1!.val];
+  const trainSet = isReal
+    ? trainSamples.filter((s) => stopFold(s.frame.scene) !== 0)
+    : [...trainSamples, ...v1!.train];
   const params = startParams(cfg.seed, o.init);
   const t0 = performance.now();
   const frozen = async (what: string, ss: Sample[]) => {
@@ -137,7 +181,17 @@ export async function trainPriorOnly(o: {
       rows: { train: train.n, stop: stop.n, heldOut: held?.n ?? 0 },
       stop: isReal
         ? `training scenarios with stopFold(id) = 0 of ${STOP_FOLDS} (cli/lib/prior-only.ts)`
-        : 'synthetic-v2 validation split',
+        : 'synthetic-v2 validation split plus the v1 samples (designed pair, step 10, no noise) of the same scenes',
+      ...(v1
+        ? {
+            v1: {
+              about:
+                'the v1 samples of the training scenes (model/dataset.ts sceneSamples: designed pair, no noise) beside the v2 ones',
+              train: v1.train.length,
+              stop: v1.val.length,
+            },
+          }
+        : {}),
       ...(heldScore ? { heldOut: heldScore } : {}),
     },
   });
