@@ -4,10 +4,11 @@
 // network with a prior that reads d(x) (public/models/pseudo when it already does, else the shipped
 // weights with a grown prior, model/prior-train.ts knowledgePrior: the same work), alternated run by
 // run in the same process; plus d(x) alone per pair. Issue 14's budget: at most 2x the plain network.
-// Demo scenes (public/demo/demo.tfrecord), their interacting pair at step 10.
+// Demo scenes (public/demo/demo.tfrecord), their interacting pair at step 10; and, where
+// ../shared/womd-json is present, the real benchmark's pairs of its first files (timings only).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVAL_SAMPLES, NETWORK } from '../../model/config';
 import { buildSample } from '../../model/features';
@@ -18,6 +19,8 @@ import { predictPairs, type PairRequest } from '../../model/predictors';
 import { decodeModel, type ModelJson } from '../../model/weights';
 import { interactingPair } from '../../scene/scene';
 import { memorySource, ScenarioFile } from '../../waymo';
+import { benchmarkRequests } from '../../metrics/evaluate';
+import { loadScenes } from '../lib/samples';
 import { fmt, median } from '../lib/timing';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -25,6 +28,8 @@ const ROOT = join(import.meta.dirname, '../../..');
 const RUNS = 20;
 /** eval's wasm batch (model/batch-run.ts BATCH_SIZES.wasm). */
 const EVAL_BATCH = 8;
+/** Real scenario files read for the real pairs (a few: each has 1-4 benchmark pairs). */
+const REAL_FILES = 6;
 
 export default async function () {
   await tf.setBackend('wasm');
@@ -66,6 +71,23 @@ export default async function () {
   };
   await compare('node wasm, predictPairs as the worker runs it, one pair', reqs.slice(0, 1));
   await compare(`node wasm, predictPairs on eval's batch of ${reqs.length} pairs`, reqs);
+  console.log(`d(x) alone: ${knowledgeTime(reqs)} (${reqs.length} demo pairs)`);
+  // real WOMD maps are denser (docs/real-gap.md): the same on the first real benchmark pairs, when present
+  const realDir = join(ROOT, '../shared/womd-json');
+  if (existsSync(realDir)) {
+    const files = readdirSync(realDir)
+      .filter((f) => f.endsWith('.json.gz'))
+      .sort()
+      .slice(0, REAL_FILES)
+      .map((f) => join(realDir, f));
+    const real = benchmarkRequests((await loadScenes(files, REAL_FILES)).scenes).reqs.slice(0, EVAL_BATCH);
+    await compare(`node wasm, predictPairs on ${real.length} real benchmark pairs`, real);
+    console.log(`d(x) alone: ${knowledgeTime(real)} (${real.length} real benchmark pairs)`);
+  }
+}
+
+/** Median milliseconds of d(x) per pair over RUNS passes. */
+function knowledgeTime(reqs: PairRequest[]): string {
   const samples = reqs.map((r) => buildSample(r.scene, r.a, r.b, r.t));
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++)
@@ -74,7 +96,5 @@ export default async function () {
       knowledgeFeatures(reqs[k]!.scene, s.frame, s.features);
       times.push(performance.now() - t0);
     }
-  console.log(
-    `d(x) alone: median ${fmt(median(times.sort((x, y) => x - y)), 2)} ms a pair (${samples.length} demo pairs)`,
-  );
+  return `median ${fmt(median(times.sort((x, y) => x - y)), 2)} ms a pair`;
 }
