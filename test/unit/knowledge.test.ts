@@ -3,7 +3,11 @@
 // reads them beside one that does not (weights.ts, weights-check.ts, predictors.ts).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startParams, writeModelFiles } from '../../src/cli/lib/model-files';
 import { A_FIRST, NO_INTERACTION } from '../../src/labels';
 import { NETWORK } from '../../src/model/config';
 import { buildSample } from '../../src/model/features';
@@ -183,6 +187,21 @@ describe('a model whose prior reads d(x), beside one that does not', () => {
     expect(newRes[0]!.posterior).toEqual(oldRes[0]!.posterior);
     expect(newRes[0]!.prior).not.toEqual(oldRes[0]!.prior);
     expect(newRes[0]!.prior.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('a d(x) model is a starting point for training (startParams), in its own shape', async () => {
+    const head = knowledgePrior(createParams(5));
+    const dir = mkdtempSync(join(tmpdir(), 'modescope-knowledge-'));
+    try {
+      writeModelFiles(dir, await encodeModel(head, {}));
+      const params = startParams(9, dir);
+      expect(priorKnowledgeDim(params)).toBe(KNOWLEDGE_DIM);
+      expect(await params['prior1/kernel']!.data()).toEqual(await head['prior1/kernel']!.data());
+      // its prior already reads d(x): growing it again is refused
+      expect(() => knowledgePrior(params)).toThrow(/already reads 66 values/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what is missing: a prior that reads d(x) given none, or a model of another d(x) version', async () => {
