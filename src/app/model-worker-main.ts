@@ -32,7 +32,7 @@ import {
 } from '../model/backends';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
-import type { Params } from '../model/network';
+import { priorKnowledgeDim, type Params } from '../model/network';
 import {
   SCENES_KEPT,
   type BatchAnswer,
@@ -84,8 +84,11 @@ function weights(id: PredictorId): Promise<Params> | null {
 
 /** One full prediction with the posterior on all-zero inputs of the real shapes (warm-up, timing). */
 async function fullPrediction(p: Params): Promise<void> {
-  await predictFrames(p, [emptyFeatures()], { samplesPerMode: 2 });
-  await latentProbabilities(p, [emptyFeatures()], [emptyTargets()]);
+  // a prior that reads d(x) (model/knowledge.ts) gets all-zero knowledge of its size
+  const k = priorKnowledgeDim(p);
+  const f = () => (k ? { ...emptyFeatures(), knowledge: new Float32Array(k) } : emptyFeatures());
+  await predictFrames(p, [f()], { samplesPerMode: 2 });
+  await latentProbabilities(p, [f()], [emptyTargets()]);
 }
 
 /**

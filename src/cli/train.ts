@@ -16,6 +16,10 @@
 // `--data synthetic-v2` (issue 14): synthetic scenes 0..N-1 (--scenes N) made in memory, the designed
 // pair plus the benchmark rule's pairs, tracking noise on the histories; validation on --val-scenes
 // of the validation split made the same way; the weights go to models-local/VARIANT-v2/ by default.
+// `--prior-only --init MODEL_DIR` (with --data synthetic-v2 or real): only the prior head, reading
+// [context, d(x)] (model/knowledge.ts), trained on the frozen init model (cli/lib/prior-only.ts);
+// written to models-local/VARIANT-v2-prior/ or models-local/VARIANT-real-from-INIT-prior[-foldK]/;
+// `--no-knowledge` is its control, the same head with d(x) all zero (named -prior-noknow).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
@@ -26,6 +30,7 @@ import { encodeModel } from '../model/weights';
 import { readCheckpoint, startParams, writeCheckpoint, writeModelFiles } from './lib/model-files';
 import { trainPlan } from './lib/train-data';
 import { trainProgress } from './lib/train-progress';
+import { trainPriorOnly } from './lib/prior-only';
 import { loadTrainingData, trainingCommit } from './lib/train-samples';
 
 const { values } = parseArgs({
@@ -46,6 +51,8 @@ const { values } = parseArgs({
     init: { type: 'string' },
     'real-scenes': { type: 'string' },
     'local-dir': { type: 'string' },
+    'prior-only': { type: 'boolean', default: false },
+    'no-knowledge': { type: 'boolean', default: false },
   },
 });
 const variant = values.variant as Variant;
@@ -62,6 +69,8 @@ const plan = trainPlan(
     labelWeight: values['label-weight'],
     realScenes: values['real-scenes'],
     localDir: values['local-dir'],
+    priorOnly: values['prior-only'],
+    noKnowledge: values['no-knowledge'],
   },
   [join(SHARED, 'womd'), join(SHARED, 'womd-json')],
 );
@@ -73,6 +82,26 @@ const cfg = {
 };
 await tf.setBackend('wasm');
 await tf.ready();
+
+if (values['prior-only']) {
+  const model = await trainPriorOnly({
+    plan,
+    variant,
+    cfg,
+    commit: trainingCommit(),
+    shared: SHARED,
+    scenes: values.scenes,
+    valScenes: values['val-scenes'],
+    init: values.init,
+    epochs: values.epochs ? Number(values.epochs) : undefined,
+    noKnowledge: values['no-knowledge'],
+  });
+  writeModelFiles(plan.outDir, model);
+  console.log(
+    `${variant} prior head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`,
+  );
+  process.exit(0);
+}
 
 const t0 = performance.now();
 const { trainSamples, valSamples, about } = await loadTrainingData(plan, {

@@ -13,20 +13,40 @@ const MAX_HOPS = 12;
 interface LaneIndex {
   lanes: number[];
   byId: Map<number, number>;
+  /** Per entry of `lanes`: its points' bounds x0, y0, x1, y1 (the snap skips lanes out of reach). */
+  box: Float64Array;
 }
 
-const indexes = new WeakMap<Scene, LaneIndex>();
+/**
+ * By map, not by scene: the index depends on the map alone, and a scene seen with a predicted future
+ * (labels/forecast.ts) is a new scene object over the same map.
+ */
+const indexes = new WeakMap<Scene['map'], LaneIndex>();
 
 function laneIndex(scene: Scene): LaneIndex {
-  let ix = indexes.get(scene);
+  let ix = indexes.get(scene.map);
   if (ix) return ix;
-  ix = { lanes: [], byId: new Map() };
+  const lanes: number[] = [];
+  const byId = new Map<number, number>();
   for (let f = 0; f < scene.map.count; f++)
     if (scene.map.kinds[f] === MapKind.Lane && scene.map.starts[f + 1]! - scene.map.starts[f]! >= 2) {
-      ix.lanes.push(f);
-      ix.byId.set(scene.map.ids[f]!, f);
+      lanes.push(f);
+      byId.set(scene.map.ids[f]!, f);
     }
-  indexes.set(scene, ix);
+  const box = new Float64Array(4 * lanes.length);
+  lanes.forEach((f, k) => {
+    const p = featurePoints(scene.map, f);
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < p.length; i += 3) {
+      x0 = Math.min(x0, p[i]!);
+      x1 = Math.max(x1, p[i]!);
+      y0 = Math.min(y0, p[i + 1]!);
+      y1 = Math.max(y1, p[i + 1]!);
+    }
+    box.set([x0, y0, x1, y1], 4 * k);
+  });
+  ix = { lanes, byId, box };
+  indexes.set(scene.map, ix);
   return ix;
 }
 
@@ -72,7 +92,17 @@ export function laneAhead(
   let bestSeg = 0;
   let bestU = 0;
   let bestD = LANE_SNAP_M;
-  for (const f of ix.lanes) {
+  for (let k = 0; k < ix.lanes.length; k++) {
+    // every point of a lane whose bounds lie bestD or more away is at least that far: skipping it is exact
+    const b = 4 * k;
+    if (
+      x < ix.box[b]! - bestD ||
+      x > ix.box[b + 2]! + bestD ||
+      y < ix.box[b + 1]! - bestD ||
+      y > ix.box[b + 3]! + bestD
+    )
+      continue;
+    const f = ix.lanes[k]!;
     const p = featurePoints(scene.map, f);
     for (let i = 0; i + 4 < p.length; i += 3) {
       const dx = p[i + 3]! - p[i]!;

@@ -13,9 +13,31 @@ function stack(parts: Float32Array[], size: number): Float32Array {
   return out;
 }
 
+/**
+ * The batch's input tensors; d(x) becomes `knowledge` when every sample carries it (none: no
+ * tensor; some but not all is an error, the batch would not line up).
+ */
 export function inputBatch(fs: Features[]): InputBatch {
   const b = fs.length;
+  const withK = fs.filter((f) => f.knowledge).length;
+  if (withK > 0 && withK < b)
+    throw new Error(`inputBatch: ${withK} of ${b} samples carry domain knowledge d(x); all or none must`);
+  const kd = withK ? fs[0]!.knowledge!.length : 0;
+  if (fs.some((f) => f.knowledge && f.knowledge.length !== kd))
+    throw new Error('inputBatch: the samples carry domain knowledge d(x) of different sizes');
+  const knowledge = withK
+    ? {
+        knowledge: tf.tensor2d(
+          stack(
+            fs.map((f) => f.knowledge!),
+            kd,
+          ),
+          [b, kd],
+        ),
+      }
+    : {};
   return {
+    ...knowledge,
     agents: tf.tensor3d(
       stack(
         fs.map((f) => f.agents),

@@ -51,6 +51,11 @@ export interface Features {
   map: Float32Array; // P * Q * POINT_DIM
   pointMask: Float32Array; // P * Q
   pieceMask: Float32Array; // P
+  /**
+   * Domain knowledge d(x) (model/knowledge.ts), KNOWLEDGE_DIM values: only for a model whose prior
+   * reads it (predictors.ts adds it then); absent otherwise.
+   */
+  knowledge?: Float32Array;
 }
 
 export interface Targets {

@@ -35,9 +35,14 @@ export const LAYERS: [string, number, number][] = [
   ['traj3', DH, FUTURE_DIM],
 ];
 
+/** The layer table of a network whose prior reads `knowledgeDim` values of d(x) beside the context. */
+export function layerTable(knowledgeDim = 0): [string, number, number][] {
+  return LAYERS.map(([name, nIn, nOut]) => [name, name === 'prior1' ? nIn + knowledgeDim : nIn, nOut]);
+}
+
 /** Every variable the network needs, by name (`layer/kernel`, `layer/bias`), with its shape. */
-export function networkWeights(): { name: string; shape: number[] }[] {
-  return LAYERS.flatMap(([name, nIn, nOut]) => [
+export function networkWeights(knowledgeDim = 0): { name: string; shape: number[] }[] {
+  return layerTable(knowledgeDim).flatMap(([name, nIn, nOut]) => [
     { name: `${name}/kernel`, shape: [nIn, nOut] },
     { name: `${name}/bias`, shape: [nOut] },
   ]);

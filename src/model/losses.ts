@@ -63,7 +63,7 @@ export function categoricalKL(logq: tf.Tensor, logp: tf.Tensor): tf.Tensor {
 
 export function lossTerms(p: Params, x: InputBatch, y: TargetBatch, cfg: TrainConfig): LossTerms {
   const ctx = encode(p, x);
-  const logp = tf.logSoftmax(priorLogits(p, ctx));
+  const logp = tf.logSoftmax(priorLogits(p, ctx, x.knowledge));
   const logq = tf.logSoftmax(posteriorLogits(p, ctx, y.future, y.futureMask));
   const q = tf.exp(logq);
   const b = ctx.shape[0];

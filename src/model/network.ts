@@ -3,12 +3,14 @@
 // agent and map-piece encoders (shared MLP + max-pool), cross-attention from the pair to agents
 // and map, prior p(z|x), posterior q(z|x,y), a goal mixture per mode and a trajectory decoder for
 // both agents given x, z and the goals. Positions inside the network are in units of FEATURES.scaleM.
+// The prior may also read the domain-knowledge features d(x) (model/knowledge.ts): p(z | x, d(x)),
+// prior1's kernel then has KNOWLEDGE_DIM more rows (priorKnowledgeDim tells which a model is).
 import * as tf from '@tensorflow/tfjs';
 import { STEP_HZ, STEP_S } from '../scene/scene';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
 import { FUTURE_DIM, STEP_DIM } from './features';
-import { GOAL_PARAMS, LAYERS } from './layers';
+import { GOAL_PARAMS, layerTable } from './layers';
 
 const { hidden: D, context: C, modes: M, goalComponents: G } = NETWORK;
 const { future: FUT } = FEATURES;
@@ -19,10 +21,13 @@ export type Params = Record<string, tf.Variable>;
 
 export { LAYERS } from './layers';
 
-/** Glorot-uniform weights and zero biases, seeded. Variables stay unnamed (tfjs names are global). */
-export function createParams(seed: number): Params {
+/**
+ * Glorot-uniform weights and zero biases, seeded; `knowledgeDim` > 0: a prior that reads d(x).
+ * Variables stay unnamed (tfjs names are global).
+ */
+export function createParams(seed: number, knowledgeDim = 0): Params {
   const p: Params = {};
-  LAYERS.forEach(([name, nIn, nOut], k) => {
+  layerTable(knowledgeDim).forEach(([name, nIn, nOut], k) => {
     const lim = Math.sqrt(6 / (nIn + nOut));
     p[`${name}/kernel`] = tf.variable(tf.randomUniform([nIn, nOut], -lim, lim, 'float32', seed * 1000 + k));
     p[`${name}/bias`] = tf.variable(tf.zeros([nOut]));
@@ -48,6 +53,13 @@ export interface InputBatch {
   map: tf.Tensor; // [B, P, Q, POINT_DIM]
   pointMask: tf.Tensor; // [B, P, Q]
   pieceMask: tf.Tensor; // [B, P]
+  /** Domain knowledge d(x) (model/knowledge.ts), [B, KNOWLEDGE_DIM]; only where the features carry it. */
+  knowledge?: tf.Tensor;
+}
+
+/** How many values of d(x) the prior of these params reads beside the context (0: none). */
+export function priorKnowledgeDim(p: Params): number {
+  return p['prior1/kernel']!.shape[0]! - C;
 }
 
 /** Context x: [B, C]. */
@@ -80,9 +92,21 @@ export function encode(p: Params, x: InputBatch): tf.Tensor2D {
   return relu(dense(p, 'ctx2', relu(dense(p, 'ctx1', flat)))) as tf.Tensor2D;
 }
 
-/** Prior logits p(z|x): [B, M]. */
-export function priorLogits(p: Params, ctx: tf.Tensor2D): tf.Tensor2D {
-  return dense(p, 'prior2', relu(dense(p, 'prior1', ctx))) as tf.Tensor2D;
+/**
+ * Prior logits p(z|x), or p(z | x, d(x)) for a model that reads the domain knowledge: [B, M]. Such a
+ * model given no `knowledge` (or knowledge of another size) is an error naming what it needs.
+ */
+export function priorLogits(p: Params, ctx: tf.Tensor2D, knowledge?: tf.Tensor): tf.Tensor2D {
+  const k = priorKnowledgeDim(p);
+  let input: tf.Tensor = ctx;
+  if (k > 0) {
+    if (!knowledge || knowledge.shape[1] !== k)
+      throw new Error(
+        `this model's prior reads ${k} values of domain knowledge d(x) (model/knowledge.ts) per pair; the input has ${knowledge ? knowledge.shape[1] : 'none'}`,
+      );
+    input = tf.concat([ctx, knowledge], 1);
+  }
+  return dense(p, 'prior2', relu(dense(p, 'prior1', input))) as tf.Tensor2D;
 }
 
 /** Posterior logits q(z|x,y) from the future (metres, pair frame) and its mask: [B, M]. */

@@ -76,10 +76,11 @@ export async function predictFrames(
   const b = fs.length;
   const x = inputBatch(fs);
   const [ctx, kin] = tf.tidy(() => [encode(p, x), kinematics(x)]);
+  const probT = tf.tidy(() => tf.softmax(priorLogits(p, ctx, x.knowledge)));
   disposeBatch(x);
-  const [probT, lw, mu, ls] = tf.tidy(() => {
+  const [lw, mu, ls] = tf.tidy(() => {
     const gm = goalMixture(p, ctx);
-    return [tf.softmax(priorLogits(p, ctx)), tf.exp(gm.logWeights), tf.mul(gm.mean, SCALE), gm.logStd];
+    return [tf.exp(gm.logWeights), tf.mul(gm.mean, SCALE), gm.logStd];
   });
   const [prob, weight, mean, logStd] = await Promise.all([probT.data(), lw.data(), mu.data(), ls.data()]);
   tf.dispose([probT, lw, mu, ls]);
@@ -171,7 +172,10 @@ export async function latentProbabilities(
   const y = targetBatch(ts);
   const [pr, po] = tf.tidy(() => {
     const ctx = encode(p, x);
-    return [tf.softmax(priorLogits(p, ctx)), tf.softmax(posteriorLogits(p, ctx, y.future, y.futureMask))];
+    return [
+      tf.softmax(priorLogits(p, ctx, x.knowledge)),
+      tf.softmax(posteriorLogits(p, ctx, y.future, y.futureMask)),
+    ];
   });
   disposeBatch(x);
   disposeBatch(y);

@@ -1,6 +1,7 @@
 // Running the predictors of the registry (model/registry.ts): `predictPairs` runs any of them on
 // any number of (scene, pair, step) requests in one batch, for the app's worker and the Node
-// tools alike (model/backends.ts starts the tfjs backend). The caller never sees a tensor.
+// tools alike (model/backends.ts starts the tfjs backend). The caller never sees a tensor. A model
+// whose prior reads the domain knowledge d(x) (model/knowledge.ts) gets it computed here.
 import * as tf from '@tensorflow/tfjs';
 import { LABEL_NAMES, labelPair, type LabelIndex } from '../labels';
 import type { Scene } from '../scene/scene';
@@ -10,7 +11,8 @@ import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
 import { JOINT_SET } from './config';
 import { addAnchors, applyBudget, endPoints } from './joint-set';
 import { kinematicPredictions } from './kinematic';
-import type { Params } from './network';
+import { knowledgeFeatures } from './knowledge';
+import { priorKnowledgeDim, type Params } from './network';
 import {
   constantVelocity,
   latentProbabilities,
@@ -108,7 +110,13 @@ export async function predictPairs(
     const t = clampStep(r.scene, r.t);
     const frame = timed(ph, 'features', () => pairFrame(r.scene, r.a, r.b, t)); // FeatureError: not tracked at t
     const label = timed(ph, 'label', () => labelPair(r.scene, r.a, r.b).label);
-    return { r, t, frame, label, features: timed(ph, 'features', () => buildFeatures(r.scene, frame)) };
+    return {
+      r,
+      t,
+      frame,
+      label,
+      features: timed(ph, 'features', () => modelFeatures(params, r.scene, frame)),
+    };
   });
   const base = (k: number) => {
     const p = prepared[k]!;
@@ -198,6 +206,16 @@ export async function predictPairs(
   );
 }
 
+/**
+ * The features of one request for `params`: with the domain knowledge d(x) (model/knowledge.ts)
+ * when the model's prior reads it, else as the network always had them (d(x) costs 7 labeller runs).
+ */
+function modelFeatures(params: Params | null, scene: Scene, frame: ReturnType<typeof pairFrame>) {
+  const features = buildFeatures(scene, frame);
+  if (params && priorKnowledgeDim(params) > 0) features.knowledge = knowledgeFeatures(scene, frame, features);
+  return features;
+}
+
 /** One request's answer in a batch: its result, or why it could not be predicted. */
 export type BatchOutcome = { result: PairResult } | { error: string };
 
@@ -259,6 +277,6 @@ export async function predictInBatches(
 export async function pairZSensitivity(params: Params, reqs: PairRequest[]): Promise<number[]> {
   return zSensitivity(
     params,
-    reqs.map((r) => buildFeatures(r.scene, pairFrame(r.scene, r.a, r.b, clampStep(r.scene, r.t)))),
+    reqs.map((r) => modelFeatures(params, r.scene, pairFrame(r.scene, r.a, r.b, clampStep(r.scene, r.t)))),
   );
 }

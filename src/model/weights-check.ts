@@ -2,17 +2,34 @@
 // main bundle checks a model folder the user opens before handing it to the model worker, and
 // weights.ts decodeModel runs the same checks before it decodes. Every problem is a WeightsError
 // naming the file and what is wrong with it, in the network's terms.
+// A model whose prior reads the domain knowledge d(x) says so in modelTopology.prior (PriorTopology:
+// the knowledge version and size it was trained with); a model.json without it is the plain network,
+// so every model written before d(x) existed loads and predicts as before.
 import type * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
+import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
 import { networkWeights } from './layers';
 
 export const WEIGHTS_FILE = 'weights.bin';
 export const FORMAT = 'modescope-cvae';
 
+/** What the prior reads besides the context: absent in modelTopology for the context alone. */
+export interface PriorTopology {
+  inputs: 'context+knowledge';
+  /** model/knowledge.ts KNOWLEDGE_VERSION and KNOWLEDGE_DIM the weights were trained with. */
+  knowledgeVersion: number;
+  knowledgeDim: number;
+}
+
 export interface ModelJson {
   format: typeof FORMAT;
   generatedBy: string;
-  modelTopology: { network: typeof NETWORK; features: typeof FEATURES; labels: readonly string[] };
+  modelTopology: {
+    network: typeof NETWORK;
+    features: typeof FEATURES;
+    labels: readonly string[];
+    prior?: PriorTopology;
+  };
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
   /** Training record: data, config, seed, commit, metrics (the model card). */
   userDefinedMetadata: Record<string, unknown>;
@@ -81,6 +98,7 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
   const feats = isObject(topo.features) ? topo.features : fail('modelTopology.features is missing');
   for (const [k, want] of Object.entries(FEATURES))
     if (feats[k] !== want) fail(`features.${k} is ${String(feats[k])}, this build needs ${want}`);
+  const knowledgeDim = priorTopologyDim(topo.prior, fail);
   const groups = v.weightsManifest;
   if (
     !Array.isArray(groups) ||
@@ -103,7 +121,7 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
         fail(`weight '${w.name}' has an unreadable shape ${JSON.stringify(w.shape)} or dtype '${w.dtype}'`);
       entries.set(w.name, w);
     }
-  for (const need of networkWeights()) {
+  for (const need of networkWeights(knowledgeDim)) {
     const w = entries.get(need.name);
     if (!w)
       return fail(
@@ -117,6 +135,28 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
   }
   if (!isObject(v.userDefinedMetadata)) v.userDefinedMetadata = {};
   return v as unknown as ModelJson;
+}
+
+/**
+ * The d(x) size a modelTopology.prior asks for (0 when absent); `fail` when it names another
+ * knowledge version or size than this build computes.
+ */
+function priorTopologyDim(prior: unknown, fail: (problem: string) => never): number {
+  if (prior === undefined) return 0;
+  if (!isObject(prior) || prior.inputs !== 'context+knowledge')
+    return fail(
+      `modelTopology.prior is ${JSON.stringify(prior)}, expected {inputs: 'context+knowledge', ...}`,
+    );
+  if (prior.knowledgeVersion !== KNOWLEDGE_VERSION || prior.knowledgeDim !== KNOWLEDGE_DIM)
+    return fail(
+      `modelTopology.prior reads domain knowledge version ${String(prior.knowledgeVersion)} of size ${String(prior.knowledgeDim)}, this build computes version ${KNOWLEDGE_VERSION} of size ${KNOWLEDGE_DIM}`,
+    );
+  return KNOWLEDGE_DIM;
+}
+
+/** How many values of d(x) the prior of a checked model.json reads (0: the context alone). */
+export function modelKnowledgeDim(json: ModelJson): number {
+  return json.modelTopology.prior?.knowledgeDim ?? 0;
 }
 
 /** Per manifest group: its shard paths (in order) and the bytes its weights take together. */

@@ -3,10 +3,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { LABEL_NAMES } from '../labels';
-import type { Params } from './network';
 import { networkWeights } from './layers';
+import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
+import { priorKnowledgeDim, type Params } from './network';
 import {
   checkModelJson,
+  modelKnowledgeDim,
   checkShards,
   FORMAT,
   formatBytes,
@@ -23,11 +25,22 @@ export async function encodeModel(
   metadata: Record<string, unknown>,
 ): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { data, specs } = await tf.io.encodeWeights(p as unknown as tf.NamedTensorMap);
+  const k = priorKnowledgeDim(p);
+  if (k !== 0 && k !== KNOWLEDGE_DIM)
+    throw new Error(
+      `encodeModel: the prior reads ${k} knowledge values, this build computes ${KNOWLEDGE_DIM}`,
+    );
+  // a prior that reads d(x) says so (weights-check.ts PriorTopology); the plain network writes what it always did
+  const prior = k
+    ? {
+        prior: { inputs: 'context+knowledge' as const, knowledgeVersion: KNOWLEDGE_VERSION, knowledgeDim: k },
+      }
+    : {};
   return {
     json: {
       format: FORMAT,
       generatedBy: `ModeScope, TensorFlow.js ${tf.version.tfjs}`,
-      modelTopology: { network: NETWORK, features: FEATURES, labels: LABEL_NAMES },
+      modelTopology: { network: NETWORK, features: FEATURES, labels: LABEL_NAMES, ...prior },
       weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
       userDefinedMetadata: metadata,
     },
@@ -51,7 +64,7 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const named = tf.io.decodeWeights(data, specs);
   const p: Params = {};
-  for (const { name } of networkWeights()) p[name] = tf.variable(named[name]!, false);
+  for (const { name } of networkWeights(modelKnowledgeDim(json))) p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));
   return p;
 }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSample } from '../../src/model/features';
+import { knowledgeFeatures } from '../../src/model/knowledge';
+import { priorKnowledgeDim } from '../../src/model/network';
 import { predictFrames, toScene } from '../../src/model/predict';
 import { decodeModel, type ModelJson } from '../../src/model/weights';
 import { interactingPair, type Scene } from '../../src/scene/scene';
@@ -74,6 +76,9 @@ async function nodePredict(t: number, pair: [number, number]) {
   const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
   const params = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
   const sample = buildSample(scene, pair[0], pair[1], t);
+  // a prior that reads d(x) (model/knowledge.ts) gets it, as the worker's predictPairs computes it
+  if (priorKnowledgeDim(params))
+    sample.features.knowledge = knowledgeFeatures(scene, sample.frame, sample.features);
   const [frames] = await predictFrames(params, [sample.features], { samplesPerMode: 2, seed: 1 });
   tf.dispose(Object.values(params));
   return toScene(sample.frame, frames!);

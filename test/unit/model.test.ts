@@ -23,7 +23,8 @@ import {
 import { sceneSamples } from '../../src/model/dataset';
 import { inputBatch, targetBatch } from '../../src/model/batch';
 import { categoricalKL, lossTerms } from '../../src/model/losses';
-import { createParams, encode, LAYERS, type Params } from '../../src/model/network';
+import { knowledgeFeatures } from '../../src/model/knowledge';
+import { createParams, encode, LAYERS, priorKnowledgeDim, type Params } from '../../src/model/network';
 import { linear, maxPool2 } from '../../src/model/ops';
 import { constantVelocity, predictFrames, toScene } from '../../src/model/predict';
 import { evaluateLoss, train, type TrainCheckpoint } from '../../src/model/train';
@@ -280,7 +281,19 @@ describe('prediction and weights', () => {
         bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
         path,
       );
-      const [modes] = await predictFrames(params, [samples[0]!.features], { samplesPerMode: 2 });
+      // a prior that reads d(x) (model/knowledge.ts) gets it, as predictPairs gives it
+      const s0 = samples[0]!;
+      const features = priorKnowledgeDim(params)
+        ? {
+            ...s0.features,
+            knowledge: knowledgeFeatures(
+              scenes.find((sc) => sc.id === s0.frame.scene)!,
+              s0.frame,
+              s0.features,
+            ),
+          }
+        : s0.features;
+      const [modes] = await predictFrames(params, [features], { samplesPerMode: 2 });
       expect(modes!.every((m) => m.samples.every((s) => s.trajectory.every(Number.isFinite)))).toBe(true);
       expect(json.userDefinedMetadata.variant).toBe(variant);
     },

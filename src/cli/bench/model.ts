@@ -22,6 +22,7 @@ import { inputBatch, targetBatch, disposeBatch } from '../../model/batch';
 import { lossTerms } from '../../model/losses';
 import { createParams } from '../../model/network';
 import { setNativeGradients } from '../../model/ops';
+import { knowledgeFeatures } from '../../model/knowledge';
 import { predictFrames } from '../../model/predict';
 import { PHASES, predictPairs, type PairRequest, type PhaseTimes } from '../../model/predictors';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -243,7 +244,9 @@ export default async function () {
   const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
   const scene = await file.scene(0);
   const pair = interactingPair(scene)!;
-  const features = buildSample(scene, pair[0], pair[1], 10).features;
+  const sample = buildSample(scene, pair[0], pair[1], 10);
+  // a prior that reads d(x) (model/knowledge.ts) gets it, as predictPairs computes it
+  const features = { ...sample.features, knowledge: knowledgeFeatures(scene, sample.frame, sample.features) };
   const node: Record<string, { first: number; steady: number }> = {};
   for (const backend of ['wasm', 'cpu']) {
     await tf.setBackend(backend);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
 import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
+import { modelKnowledgeDim } from '../../model/weights-check';
 
 /** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
 function readBytes(path: string): ArrayBuffer {
@@ -49,13 +50,15 @@ export function readCheckpoint(dir: string): TrainCheckpoint | undefined {
 /**
  * The params a run starts from: fresh from `seed`, or (fine-tuning, `npm run train -- --init DIR`)
  * the weights of the model folder `init` (model.json + weights.bin; a WeightsError names what does
- * not fit), copied into fresh trainable variables.
+ * not fit), copied into fresh trainable variables of its shape (a prior that reads d(x) included).
  */
 export function startParams(seed: number, init?: string): Params {
-  const params = createParams(seed);
-  if (!init) return params;
+  if (!init) return createParams(seed);
   const path = join(init, 'model.json');
-  const from = decodeModel(readJson<ModelJson>(path), readBytes(join(init, WEIGHTS_FILE)), path);
+  const json = readJson<ModelJson>(path);
+  const from = decodeModel(json, readBytes(join(init, WEIGHTS_FILE)), path);
+  // a prior that reads d(x) (model.json's modelTopology.prior) starts with its own shape
+  const params = createParams(seed, modelKnowledgeDim(json));
   for (const [name, v] of Object.entries(from)) {
     params[name]!.assign(v);
     v.dispose();

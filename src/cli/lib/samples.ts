@@ -20,6 +20,12 @@ import type { Sample } from '../../model/features';
 import type { Scene } from '../../scene/scene';
 import { scenesOf } from './scene-files';
 
+/**
+ * Called with each scene and the samples just made of it, before they are kept: what a sample needs
+ * from its scene beyond the features (the prior-only run's d(x), model/knowledge.ts) is added here.
+ */
+export type SceneHook = (scene: Scene, samples: Sample[]) => void;
+
 export interface LoadedSamples {
   samples: Sample[];
   scenes: number;
@@ -102,6 +108,7 @@ export async function loadRealSamples(
   dirs: string[],
   selection: RealSelection,
   steps: StepOptions,
+  each?: SceneHook,
 ): Promise<RealSamples> {
   const { scenes, problems } = await loadScenes(dirs, Infinity);
   const sel = selectRealScenes(scenes, selection);
@@ -111,6 +118,7 @@ export async function loadRealSamples(
   for (const scene of sel.train) {
     const pairs = benchmarkPairs(scene).length;
     const samples = benchmarkSamples(scene, steps);
+    each?.(scene, samples);
     trainPairs += pairs;
     trainSamples.push(...samples);
     manifest.push({
@@ -121,7 +129,11 @@ export async function loadRealSamples(
       samples: samples.length,
     });
   }
-  const held = sel.heldOut.map((scene) => benchmarkSamples(scene, { ...steps, extraSteps: 0 }));
+  const held = sel.heldOut.map((scene) => {
+    const samples = benchmarkSamples(scene, { ...steps, extraSteps: 0 });
+    each?.(scene, samples);
+    return samples;
+  });
   return {
     selection,
     read: scenes.length,
@@ -179,7 +191,13 @@ export interface V2Samples {
  * (the scenes `npm run data` writes for that split, made here in memory), with a progress bar.
  * Deterministic.
  */
-export function synthV2Samples(seed: number, scenes: number, opts: V2Options, what = 'v2'): V2Samples {
+export function synthV2Samples(
+  seed: number,
+  scenes: number,
+  opts: V2Options,
+  what = 'v2',
+  each?: SceneHook,
+): V2Samples {
   const out: V2Samples = { samples: [], scenes, designedPairs: 0, rulePairs: 0, hash: '' };
   const bar = new SingleBar(
     { format: `${what} [{bar}] {value}/{total} scenes | {samples} samples` },
@@ -190,7 +208,9 @@ export function synthV2Samples(seed: number, scenes: number, opts: V2Options, wh
     const { scene } = generateScene(seed, i);
     const pairs = v2Pairs(scene);
     for (const p of pairs) out[p.source === 'designed' ? 'designedPairs' : 'rulePairs']++;
-    out.samples.push(...v2SceneSamples(scene, opts, pairs));
+    const samples = v2SceneSamples(scene, opts, pairs);
+    each?.(scene, samples);
+    out.samples.push(...samples);
     if (i % 50 === 49 || i === scenes - 1) bar.update(i + 1, { samples: out.samples.length });
   }
   bar.stop();

@@ -36,6 +36,10 @@ export interface TrainArgs {
   realScenes?: string;
   /** --local-dir DIR: the folder (inside models-local/) real runs write NAME into; default models-local. */
   localDir?: string;
+  /** --prior-only: only the prior head, on [context, d(x)] (cli/lib/prior-only.ts); named `-prior`. */
+  priorOnly?: boolean;
+  /** --no-knowledge (with --prior-only): the control, d(x) all zero in training; named `-prior-noknow`. */
+  noKnowledge?: boolean;
 }
 
 export type TrainPlan =
@@ -73,12 +77,17 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ['--local-dir', args.localDir],
     ] as const)
       if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
+    const prior = priorSuffix(args);
     if (data === SYNTHETIC_V2)
       return {
         kind: 'synthetic-v2',
-        outDir: args.out ?? join(LOCAL_MODELS_DIR, `${args.variant}-v2`),
-        ckptDir: join(ckptRoot, `${args.variant}-v2`),
+        outDir: args.out ?? join(LOCAL_MODELS_DIR, `${args.variant}-v2${prior}`),
+        ckptDir: join(ckptRoot, `${args.variant}-v2${prior}`),
       };
+    if (args.priorOnly)
+      throw new Error(
+        `--prior-only needs --data ${SYNTHETIC_V2}, real or real+synthetic (got --data ${data})`,
+      );
     return {
       kind: 'synthetic',
       dir: data,
@@ -86,6 +95,7 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ckptDir: join(ckptRoot, args.variant),
     };
   }
+  if (args.noKnowledge && !args.priorOnly) throw new Error('--no-knowledge needs --prior-only');
   let selection: RealSelection = { kind: 'split' };
   if (args.fold !== undefined) {
     const fold = Number(args.fold);
@@ -102,7 +112,7 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
   const init = args.init ? basename(args.init.replace(/[\\/]+$/, '')) : '';
   const lw = args.labelWeight !== undefined ? `-lw${args.labelWeight}` : '';
   const n = selection.trainScenes !== undefined ? `-n${selection.trainScenes}` : '';
-  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}${n}`;
+  const group = `${args.variant}-real${data === 'real+synthetic' ? '-synth' : ''}${init ? `-from-${init}` : ''}${lw}${n}${priorSuffix(args)}`;
   const name = selection.kind === 'fold' ? `${group}-fold${selection.fold}` : group;
   const outDir = args.out ?? join(args.localDir ?? LOCAL_MODELS_DIR, name);
   if (!isLocal(outDir))
@@ -120,6 +130,12 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
     outDir,
     ckptDir: join(ckptRoot, name),
   };
+}
+
+/** The name part of a prior-only run: `-prior`, or `-prior-noknow` for its control without d(x). */
+function priorSuffix(args: TrainArgs): string {
+  if (!args.priorOnly) return '';
+  return args.noKnowledge ? '-prior-noknow' : '-prior';
 }
 
 /** Whether a path lies inside models-local/ (relative to the repository root). */

@@ -9,7 +9,7 @@ import { DATA_CONFIG, VARIANTS, type TrainConfig, type Variant } from '../../mod
 import type { Sample } from '../../model/features';
 import type { trainingCard } from '../../model/train';
 import { TRACKING_NOISE } from '../../model/dataset';
-import { loadRealSamples, loadSamples, synthTrainSamples, synthV2Samples } from './samples';
+import { loadRealSamples, loadSamples, synthTrainSamples, synthV2Samples, type SceneHook } from './samples';
 import type { TrainPlan } from './train-data';
 
 /**
@@ -44,6 +44,8 @@ export async function loadTrainingData(
     shared: string;
     scenes?: string;
     valScenes: string;
+    /** Per scene and its samples (train and validation; synthetic-v2 and real only): the prior-only run's d(x). */
+    each?: SceneHook;
   },
 ): Promise<TrainingData> {
   const { variant, cfg, commit } = o;
@@ -62,9 +64,9 @@ export async function loadTrainingData(
       throw new Error(`--val-scenes ${values['val-scenes']}: expected a positive integer`);
     const steps = { extraSteps: cfg.extraSteps, maxExtraStep: cfg.maxExtraStep, seed: cfg.seed, noise: true };
     const { train: tr, val: va } = DATA_CONFIG.splits;
-    const trainSet = synthV2Samples(tr.seed, scenes, steps, 'v2 train');
+    const trainSet = synthV2Samples(tr.seed, scenes, steps, 'v2 train', o.each);
     // validation: the same kind of data (v2 pairs with noise) at step 10 of the validation split's scenes
-    const val = synthV2Samples(va.seed, valScenes, { ...steps, extraSteps: 0 }, 'v2 val');
+    const val = synthV2Samples(va.seed, valScenes, { ...steps, extraSteps: 0 }, 'v2 val', o.each);
     console.log(
       `synthetic-v2 train: ${trainSet.samples.length} samples of ${trainSet.designedPairs} designed + ${trainSet.rulePairs} rule pairs from ${scenes} scenes (sample list ${trainSet.hash}); val: ${val.samples.length} samples of ${val.designedPairs + val.rulePairs} pairs from ${valScenes} scenes`,
     );
@@ -110,7 +112,7 @@ export async function loadTrainingData(
     [trainSamples, valSamples] = [trainSet.samples, val.samples];
     about = { variant, commit, trainSamples: trainSamples.length, trainScenes: trainSet.scenes };
   } else {
-    const real = await loadRealSamples(plan.dirs, plan.selection, cfg);
+    const real = await loadRealSamples(plan.dirs, plan.selection, cfg, o.each);
     for (const p of real.problems) console.log(`  real WOMD: skipped ${p}`);
     const sel = `${plan.selection.kind === 'fold' ? `every fold but ${plan.selection.fold}` : 'the training split'}${plan.selection.trainScenes !== undefined ? `, ${plan.selection.trainScenes} scenarios drawn of ${real.train.scenes + real.notDrawn.length}` : ''}`;
     console.log(
