@@ -2,7 +2,7 @@
 // edges of what WOMD allows, each a synthetic scene (generateScene, so a real interacting pair on a
 // real layout) changed in one way, encoded as genuine Scenario protos (encodeScene) by the callers:
 // - tracks3000: 3,000 tracks (the synthetic ones plus parked cars on a grid beside the road);
-// - map200k: 200,000 map points (extra road lines, 100 points each, beside the road);
+// - map200k: 200,000 map points (extra solid white road lines, 100 points each, beside the road);
 // - steps1000: 1,000 steps (100 s at 10 Hz; every track keeps moving at its last velocity, valid
 //   where it was valid at the last synthetic step; signals repeat their last step);
 // - nomap: zero map features and no signals;
@@ -103,7 +103,7 @@ function map200k(s: Scene): Scene {
     const f = m.count + j;
     ids[f] = 1_000_000 + j;
     kinds[f] = MapKind.RoadLine;
-    subtypes[f] = RoadLineType.BrokenSingleWhite;
+    subtypes[f] = RoadLineType.SolidSingleWhite;
     starts[f] = p;
     for (let k = 0; k < LINE_POINTS; k++, p++) {
       points[p * 3] = k * 2;

@@ -4,6 +4,7 @@
 // tracked at step" error); a GZIP scenario file over the inflate cap is refused with a message
 // that says to gunzip it, before anything is inflated where its size or trailer tells.
 import { describe, expect, it } from 'vitest';
+import { focusPoints } from '../../src/app/fit';
 import { sceneRow } from '../../src/app/scene-rows';
 import { predictPairs } from '../../src/model/predictors';
 import { interactingPair, S_X, S_Y, type Scene } from '../../src/scene/scene';
@@ -63,6 +64,19 @@ describe('odd scenes survive the wire format and list', () => {
     expect(row.summary!.tracks).toBe(s.tracks.count);
     const [r] = await predictCv(s);
     expect(r!.modes[0]!.samples.length).toBeGreaterThan(0);
+  });
+
+  it("steps1000: the pair fit frames WOMD's 9.1 s window, not the pair's whole 100 s drive", () => {
+    const long = oddScene('steps1000');
+    const short = generateScene(18, 0).scene;
+    const span = (s: Scene) => {
+      const pts = focusPoints(s, interactingPair(s)!, []);
+      const xs = pts.filter((_, k) => k % 2 === 0);
+      const ys = pts.filter((_, k) => k % 2 === 1);
+      return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    };
+    // the first 91 steps are the synthetic scene's own: the same frame
+    expect(span(long)).toBe(span(short));
   });
 
   it('far: 10^7 m from zero, the origin carries it in float64 and the scene-relative values are unchanged', async () => {
