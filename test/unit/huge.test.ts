@@ -9,6 +9,7 @@ import { sceneRow } from '../../src/app/scene-rows';
 import { predictPairs } from '../../src/model/predictors';
 import { interactingPair, S_X, S_Y, type Scene } from '../../src/scene/scene';
 import { generateScene } from '../../src/synth';
+import { hugeFileParts } from '../../src/synth/huge-file';
 import {
   ODD_FAR_M,
   ODD_MAP_POINTS,
@@ -181,5 +182,19 @@ describe('a GZIP scenario file over the inflate cap', () => {
     expect(set.count).toBe(3);
     expect(set.problems.map((p) => [p.file, p.field])).toEqual([['refused.tfrecord.gz', 'gzip']]);
     expect((await set.scene(0)).id).toBe('fixture-1');
+  });
+});
+
+describe("the huge file's pieces (src/synth/huge-file.ts)", () => {
+  it('put together, are a valid TFRecord of distinct Scenarios, record by record', async () => {
+    const p = hugeFileParts({ records: 3, recordBytes: 1 << 20 });
+    const all = new Uint8Array(p.records * p.recordBytes);
+    for (let k = 0; k < p.records; k++) {
+      all.set(p.head, k * p.recordBytes);
+      all.set(p.tails.subarray(k * p.tailBytes, (k + 1) * p.tailBytes), k * p.recordBytes + p.head.length);
+    }
+    const f = await ScenarioFile.open(memorySource(all, 'huge.tfrecord'));
+    expect([f.count, f.problems]).toEqual([3, []]);
+    for (let k = 0; k < 3; k++) expect((await f.scene(k)).id).toBe(p.idOf(k)); // payload CRCs checked
   });
 });
