@@ -60,9 +60,18 @@ export function fitCamera(scene: Scene, width: number, height: number, rotation 
 }
 
 /**
+ * Steps around the scene's current step that the pair fit frames: WOMD's window, 1 s of history
+ * before it and 8 s after (91 steps in all, the whole of a WOMD scenario, so real scenes frame as
+ * before). A longer scene (1,000 steps: 100 s) would otherwise frame the pair's whole drive, a
+ * kilometre or more, and show each agent a pixel wide (issue 18).
+ */
+export const FOCUS_HISTORY_STEPS = 10;
+export const FOCUS_FUTURE_STEPS = 80;
+
+/**
  * The points the pair fit must show, flat [x, y, ...] in scene metres: the corners of both
- * agents' boxes at every valid step (where they were, are and really go), and every predicted
- * point of each prediction given that is for this scene and this pair.
+ * agents' boxes at every valid step of the focus window (where they were, are and really go), and
+ * every predicted point of each prediction given that is for this scene and this pair.
  */
 export function focusPoints(
   scene: Scene,
@@ -71,8 +80,10 @@ export function focusPoints(
 ): number[] {
   const pts: number[] = [];
   const tr = scene.tracks;
+  const first = Math.max(0, scene.currentIndex - FOCUS_HISTORY_STEPS);
+  const last = Math.min(tr.steps - 1, scene.currentIndex + FOCUS_FUTURE_STEPS);
   for (const track of pair)
-    for (let t = 0; t < tr.steps; t++) {
+    for (let t = first; t <= last; t++) {
       const p = poseAt(tr, track, t);
       if (!p) continue;
       const c = Math.cos(p.heading);

@@ -5,14 +5,17 @@ import { WaymoReadError } from './errors';
 import { decodeScenario } from './scenario';
 import { decodeExample, isExamplePayload } from './tf-example';
 import type { ByteSource } from './source';
-import { HEADER, indexRecords, readRecord, type RecordIndex } from './tfrecord';
+import { HEADER, indexRecords, readRecord, type IndexOptions, type RecordIndex } from './tfrecord';
 
 export class ScenarioFile {
   private constructor(readonly index: RecordIndex) {}
 
-  /** Indexes the file; reads only record headers (all of it only when GZIP-compressed). */
-  static async open(source: ByteSource): Promise<ScenarioFile> {
-    return new ScenarioFile(await indexRecords(source));
+  /**
+   * Indexes the file; reads only record headers (all of it only when GZIP-compressed, and then
+   * only up to the cap in `o`: tfrecord.ts).
+   */
+  static async open(source: ByteSource, o: IndexOptions = {}): Promise<ScenarioFile> {
+    return new ScenarioFile(await indexRecords(source, o));
   }
 
   get name(): string {

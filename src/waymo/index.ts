@@ -14,7 +14,15 @@ export {
 export { decodeScenario, encodeScene } from './scenario';
 export { decodeExample, isExamplePayload } from './tf-example';
 export { blobSource, memorySource, type ByteSource } from './source';
-export { encodeRecord, encodeRecords, gunzipBytes, gzipBytes, indexRecords, readRecord } from './tfrecord';
+export {
+  encodeRecord,
+  encodeRecords,
+  gunzipBytes,
+  gzipBytes,
+  indexRecords,
+  MAX_GZIP_INFLATED_BYTES,
+  readRecord,
+} from './tfrecord';
 export {
   isScenarioCandidate,
   openSceneFile,

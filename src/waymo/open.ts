@@ -48,6 +48,8 @@ export interface OpenOptions {
    * app passes one that parses in a worker, so a 3 MB file does not freeze the page.
    */
   decodeJson?: (bytes: Uint8Array, file: string) => Promise<Scene>;
+  /** Cap on a GZIP TFRecord's inflated size (tfrecord.ts MAX_GZIP_INFLATED_BYTES by default). */
+  maxInflatedBytes?: number;
 }
 
 /** Bytes sniffed: enough for a TFRecord header (12) and leading JSON whitespace. */
@@ -149,7 +151,7 @@ class JsonSceneFile implements SceneFile {
 export async function openSceneFile(source: ByteSource, o: OpenOptions = {}): Promise<SceneFile> {
   const format = await sniffFormat(source);
   if (format === 'json') return new JsonSceneFile(source, o.decodeJson ?? readJsonScene);
-  return ScenarioFile.open(source);
+  return ScenarioFile.open(source, { maxInflatedBytes: o.maxInflatedBytes });
 }
 
 /**

@@ -1,5 +1,10 @@
 // TFRecord container: uint64 length | masked crc32c(length) | payload | masked crc32c(payload).
 // Opening a file reads only the 12-byte headers; payload CRCs are checked when a record is read.
+// A GZIP file cannot be read at random, so it is inflated into memory whole, and only up to a cap
+// (MAX_GZIP_INFLATED_BYTES, or IndexOptions.maxInflatedBytes): one over it is refused with a
+// WaymoReadError (field 'gzip') that says to gunzip it, before anything is inflated when the file
+// itself is bigger than the cap, else as soon as inflating passes the cap (the submission reader's
+// rule, submission.ts, with a cap of its own).
 import { maskedCrc32c } from './crc32c';
 import { WaymoReadError } from './errors';
 import { type ByteSource, memorySource } from './source';
@@ -13,6 +18,21 @@ const FOOTER = 4;
  * from costing a scan of every byte.
  */
 export const MAX_RESYNC_BYTES = 64 << 20;
+
+/**
+ * Default cap on a GZIP scenario file's inflated size, in bytes. Inflated, the file is held in
+ * memory whole (and twice while its pieces are joined), in the page's scene worker beside the
+ * scenes and the model; a plain TFRecord of any size is read from disk by index instead, so
+ * there is no reason to hold more: WOMD ships its scenario shards uncompressed, and the GZIP ones
+ * `npm run convert` writes for sharing a few scenes are far below this (42 demo scenes: 12 MB).
+ * Lower than a submission's cap (1 GiB, submission.ts), which must hold a whole motion submission.
+ */
+export const MAX_GZIP_INFLATED_BYTES = 256 << 20;
+
+export interface IndexOptions {
+  /** Cap on a GZIP file's inflated size (default MAX_GZIP_INFLATED_BYTES); tests lower it. */
+  maxInflatedBytes?: number;
+}
 
 export interface RecordEntry {
   /** Position of the record in the file, counting damaged ones, as error messages number them. */
@@ -66,7 +86,31 @@ async function resync(src: ByteSource, from: number): Promise<number> {
   return -1;
 }
 
-async function gunzip(src: ByteSource): Promise<{ bytes: Uint8Array; problem?: WaymoReadError }> {
+/** Why a GZIP file is refused, and what to do (the reason of a 'gzip' WaymoReadError). */
+function overCap(what: string, cap: number): string {
+  return (
+    `${what}, over the ${cap}-byte cap for a GZIP scenario file: it would be held in memory whole ` +
+    `(GZIP cannot be read at random). Unpack it first (gunzip FILE) and open the plain TFRecord: ` +
+    `that is read from disk by index, at any size`
+  );
+}
+
+/**
+ * Refuses, before anything is inflated, a GZIP file that must inflate past `cap`: one bigger than
+ * the cap (deflate never shrinks what it stores by more than a few bytes per block, so the
+ * inflated bytes are at least as many). The GZIP trailer's ISIZE is not trusted for this: a
+ * truncated file's last four bytes are any bytes, and its records before the cut must still open
+ * (test/unit/waymo.test.ts). A file that passes can still inflate past the cap: gunzip stops there.
+ */
+function checkGzipSize(src: ByteSource, cap: number): void {
+  if (src.size > cap)
+    throw new WaymoReadError(src.name, -1, 'gzip', overCap(`a GZIP file of ${src.size} bytes`, cap));
+}
+
+async function gunzip(
+  src: ByteSource,
+  cap = Infinity,
+): Promise<{ bytes: Uint8Array; problem?: WaymoReadError }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let problem: WaymoReadError | undefined;
@@ -78,10 +122,20 @@ async function gunzip(src: ByteSource): Promise<{ bytes: Uint8Array; problem?: W
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (total + value.length > cap) {
+        void reader.cancel().catch(() => undefined);
+        throw new WaymoReadError(
+          src.name,
+          -1,
+          'gzip',
+          overCap(`a GZIP file that inflates to more than ${cap} bytes`, cap),
+        );
+      }
       chunks.push(value);
       total += value.length;
     }
   } catch (e) {
+    if (e instanceof WaymoReadError) throw e;
     // Keep what decompressed before the damage: the records in it are still good.
     problem = new WaymoReadError(src.name, -1, 'gzip', `GZIP stream damaged after ${total} bytes: ${e}`);
   }
@@ -94,14 +148,19 @@ async function gunzip(src: ByteSource): Promise<{ bytes: Uint8Array; problem?: W
   return { bytes, problem };
 }
 
-/** Indexes the records of a TFRecord file (plain or GZIP) without reading their payloads. */
-export async function indexRecords(source: ByteSource): Promise<RecordIndex> {
+/**
+ * Indexes the records of a TFRecord file (plain or GZIP) without reading their payloads; throws a
+ * WaymoReadError (field 'gzip') for a GZIP file over the cap (see the header).
+ */
+export async function indexRecords(source: ByteSource, o: IndexOptions = {}): Promise<RecordIndex> {
   const problems: WaymoReadError[] = [];
   const magic = await source.read(0, 2);
   const gzip = magic.length === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
   let src = source;
   if (gzip) {
-    const { bytes, problem } = await gunzip(source);
+    const cap = o.maxInflatedBytes ?? MAX_GZIP_INFLATED_BYTES;
+    checkGzipSize(source, cap);
+    const { bytes, problem } = await gunzip(source, cap);
     if (problem) problems.push(problem);
     src = memorySource(bytes, source.name);
   }
