@@ -13,7 +13,7 @@ import { BACKEND_ORDER } from '../../src/model/registry';
 import { CHOICE_KEY } from '../../src/app/model-client';
 import type { BackendChoice } from '../../src/model/backends';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
-import { waitForScene } from './viewer-fixtures';
+import { waitForScene, waitForPrediction } from './viewer-fixtures';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,19 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Waits until the shown scene has a prediction from step `t` (any step when undefined), none pending. */
-async function waitForPrediction(page: Page, t?: number) {
-  await page.waitForFunction(
-    (t) => {
-      const s = window.__modescope?.store.get();
-      const p = s?.prediction;
-      return !!p && p.sceneId === s!.scene?.id && (t === null || p.t === t) && !s!.model.pending;
-    },
-    t ?? null,
-    { timeout: 240_000 },
-  );
-}
 
 async function status(page: Page): Promise<string> {
   return (await page.getByTestId('model-status').textContent()) ?? '';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { MAX_RESTARTS, predictionStep } from '../../src/app/predictions/controller';
 import { COMMANDS } from '../../src/app/commands';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
-import { waitForScene } from './viewer-fixtures';
+import { waitForScene, waitForPrediction } from './viewer-fixtures';
 
 /** WebGPU on SwiftShader takes ~0.6 s a prediction, more on a loaded machine: wait generously. */
 const WAIT = { timeout: 240_000 };
@@ -40,19 +40,6 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   await page.goto(`${h.url}${query}`);
   await waitForScene(page);
   return { page, errors };
-}
-
-/** Waits until the shown scene has a prediction from step `t` (any when undefined), none pending. */
-async function waitForPrediction(page: Page, t?: number) {
-  await page.waitForFunction(
-    (t) => {
-      const s = window.__modescope?.store.get();
-      const p = s?.prediction;
-      return !!p && p.sceneId === s!.scene?.id && (t === null || p.t === t) && !s!.model.pending;
-    },
-    t ?? null,
-    WAIT,
-  );
 }
 
 const status = async (page: Page) => (await page.getByTestId('model-status').textContent()) ?? '';

@@ -175,6 +175,22 @@ export async function waitForScene(page: Page, id?: string) {
 }
 
 /**
+ * Waits until the shown scene has a prediction from step `t` (any step when undefined) and none is
+ * pending. 240 s by default: WebGPU on SwiftShader takes ~0.6 s a prediction, more under load.
+ */
+export async function waitForPrediction(page: Page, t?: number, timeout = 240_000) {
+  await page.waitForFunction(
+    (t) => {
+      const s = window.__modescope?.store.get();
+      const p = s?.prediction;
+      return !!p && p.sceneId === s!.scene?.id && (t === null || p.t === t) && !s!.model.pending;
+    },
+    t ?? null,
+    { timeout },
+  );
+}
+
+/**
  * The agent (track index) deck picks at the screen position of track i at fractional step t, with
  * the camera centred there (keeping zoom and rotation); `offset` is in metres from the centre.
  */
