@@ -184,6 +184,12 @@ async function settle(page: Page) {
   );
 }
 
+/** settle, then the store as read right after it. */
+async function settled(page: Page) {
+  await settle(page);
+  return page.evaluate(() => window.__modescope!.store.get());
+}
+
 /** The scene's own pair at step 30, predicted: what the worker holds after a prediction. */
 async function predictAt30(page: Page) {
   await page.evaluate(() => window.__modescope!.store.set({ pair: null, time: 30, playing: false }));
@@ -268,8 +274,11 @@ describe('rapid input', () => {
     for (let round = 0; round < 5; round++) {
       const ms = await storm(page, 18 + round, 40, 6, 4);
       for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) kinds[k] += ms[k]!;
-      await settle(page);
-      const s = await page.evaluate(() => window.__modescope!.store.get());
+      // a scene asked for by the storm's last keys can land after the first settle: settle again
+      // until the state read is the settled one (a state, not a time; at most 5 tries)
+      let s = await settled(page);
+      for (let i = 0; i < 5 && s.model.state !== 'error' && s.prediction?.sceneId !== s.scene?.id; i++)
+        s = await settled(page);
       const pair = await page.evaluate(() => window.__modescope!.pair());
       console.log(`storm round ${round}: ${s.scene!.id} at t=${s.time.toFixed(2)}, model ${s.model.state}`);
       if (s.model.state === 'error') {
