@@ -14,10 +14,9 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { BATCH_SIZES } from '../../model/batch-run';
 import { writeSynthShards } from '../../synth/node-write';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { fmt } from '../lib/timing';
 
 const BACKENDS = ['webgpu', 'wasm'];
@@ -39,9 +38,8 @@ export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-filerun-'));
   try {
     const synth = await bigFile();
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    await buildApp(dir);
     copyFileSync(synth, join(dir, 'synth500.tfrecord'));
-    process.env.DIST_DIR = dir;
     const h = await startHarness();
     try {
       const page = await h.newPage();

@@ -17,12 +17,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
 import { generateScene } from '../../synth';
 import { ASSEMBLE_HUGE_FILE, hugeFileParts } from '../../synth/huge-file';
 import { ODD_SCENES, oddScene } from '../../synth/odd';
 import { encodeRecords, encodeScene, MAX_GZIP_INFLATED_BYTES } from '../../waymo';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { fmt } from '../lib/timing';
 
 /** The huge file: about 4,000 records, 4 GB. */
@@ -214,8 +213,7 @@ export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-huge-'));
   try {
     const dist = join(dir, 'dist');
-    await build({ logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-    process.env.DIST_DIR = dist;
+    await buildApp(dist);
     const h = await startHarness();
     try {
       const page = await h.newPage();

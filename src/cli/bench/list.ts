@@ -10,11 +10,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { generateScene } from '../../synth';
 import { encodeRecords, encodeScene } from '../../waymo';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { fmt, median } from '../lib/timing';
 
 /** Scenes in the file: a WOMD training shard holds about 500 scenarios. */
@@ -200,8 +199,7 @@ export default async function () {
       `file: ${N} synthetic scenes, ${fmt(bytes.length / 1e6, 1)} MB (generated in ${fmt((performance.now() - t0) / 1000, 1)} s)`,
     );
     const dist = join(dir, 'dist');
-    await build({ logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-    process.env.DIST_DIR = dist;
+    await buildApp(dist);
     const h = await startHarness();
     try {
       const page = await h.newPage();

@@ -13,8 +13,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { TRAIN_CONFIG, EVAL_SAMPLES, JOINT_SET, NETWORK } from '../../model/config';
 import { sceneSamples } from '../../model/dataset';
 import { buildSample } from '../../model/features';
@@ -213,8 +212,7 @@ async function gapOnly(): Promise<void> {
   const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
   try {
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-    process.env.DIST_DIR = dir;
+    await buildApp(dir);
     for (const isolated of [true, false]) {
       const h = await startHarness({ isolated });
       try {
@@ -302,8 +300,7 @@ export default async function () {
   // the browser worker on each backend (SwiftShader here: only the ratios and correctness mean anything)
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
   try {
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-    process.env.DIST_DIR = dir;
+    await buildApp(dir);
     const runs: { backend: string; isolated: boolean }[] = [
       ...['webgpu', 'webgl', 'wasm', 'cpu'].map((backend) => ({ backend, isolated: true })),
       { backend: 'wasm', isolated: false },

@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { STEP_HZ } from '../../scene/scene';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { fmt, median, quantile } from '../lib/timing';
 
 const SCRUBS = [20, 30, 40, 25, 35, 15, 22, 33, 44, 27, 37, 17];
@@ -17,8 +16,7 @@ const FRAMES = 60;
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-pred-'));
   try {
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-    process.env.DIST_DIR = dir;
+    await buildApp(dir);
     const h = await startHarness();
     try {
       const page = await h.newPage();

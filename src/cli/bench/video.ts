@@ -9,8 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { fmt, median } from '../lib/timing';
 
 /** Clip length, s: 60 frames at 30 fps, enough to average over, short on SwiftShader. */
@@ -58,8 +57,7 @@ const pageScript = (runs: number) => `(async () => {
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-video-'));
   try {
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-    process.env.DIST_DIR = dir;
+    await buildApp(dir);
     const h = await startHarness();
     try {
       const page = await h.newPage();

@@ -5,8 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
-import { startHarness } from '../lib/browser';
+import { startHarness, buildApp } from '../lib/browser';
 import { buildScene, type FeatureInput, type SceneInput } from '../../scene/build';
 import { LaneType, MapKind, RoadEdgeType, SignalState, STEP_HZ } from '../../scene/scene';
 import { encodeRecords, encodeScene } from '../../waymo';
@@ -180,9 +179,8 @@ const frameScript = (mode: 'upload-once' | 'naive', frames: number) => `(async (
 export default async function () {
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-viewer-'));
   try {
-    await build({ logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    await buildApp(dir);
     writeFileSync(join(dir, 'bench.tfrecord'), encodeRecords([benchScene()]));
-    process.env.DIST_DIR = dir;
     const h = await startHarness();
     try {
       const page = await h.newPage();

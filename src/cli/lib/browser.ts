@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -29,6 +29,12 @@ export interface Harness {
   browser: Browser;
   newPage(): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Builds the app into `outDir` (the benches' own build, not dist/) and serves it from there (DIST_DIR). */
+export async function buildApp(outDir: string): Promise<void> {
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  process.env.DIST_DIR = outDir;
 }
 
 /**
