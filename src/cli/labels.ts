@@ -1,27 +1,37 @@
-// `npm run labels -- FILE...`: the pseudo label of every scene's interacting pair, a histogram
-// per file, and, where a truth sidecar FILE.truth.json exists, agreement with it and the
-// confusion matrix (and over all files when several have one). `--quiet` drops the per-scene lines.
+// `npm run labels -- FILE_OR_FOLDER...`: the pseudo label of every scene's pair, a histogram per
+// file, and, where a truth sidecar FILE.truth.json exists, agreement with it and the confusion
+// matrix (and over all files when several have one). `--quiet` drops the per-scene lines.
+// Any format waymo/open.ts reads (TFRecord of Scenario or tf.Example, plain or GZIP; GPUDrive JSON),
+// folders walked (cli/lib/scene-files.ts); the pair is the app's (labels/pairs.ts defaultPair:
+// objects_of_interest, else tracks_to_predict, else the benchmark rule's first pair). A file that
+// cannot be opened, and every damaged record, is printed with its reason and makes the exit code 1.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Agreement, type PassTruth } from '../labels/agreement';
 import { LABEL_NAMES, labelPairDetail } from '../labels';
-import { interactingPair } from '../scene/scene';
-import { ScenarioFile } from '../waymo';
-import { nodeFileSource } from '../waymo/node-file';
+import { defaultPair } from '../labels/pairs';
+import { expandPaths, openPath } from './lib/scene-files';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { quiet: { type: 'boolean', default: false } },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run labels -- [--quiet] FILE...');
+  console.error('usage: npm run labels -- [--quiet] FILE_OR_FOLDER...');
   process.exit(2);
 }
 let bad = 0;
 const total = new Agreement();
 let withTruth = 0;
-for (const path of positionals) {
-  const file = await ScenarioFile.open(await nodeFileSource(path));
+for (const path of expandPaths(positionals)) {
+  let file;
+  try {
+    file = await openPath(path);
+  } catch (e) {
+    console.log(`${path}: cannot open: ${(e as Error).message}`);
+    bad++;
+    continue;
+  }
   const sidecar = `${path}.truth.json`;
   const truths = existsSync(sidecar)
     ? new Map(
@@ -33,13 +43,17 @@ for (const path of positionals) {
   let noPair = 0;
   let secs = 0;
   console.log(`${path}: ${file.count} records${truths ? `, truth sidecar with ${truths.size} scenes` : ''}`);
+  for (const p of file.problems) {
+    console.log(`  ERROR ${p.message}`);
+    bad++;
+  }
   for await (const { k, scene, error } of file.scenes()) {
     if (error || !scene) {
       console.log(`  [${k}] ERROR ${error?.message}`);
       bad++;
       continue;
     }
-    const pair = interactingPair(scene);
+    const pair = defaultPair(scene);
     if (!pair) {
       noPair++;
       if (!values.quiet) console.log(`  [${k}] ${scene.id}: no pair`);
@@ -70,7 +84,7 @@ for (const path of positionals) {
     withTruth++;
     console.log(agreement.format());
   }
-  await file.close();
+  await file.close?.();
 }
 if (withTruth > 1) console.log(`\nall ${withTruth} files with truth:\n${total.format()}`);
 process.exit(bad > 0 ? 1 : 0);
