@@ -8,6 +8,11 @@
 // `npm run eval` scores it; constant velocity and the kinematic baseline on the same pairs in the
 // same run. Prints one markdown table per set of minFDE 8 s and miss rate 8 s with 95% bootstrap
 // intervals by scenario, and each k's paired change against k − 1; aggregate figures only (DESIGN.md 6b).
+// `--miss-aware`: instead of k, the miss-aware joint set's parameters (model/joint-set.ts
+// missAwareSet; config.ts JOINT_SET.missAware) on the same pairs: the components rule with one anchor
+// (the rule it would replace) against the miss-aware rule over a grid of pool draws per component,
+// Monte Carlo draws, anchors in the pool and whether they are forced in, each row's paired change
+// against the components rule.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     'synth-scenes': { type: 'string', default: '500' },
     real: { type: 'string', multiple: true },
     models: { type: 'string', default: 'public/models' },
+    'miss-aware': { type: 'boolean', default: false },
   },
 });
 /** The anchor counts compared: 0 (the model's own 6) to 3 (half the set). */
@@ -100,15 +106,52 @@ async function score(id: PredictorId, reqs: PairRequest[], o: Partial<PairOption
   return out;
 }
 
-const rows: { name: string; synth: Scored[]; real: Scored[] }[] = [];
-for (const [name, id, o] of [
-  ['constant velocity', 'constant_velocity', {}],
-  ['kinematic (6)', 'kinematic', {}],
-  ...KS.map((k) => [`pseudo, k = ${k}`, 'pseudo', { anchors: k, budget: JOINT_SET.budget }] as const),
-] as [string, PredictorId, Partial<PairOptions>][]) {
-  rows.push({ name, synth: await score(id, synthReqs, o), real: await score(id, realReqs, o) });
+/** The miss-aware grid: (anchors in the pool, pool draws per component, Monte Carlo draws, anchors forced). */
+const MISS_AWARE_GRID: [number, number, number, boolean][] = [
+  ...[0, 4, 16].flatMap((pd) =>
+    [256, 1024].flatMap((mc) =>
+      [false, true].map((fa) => [1, pd, mc, fa] as [number, number, number, boolean]),
+    ),
+  ),
+  [6, 4, 1024, false],
+  [6, 16, 1024, false],
+];
+const budget = JOINT_SET.budget;
+/** Each row, and the row its paired change is against (an index into the list; none for the baselines). */
+const plan: [string, PredictorId, Partial<PairOptions>, number | null][] = values['miss-aware']
+  ? [
+      ['constant velocity', 'constant_velocity', {}, null],
+      ['kinematic (6)', 'kinematic', {}, null],
+      ['pseudo, components, k = 1', 'pseudo', { anchors: 1, budget, jointRule: 'components' }, null],
+      ...MISS_AWARE_GRID.map(
+        ([k, poolDraws, mcDraws, forceAnchors]) =>
+          [
+            `pseudo, miss-aware, k = ${k}, pool ${poolDraws}, M = ${mcDraws}${forceAnchors ? ', anchor forced' : ''}`,
+            'pseudo',
+            { anchors: k, budget, jointRule: 'miss-aware', missAware: { poolDraws, mcDraws, forceAnchors } },
+            2,
+          ] as [string, PredictorId, Partial<PairOptions>, number | null],
+      ),
+    ]
+  : [
+      ['constant velocity', 'constant_velocity', {}, null],
+      ['kinematic (6)', 'kinematic', {}, null],
+      ...KS.map(
+        (k, i) =>
+          [
+            `pseudo, k = ${k}`,
+            'pseudo',
+            { anchors: k, budget, jointRule: 'components' },
+            i ? 2 + i - 1 : null,
+          ] as [string, PredictorId, Partial<PairOptions>, number | null],
+      ),
+    ];
+const rows: { name: string; synth: Scored[]; real: Scored[]; ref: number | null }[] = [];
+for (const [name, id, o, ref] of plan) {
+  rows.push({ name, synth: await score(id, synthReqs, o), real: await score(id, realReqs, o), ref });
   console.log(`${name} [${secs()} s]`);
 }
+const against = values['miss-aware'] ? 'the components rule' : 'k − 1';
 
 // ---- figures ----
 const mean = (xs: (number | null)[]) => {
@@ -132,13 +175,13 @@ const pick = (s: readonly Scored[], gs: readonly number[][]) => gs.flat().map((i
 function table(set: 'synth' | 'real'): string {
   const groups = groupsOf(rows[0]![set]);
   const lines = [
-    '| predictor | minFDE 8 s (95% CI) | miss 8 s (95% CI) | change in minFDE against k − 1 (95% CI) | change in miss against k − 1 (95% CI) |',
+    `| predictor | minFDE 8 s (95% CI) | miss 8 s (95% CI) | change in minFDE against ${against} (95% CI) | change in miss against ${against} (95% CI) |`,
     '| --- | --- | --- | --- | --- |',
   ];
-  rows.forEach((r, i) => {
+  rows.forEach((r) => {
     const fd = bootstrapCI(groups, (gs) => fdeOf(pick(r[set], gs)));
     const ms = bootstrapCI(groups, (gs) => missOf(pick(r[set], gs)));
-    const prev = r.name.startsWith('pseudo') && !r.name.endsWith('k = 0') ? rows[i - 1]![set] : null;
+    const prev = r.ref === null ? null : rows[r.ref]![set];
     const dF = prev && bootstrapCI(groups, (gs) => fdeOf(pick(r[set], gs)) - fdeOf(pick(prev, gs)));
     const dM = prev && bootstrapCI(groups, (gs) => missOf(pick(r[set], gs)) - missOf(pick(prev, gs)));
     lines.push(
@@ -148,7 +191,7 @@ function table(set: 'synth' | 'real'): string {
   return lines.join('\n');
 }
 const withEnd = (s: readonly Scored[]) => s.filter((x) => x.fde !== null).length;
-const base = rows.find((r) => r.name === 'pseudo, k = 0')!;
+const base = rows[2]!;
 console.log(`
 Synthetic validation split (scenes 0–${nSynth - 1}, seed ${valSeed}): ${withEnd(base.synth)} of ${synthReqs.length} pairs with an 8 s end point.
 

@@ -2,8 +2,9 @@
 // [--real-only] [--local-dir DIR]`:
 // every predictor of the registry that can run (the baselines constant velocity and kinematic, the
 // vanilla and the pseudo-label CVAE) on the synthetic test set (prediction at step 10, 6 joint
-// predictions: a CVAE's joint set, model/joint-set.ts: 2 per mode plus JOINT_SET.anchors kinematic
-// anchors, cut to 6 by dropping the least probable CVAE samples), and on the
+// predictions: a CVAE's joint set, model/joint-set.ts, by JOINT_SET.rule: 2 per mode plus
+// JOINT_SET.anchors kinematic anchors cut to 6, or the miss-aware 6; each CVAE also by the other rule,
+// "ID (RULE joint set)", in the same run), and on the
 // real benchmark (docs/real-benchmark.md: the pair rule over every scene of the --real folders,
 // default ../shared/womd and ../shared/womd-json, skipped when absent; bootstrap intervals by
 // scenario). Writes docs/results.md and docs/results.json, and the metrics into each model's card
@@ -105,7 +106,7 @@ if (realDirs.length) {
         LABEL_NAMES.map((n, k) => [n, b.pairs.filter((p) => p.label === k).length]),
       ),
       splits: count(b.scenes.map(scenarioSplit)),
-      results: realOnly ? {} : await evaluateAll(b.reqs, models, { intervals: true }),
+      results: realOnly ? {} : await evaluateAll(b.reqs, models, { intervals: true, compareRules: true }),
     };
   // models trained on real scenes (models-local/, git-ignored): scored on the validation split and
   // by k-fold, beside the shipped models on the same pairs; their figures go to models-local/ only
@@ -138,7 +139,7 @@ const labelCounts = LABEL_NAMES.map(
   (_, k) => testReqs.filter((r) => labelPair(r.scene, r.a, r.b).label === k).length,
 );
 const t0 = performance.now();
-const synthetic = await evaluateAll(testReqs, models);
+const synthetic = await evaluateAll(testReqs, models, { compareRules: true });
 const evalSeconds = (performance.now() - t0) / 1000;
 
 // prediction from a later moment of the scene (the app predicts from wherever playback is): the
@@ -198,12 +199,16 @@ function markdown(r: typeof results): string {
 Written by \`npm run eval\` (do not edit by hand); the same figures are in results.json.
 
 Prediction from step 10 (1.1 s of history) for the interacting pair, 8 s ahead; ${r.jointSamples} joint predictions per
-scene (the CVAEs: their joint set, model/joint-set.ts: ${PER_MODE} per mode, the goal mixture's components by weight, plus
-k = ${r.jointSet.anchors} kinematic anchor${r.jointSet.anchors === 1 ? '' : 's'} (the kinematic baseline's most probable joint prediction${r.jointSet.anchors === 1 ? '' : 's'}), each placed in the mode whose
+scene. The CVAEs: their joint set (model/joint-set.ts), by the ${r.jointSet.rule} rule (config.ts JOINT_SET.rule; the rows
+"(… joint set)" are the same models by the other rule, same pairs, same run). Components rule: ${PER_MODE} per mode, the goal
+mixture's components by weight, plus k = ${r.jointSet.anchors} kinematic anchor${r.jointSet.anchors === 1 ? '' : 's'} (the kinematic baseline's most probable joint prediction${r.jointSet.anchors === 1 ? '' : 's'}), each placed in the mode whose
 goal mixture explains its end points best, z* = argmax p(z|x) · Σ_c w_zc N(end points | μ_zc, σ_zc); then, while there
-are more than ${r.jointSet.budget}, the CVAE sample with the lowest p(z|x) · w_c is dropped, never an anchor; every joint prediction is
-ranked by its mode's probability; k was chosen by \`npm run anchors\` on the synthetic validation and real training splits,
-docs/real-gap.md; constant velocity: one; kinematic: the 6 most probable
+are more than ${r.jointSet.budget}, the CVAE sample with the lowest p(z|x) · w_c is dropped, never an anchor. Miss-aware rule: the
+${r.jointSet.budget} joint goals that maximise the model's own P(at least one hits WOMD's 8 s miss box) under its mixture
+Σ_z p(z|x) Σ_c w_zc N(μ_zc, σ_zc), greedy over a pool of the component means, ${r.jointSet.missAware.poolDraws} draws per component and the anchor${r.jointSet.anchors === 1 ? '' : 's'}, hit
+probabilities on ${r.jointSet.missAware.mcDraws} seeded draws of the mixture${r.jointSet.missAware.forceAnchors ? ', the anchors forced in' : ''}; each goal decoded by its own mode. Every joint prediction is
+ranked by its mode's probability; k and the miss-aware parameters were chosen by \`npm run anchors\` on the synthetic
+validation and real training splits, docs/real-gap.md; constant velocity: one; kinematic: the 6 most probable
 combinations of each agent's constant turn rate and acceleration hypotheses, model/kinematic.ts). minADE/minFDE: mean
 over both agents, minimum over the joint predictions. Miss rate: WOMD definition (both agents' end points within the
 speed-scaled lateral/longitudinal thresholds of at least one joint prediction). Overlap: the most likely joint prediction's

@@ -13,7 +13,7 @@
 // label of what happened, and for the CVAEs the mode consistency, the share of modes whose own most
 // likely future gets that mode's label (only meaningful where modes are trained to mean labels). Shared by
 // `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
-import { EVAL_SAMPLES, JOINT_SET, NETWORK } from '../model/config';
+import { EVAL_SAMPLES, JOINT_SET, NETWORK, type JointRule } from '../model/config';
 import type { Params } from '../model/network';
 import {
   activeBackend,
@@ -109,6 +109,13 @@ export interface EvaluateOptions {
   intervals?: boolean;
   /** Kinematic anchors in a CVAE's joint set (default JOINT_SET.anchors); 0: the model's own 6 samples. */
   anchors?: number;
+  /** How a CVAE's joint set is filled (default JOINT_SET.rule; model/predictors.ts PairOptions.jointRule). */
+  jointRule?: JointRule;
+  /**
+   * evaluateAll only: each CVAE also scored with the other joint-set rule, under the key
+   * "ID (RULE joint set)", same requests, same run (the rules' comparison in docs/results.md).
+   */
+  compareRules?: boolean;
   bootstrap?: BootstrapOptions;
 }
 
@@ -171,9 +178,13 @@ function scorePair(req: PairRequest, res: PairResult): PairScore {
   };
 }
 
-/** The first sample of the most probable mode (a CVAE's own: anchors come after its samples). */
+/**
+ * The first sample of the most probable mode that has one (a CVAE's own where the mode has one:
+ * anchors come after its samples; the miss-aware joint set may leave a mode without samples).
+ */
 function likeliestSample(r: PairResult): { a: Float32Array; b: Float32Array } {
-  return [...r.modes].sort((x, y) => y.probability - x.probability)[0]!.samples[0]!;
+  return [...r.modes].sort((x, y) => y.probability - x.probability).find((m) => m.samples.length)!
+    .samples[0]!;
 }
 
 /** The pseudo label of a predicted joint future of the request's pair (labels/forecast.ts). */
@@ -312,6 +323,7 @@ async function pairScores(
       posterior: false,
       anchors,
       budget: JOINT_SET.budget,
+      jointRule: o.jointRule,
     }),
   );
   const scores = predicted.map((r, j) => scorePair(reqs[j]!, r));
@@ -382,6 +394,17 @@ export async function evaluateAll(
     const params = weights[id] ?? null;
     if (!isBaseline(id) && !params) continue;
     out[id] = await evaluatePredictor(id, params, reqs, o);
+  }
+  if (o.compareRules) {
+    const other: JointRule = (o.jointRule ?? JOINT_SET.rule) === 'miss-aware' ? 'components' : 'miss-aware';
+    for (const id of ids) {
+      const params = weights[id];
+      if (isBaseline(id) || !params) continue;
+      out[`${id} (${other} joint set)`] = await evaluatePredictor(id, params, reqs, {
+        ...o,
+        jointRule: other,
+      });
+    }
   }
   return out;
 }

@@ -2,7 +2,11 @@
 // latent-versus-label measures. Trajectories and truths share one frame (scene coordinates from
 // sceneTruth and jointTrajectory; any rigid frame gives the same figures), metres, laid out
 // [agent][step][x, y] for the two agents of the pair, step k = t + 1 + k.
-import { boxesOverlap, type Box } from '../scene/geometry';
+import { boxesOverlap, inMissBox, missBox, type Box, type Horizon } from '../scene/geometry';
+
+// WOMD's horizons and miss box live with the geometry (scene/geometry.ts), where the model's joint
+// set (model/joint-set.ts) reads the same box; the metrics' callers import them from here as before
+export { HORIZONS, inMissBox, missBox, missScale, type Horizon, type MissBox } from '../scene/geometry';
 import {
   isValid,
   trackHeading,
@@ -14,21 +18,6 @@ import {
 } from '../scene/scene';
 
 export const FUTURE_STEPS = 80;
-
-/** Evaluation horizons: seconds and the number of future steps (STEP_HZ) they cover. */
-export const HORIZONS = [
-  { seconds: 3, steps: 30, lateral: 1.0, longitudinal: 2.0 },
-  { seconds: 5, steps: 50, lateral: 1.8, longitudinal: 3.6 },
-  { seconds: 8, steps: 80, lateral: 3.0, longitudinal: 6.0 },
-] as const;
-export type Horizon = (typeof HORIZONS)[number];
-
-/** WOMD's speed scaling of the miss thresholds: 0.5 below 1.4 m/s, 1 above 11 m/s, linear between. */
-export function missScale(speed: number): number {
-  if (speed < 1.4) return 0.5;
-  if (speed > 11) return 1;
-  return 0.5 + (0.5 * (speed - 1.4)) / (11 - 1.4);
-}
 
 export interface JointTruth {
   future: Float32Array;
@@ -82,23 +71,19 @@ export function minDisplacement(
 
 /**
  * WOMD miss at a horizon: a joint prediction hits when both agents' end points lie within the
- * lateral and longitudinal thresholds in that agent's frame (heading at t), scaled by its speed at t.
- * The scene is missed when no prediction hits. Null when an end point is unknown.
+ * lateral and longitudinal thresholds in that agent's frame (heading at t), scaled by its speed at t
+ * (missBox). The scene is missed when no prediction hits. Null when an end point is unknown.
  */
 export function isMiss(preds: Float32Array[], truth: JointTruth, h: Horizon): boolean | null {
   const last = h.steps - 1;
   if (!truth.mask[last] || !truth.mask[FUTURE_STEPS + last]) return null;
+  const boxes = [0, 1].map((ag) => missBox(truth.heading[ag]!, truth.speed[ag]!, h));
   for (const p of preds) {
     let hit = true;
     for (let ag = 0; ag < 2 && hit; ag++) {
       const [px, py] = at(p, ag, last);
       const [tx, ty] = at(truth.future, ag, last);
-      const c = Math.cos(truth.heading[ag]!);
-      const s = Math.sin(truth.heading[ag]!);
-      const lon = c * (px - tx) + s * (py - ty);
-      const lat = -s * (px - tx) + c * (py - ty);
-      const k = missScale(truth.speed[ag]!);
-      hit = Math.abs(lon) <= h.longitudinal * k && Math.abs(lat) <= h.lateral * k;
+      hit = inMissBox(boxes[ag]!, px - tx, py - ty);
     }
     if (hit) return false;
   }

@@ -109,4 +109,18 @@ export const EVAL_SAMPLES = 6;
  * −0.06 m [−0.34, 0.18] / −0.4 points) while giving up one more of the model's own samples, a third
  * is worse on minFDE; so the smallest k with the gain.
  */
-export const JOINT_SET = { anchors: 1, budget: EVAL_SAMPLES } as const;
+export const JOINT_SET = {
+  anchors: 1,
+  budget: EVAL_SAMPLES,
+  /**
+   * The rule that fills the budget (model/joint-set.ts): 'components', the goal components' means
+   * plus the anchors, cut by p(z|x) · w_c (above); 'miss-aware', the `budget` goals that maximise the
+   * model's own P(at least one hits WOMD's 8 s miss box), greedy over a pool of means, draws and the
+   * anchors (missAwareSet). Applies only where a budget is given (eval, anchors); the app's worker
+   * asks for samples per mode and gets the components.
+   */
+  rule: 'components' as JointRule,
+  /** The miss-aware rule's parameters (npm run anchors chooses them). */
+  missAware: { poolDraws: 4, mcDraws: 256, forceAnchors: false },
+} as const;
+export type JointRule = 'components' | 'miss-aware';

@@ -18,6 +18,8 @@
 // from), ties dropping the later sample (higher mode, later in the mode) first, until the budget
 // holds. Eval passes WOMD's 6 (config.ts JOINT_SET.budget), so with k anchors the k least probable
 // of the model's 6 samples make way for them.
+import { HORIZONS, inMissBox, missBox } from '../scene/geometry';
+import { Rng } from '../util/rng';
 import type { JointHypothesis } from './kinematic';
 import type { FrameModePrediction, FrameSample } from './predict';
 
@@ -111,4 +113,191 @@ export function applyBudget(modes: FrameModePrediction[], budget: number): void 
   modes.forEach((m, mi) => {
     m.samples = m.samples.filter((_, si) => !drop.has(`${mi}:${si}`));
   });
+}
+
+// ---- The miss-aware joint set (issue 14, "a better use of the 6 joint predictions") ----
+//
+// WOMD scores a pair as missed when no joint prediction has BOTH agents' 8 s end points inside the
+// speed-scaled box around the real ones (metrics/index.ts missBox, isMiss). The rule above keeps the
+// goal components' means; this one chooses the `budget` joint goals that minimise the expected miss
+// under the model's own predictive mixture
+//   p(y|x) = Σ_z p(z|x) Σ_c w_zc N(y | μ_zc, diag σ_zc²),   y = (xA, yA, xB, yB), pair frame:
+//   1. Pool: per mode z (only the decoded one when a mode is forced) and component c, the mean μ_zc
+//      and `poolDraws` seeded draws from N(μ_zc, σ_zc); plus the anchors (kinematic joint predictions,
+//      most probable first), each in the mode anchorLogScores gives it. Pool order (the tie order):
+//      means by p(z|x) · w_zc, highest first (the old rule's order), then anchors, then the draws.
+//   2. `mcDraws` seeded draws y_m of the mixture (of the forced mode's own mixture when a mode is
+//      forced), each weight 1/M.
+//   3. hit(g, m) = both agents of candidate g inside y_m's miss box (missBox with each agent's speed
+//      and heading at t, the 8 s horizon: the box isMiss scores with, centred on the draw).
+//   4. Greedy: with `forceAnchors` the anchors first; then repeatedly the candidate that covers the
+//      most draws no chosen one covers, ties to the earlier in the pool, until `budget` are chosen;
+//      when no candidate covers a new draw, the next unchosen in pool order. P(at least one hits)
+//      is monotone submodular in the set, so greedy is within 1 − 1/e of the best set of its size.
+// Each chosen goal keeps the mode it was drawn from (its pseudo-label meaning) and the component it
+// came from, and is decoded by that mode's trajectory decoder (model/predict.ts), so the futures are
+// the model's; a chosen anchor keeps its kinematic trajectory. Within a mode the CVAE goals come in
+// greedy order, then its anchors (eval's "most likely joint prediction" stays a CVAE sample).
+// Deterministic for a (seed, stream): the draws come from util/rng.ts.
+
+/** The miss-aware rule's parameters (config.ts JOINT_SET.missAware holds the chosen ones). */
+export interface MissAwareParams {
+  /** Seeded draws per goal component added to the pool besides its mean. */
+  poolDraws: number;
+  /** Monte Carlo draws of the predictive mixture the hit probabilities are estimated on. */
+  mcDraws: number;
+  /** Whether the anchors are in the set whatever their hits (else they compete as candidates). */
+  forceAnchors: boolean;
+}
+
+/** One chosen joint goal: its mode (index into the modes list) and the sample to decode (or the anchor's). */
+export interface ChosenGoal {
+  mode: number;
+  sample: FrameSample;
+}
+
+/** Per agent of the pair at t, in the pair frame: speed (m/s) and heading (rad); the miss box's frame and scale. */
+export interface PairKinematics {
+  speed: readonly [number, number];
+  heading: readonly [number, number];
+}
+
+type Goal = [number, number, number, number];
+interface Candidate {
+  mode: number;
+  goal: Goal;
+  component?: number;
+  anchor?: JointHypothesis;
+}
+
+/** Salt of the miss-aware rule's random stream (util/rng.ts): apart from predictFrames' (17). */
+const MISS_AWARE_SALT = 29;
+
+/**
+ * The miss-aware joint set of one request (the rule above): at most `budget` chosen goals, every
+ * anchor in it when `forceAnchors`. `decoded` says which modes may get samples (a forced mode: only
+ * it). Throws a RangeError naming the option when the parameters are not whole numbers in range.
+ */
+export function missAwareSet(
+  modes: readonly FrameModePrediction[],
+  anchors: readonly JointHypothesis[],
+  kin: PairKinematics,
+  budget: number,
+  p: MissAwareParams,
+  decoded: (mode: number) => boolean,
+  seed: number,
+  stream: number,
+): ChosenGoal[] {
+  for (const [name, v, min] of [
+    ['budget', budget, 1],
+    ['poolDraws', p.poolDraws, 0],
+    ['mcDraws', p.mcDraws, 1],
+  ] as const)
+    if (!Number.isInteger(v) || v < min)
+      throw new RangeError(`miss-aware joint set: option ${name} must be a whole number >= ${min}, got ${v}`);
+  const rng = new Rng(seed, stream, MISS_AWARE_SALT);
+  const live = modes.map((m, i) => ({ m, i })).filter((x) => decoded(x.m.mode));
+  const draw = (g: { mean: number[]; std: number[] }): Goal =>
+    g.mean.map((mu, d) => mu + g.std[d]! * rng.normal()) as Goal;
+
+  // 1. the pool: means by p(z|x) · w_zc, then anchors, then draws per (mode, component)
+  const means: (Candidate & { score: number })[] = live.flatMap(({ m, i }) =>
+    m.goals.map((g, c) => ({
+      mode: i,
+      goal: [...g.mean] as Goal,
+      component: c,
+      score: m.probability * g.weight,
+    })),
+  );
+  means.sort((u, v) => v.score - u.score); // stable: ties keep (mode, component) order
+  const pool: Candidate[] = means.map(({ mode, goal, component }) => ({ mode, goal, component }));
+  for (const h of anchors) {
+    const goal = endPoints(h.trajectory);
+    const z = assignAnchor(modes, goal);
+    if (decoded(modes[z]!.mode)) pool.push({ mode: z, goal, anchor: h });
+  }
+  const firstDraw = pool.length;
+  for (const { m, i } of live)
+    m.goals.forEach((g, c) => {
+      for (let k = 0; k < p.poolDraws; k++) pool.push({ mode: i, goal: draw(g), component: c });
+    });
+
+  // 2. the Monte Carlo draws of the (forced mode's) mixture
+  const mass = live.map(({ m }) => m.probability);
+  const total = mass.reduce((s, v) => s + v, 0);
+  const M = p.mcDraws;
+  const ys = new Float64Array(M * 4);
+  for (let k = 0; k < M; k++) {
+    const zi = pickIndex(mass, total, rng);
+    const goals = live[zi]!.m.goals;
+    const ci = pickIndex(
+      goals.map((g) => g.weight),
+      goals.reduce((s, g) => s + g.weight, 0),
+      rng,
+    );
+    ys.set(draw(goals[ci]!), k * 4);
+  }
+
+  // 3. hits against each draw's 8 s miss box (the metrics' box, centred on the draw)
+  const H8 = HORIZONS[2];
+  const boxes = [0, 1].map((ag) => missBox(kin.heading[ag]!, kin.speed[ag]!, H8));
+  const P = pool.length;
+  const hits = new Uint8Array(P * M);
+  pool.forEach((cand, j) => {
+    const g = cand.goal;
+    for (let k = 0; k < M; k++) {
+      const y = k * 4;
+      hits[j * M + k] =
+        inMissBox(boxes[0]!, g[0] - ys[y]!, g[1] - ys[y + 1]!) &&
+        inMissBox(boxes[1]!, g[2] - ys[y + 2]!, g[3] - ys[y + 3]!)
+          ? 1
+          : 0;
+    }
+  });
+
+  // 4. greedy on the draws covered
+  const covered = new Uint8Array(M);
+  const chosen: number[] = [];
+  const take = (j: number) => {
+    chosen.push(j);
+    for (let k = 0; k < M; k++) if (hits[j * M + k]) covered[k] = 1;
+  };
+  if (p.forceAnchors)
+    for (let j = 0; j < firstDraw && chosen.length < budget; j++) if (pool[j]!.anchor) take(j);
+  const isChosen = new Uint8Array(P);
+  for (const j of chosen) isChosen[j] = 1;
+  while (chosen.length < Math.min(budget, P)) {
+    let best = -1;
+    let bestGain = 0;
+    for (let j = 0; j < P; j++) {
+      if (isChosen[j]) continue;
+      let gain = 0;
+      for (let k = 0; k < M; k++) gain += hits[j * M + k]! & (covered[k]! ^ 1);
+      if (gain > bestGain) {
+        best = j;
+        bestGain = gain;
+      }
+    }
+    if (best < 0) best = isChosen.indexOf(0); // nothing new covered: the next in pool order
+    isChosen[best] = 1;
+    take(best);
+  }
+
+  // per mode: the CVAE goals in greedy order, then its anchors
+  return chosen
+    .map((j, r) => ({ c: pool[j]!, r }))
+    .sort((u, v) => u.c.mode - v.c.mode || +!!u.c.anchor - +!!v.c.anchor || u.r - v.r)
+    .map(({ c }) => ({
+      mode: c.mode,
+      sample: c.anchor
+        ? { trajectory: c.anchor.trajectory, goal: c.goal, source: 'kinematic', name: c.anchor.name }
+        : { trajectory: new Float32Array(0), goal: c.goal, component: c.component },
+    }));
+}
+
+/** An index drawn with probability weights[i] / total (the last one on rounding). */
+function pickIndex(weights: readonly number[], total: number, rng: Rng): number {
+  let u = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) if ((u -= weights[i]!) < 0) return i;
+  return weights.length - 1;
 }

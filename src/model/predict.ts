@@ -42,6 +42,14 @@ export interface PredictOptions {
    * stream 0 makes each input draw what it would draw in a batch of its own (model/batch-run.ts).
    */
   streams?: readonly number[];
+  /**
+   * When given, it chooses every input's joint goals instead of the per-mode loop above (the
+   * miss-aware joint set, model/joint-set.ts missAwareSet): input `i`'s modes (probabilities and goal
+   * mixtures, no samples yet) in, the goals to decode out, each with its mode (index into the modes)
+   * and component, pushed in the order given; a sample that already has a trajectory (an anchor) is
+   * kept as it is, not decoded. `samplesPerMode` and `meansFirst` do not apply then.
+   */
+  selectGoals?: (i: number, modes: readonly FrameModePrediction[]) => { mode: number; sample: FrameSample }[];
 }
 
 /** One joint sample, pair frame, metres: [agent][step][x, y] flattened, and its goal (xA, yA, xB, yB). */
@@ -105,7 +113,7 @@ export async function predictFrames(
         .sort((u, v) => v.weight - u.weight);
       const pred: FrameModePrediction = { mode: z, probability: prob[i * M + z]!, goals: comps, samples: [] };
       list.push(pred);
-      if (!modes.includes(z)) continue;
+      if (!modes.includes(z) || o.selectGoals) continue;
       for (let s = 0; s < S; s++) {
         let goal: number[];
         let component = s;
@@ -127,6 +135,14 @@ export async function predictFrames(
         goals.push(...goal.map((g) => g / SCALE));
       }
     }
+    if (o.selectGoals)
+      for (const { mode, sample } of o.selectGoals(i, list)) {
+        list[mode]!.samples.push(sample);
+        if (sample.trajectory.length > 0) continue; // an anchor: its own trajectory
+        rows.push(i);
+        rowModes.push(list[mode]!.mode);
+        goals.push(...sample.goal.map((g) => g / SCALE));
+      }
     out.push(list);
   }
   if (rows.length === 0) {
@@ -151,6 +167,7 @@ export async function predictFrames(
   for (const list of out)
     for (const pred of list)
       for (const s of pred.samples) {
+        if (s.trajectory.length > 0) continue; // an anchor chosen by selectGoals
         s.trajectory = Float32Array.from(traj.subarray(r * 4 * FUT, (r + 1) * 4 * FUT));
         r++;
       }

@@ -8,8 +8,8 @@ import type { Scene } from '../scene/scene';
 import { getPredictor, type PredictorId } from './registry';
 import { batchSizeFor, runInBatches } from './batch-run';
 import { buildFeatures, buildTargets, MIN_STEP, pairFrame } from './features';
-import { JOINT_SET } from './config';
-import { addAnchors, applyBudget, endPoints } from './joint-set';
+import { JOINT_SET, type JointRule } from './config';
+import { addAnchors, applyBudget, endPoints, missAwareSet, type MissAwareParams } from './joint-set';
 import { kinematicPredictions } from './kinematic';
 import { knowledgeFeatures } from './knowledge';
 import { priorKnowledgeDim, type Params } from './network';
@@ -19,6 +19,7 @@ import {
   predictFrames,
   toScene,
   zSensitivity,
+  type FrameModePrediction,
   type ModePrediction,
   type PredictOptions,
 } from './predict';
@@ -45,6 +46,16 @@ export type PairOptions = PredictOptions & {
    * first, anchors never (model/joint-set.ts); default none. Eval passes JOINT_SET.budget (6).
    */
   budget?: number;
+  /**
+   * CVAEs only, with a budget: how the set is filled (config.ts JOINT_SET.rule, the default):
+   * 'components' (the goal components' means plus the anchors, cut to the budget) or 'miss-aware'
+   * (model/joint-set.ts missAwareSet: the budget's goals chosen to maximise the model's own
+   * P(at least one hits the 8 s miss box), the `anchors` anchors in its pool). Without a budget the
+   * components rule always applies.
+   */
+  jointRule?: JointRule;
+  /** The miss-aware rule's parameters; default JOINT_SET.missAware. */
+  missAware?: Partial<MissAwareParams>;
   /**
    * When given, the milliseconds each phase of the call took are added to it (PHASES): how the
    * browser worker's time compares with Node's, phase by phase (npm run bench -- model).
@@ -159,20 +170,47 @@ export async function predictPairs(
   const anchors = o.anchors ?? JOINT_SET.anchors;
   if (!Number.isInteger(anchors) || anchors < 0)
     throw new RangeError(`predictPairs: option anchors must be a whole number >= 0, got ${anchors}`);
+  const decoded = (z: number) => (o.mode === undefined ? true : z === o.mode);
+  const missAware =
+    (o.jointRule ?? JOINT_SET.rule) === 'miss-aware' && o.budget !== undefined && o.samplesPerMode > 0;
+  const mp: MissAwareParams = { ...JOINT_SET.missAware, ...o.missAware };
+  // the miss-aware joint set chooses the goals the network then decodes (model/joint-set.ts); its
+  // time is the 'joint set' phase, taken out of the network's
+  let selectMs = 0;
+  const selectGoals = missAware
+    ? (k: number, modes: readonly FrameModePrediction[]) => {
+        const s0 = performance.now();
+        const p = prepared[k]!;
+        const chosen = missAwareSet(
+          modes,
+          anchors > 0 ? kinematicPredictions(p.features).slice(0, anchors) : [],
+          { speed: p.frame.speed, heading: p.frame.localHeading },
+          o.budget!,
+          mp,
+          decoded,
+          o.seed ?? 0,
+          o.streams?.[k] ?? k,
+        );
+        selectMs += performance.now() - s0;
+        return chosen;
+      }
+    : undefined;
   const t0 = ph ? performance.now() : 0;
   const frames = await predictFrames(
     params,
     prepared.map((p) => p.features),
-    o,
+    { ...o, selectGoals },
   );
-  if (ph) ph.network = (ph.network ?? 0) + performance.now() - t0;
+  if (ph) {
+    ph.network = (ph.network ?? 0) + performance.now() - t0 - selectMs;
+    if (missAware) ph['joint set'] = (ph['joint set'] ?? 0) + selectMs;
+  }
   // the joint set (model/joint-set.ts): anchors into the modes they fit, then the budget
   timed(ph, 'joint set', () =>
     frames.forEach((modes, k) => {
+      if (missAware) return; // chosen above, within the budget
       if (anchors > 0 && o.samplesPerMode > 0)
-        addAnchors(modes, kinematicPredictions(prepared[k]!.features).slice(0, anchors), (z) =>
-          o.mode === undefined ? true : z === o.mode,
-        );
+        addAnchors(modes, kinematicPredictions(prepared[k]!.features).slice(0, anchors), decoded);
       if (o.budget !== undefined) applyBudget(modes, o.budget);
     }),
   );

@@ -171,3 +171,44 @@ function radius(b: Box, ax: number, ay: number): number {
   const s = Math.sin(b.heading);
   return (Math.abs(c * ax + s * ay) * b.length) / 2 + (Math.abs(-s * ax + c * ay) * b.width) / 2;
 }
+
+// ---- WOMD's miss box (DESIGN.md 6a): metrics/index.ts isMiss and model/joint-set.ts share it ----
+
+/** Evaluation horizons: seconds and the number of future steps (STEP_HZ) they cover. */
+export const HORIZONS = [
+  { seconds: 3, steps: 30, lateral: 1.0, longitudinal: 2.0 },
+  { seconds: 5, steps: 50, lateral: 1.8, longitudinal: 3.6 },
+  { seconds: 8, steps: 80, lateral: 3.0, longitudinal: 6.0 },
+] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** WOMD's speed scaling of the miss thresholds: 0.5 below 1.4 m/s, 1 above 11 m/s, linear between. */
+export function missScale(speed: number): number {
+  if (speed < 1.4) return 0.5;
+  if (speed > 11) return 1;
+  return 0.5 + (0.5 * (speed - 1.4)) / (11 - 1.4);
+}
+
+/**
+ * One agent's WOMD miss box at a horizon: its heading at t (cos, sin, in the frame the end points
+ * are in) and the longitudinal and lateral thresholds scaled by its speed at t (missScale). The one
+ * box isMiss and the miss-aware joint set (model/joint-set.ts) both test against.
+ */
+export interface MissBox {
+  c: number;
+  s: number;
+  lon: number;
+  lat: number;
+}
+
+export function missBox(heading: number, speed: number, h: Horizon): MissBox {
+  const k = missScale(speed);
+  return { c: Math.cos(heading), s: Math.sin(heading), lon: h.longitudinal * k, lat: h.lateral * k };
+}
+
+/** Whether a predicted end point off the real one by (dx, dy) = predicted − real lies inside `box`. */
+export function inMissBox(box: MissBox, dx: number, dy: number): boolean {
+  const lon = box.c * dx + box.s * dy;
+  const lat = -box.s * dx + box.c * dy;
+  return Math.abs(lon) <= box.lon && Math.abs(lat) <= box.lat;
+}

@@ -3,12 +3,26 @@
 // the budget keeps exactly that many samples, every anchor, and drops the least probable
 // (p(z|x) · w_c) CVAE samples; and through predictPairs: anchors 0 gives the model's own samples
 // exactly as before, the default adds the kinematic anchors, named, and eval's budget leaves 6.
+// The miss-aware rule (missAwareSet): on two modes of point-like goal components, where the hit sets
+// are known by hand, greedy takes the component that covers most and then the one that adds most
+// (not the old rule's second most probable, which the first already covers); seeded and
+// deterministic; never more than the budget; anchors forced in or competing; a forced mode gets
+// every goal and an anchor of another mode none; through predictPairs, decoded by the network.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES, JOINT_SET, NETWORK } from '../../src/model/config';
 import { buildSample } from '../../src/model/features';
-import { addAnchors, anchorLogScores, applyBudget, assignAnchor, endPoints } from '../../src/model/joint-set';
+import {
+  addAnchors,
+  anchorLogScores,
+  applyBudget,
+  assignAnchor,
+  endPoints,
+  missAwareSet,
+  type MissAwareParams,
+  type PairKinematics,
+} from '../../src/model/joint-set';
 import { kinematicPredictions, type JointHypothesis } from '../../src/model/kinematic';
 import { createParams, type Params } from '../../src/model/network';
 import { predictFrames, toScene, type FrameModePrediction } from '../../src/model/predict';
@@ -178,6 +192,7 @@ describe('predictPairs with the joint set', () => {
       samplesPerMode: 2,
       anchors: k,
       budget: JOINT_SET.budget,
+      jointRule: 'components',
     });
     const all = cut!.modes.flatMap((m) => m.samples);
     expect(all).toHaveLength(JOINT_SET.budget);
@@ -185,5 +200,181 @@ describe('predictPairs with the joint set', () => {
     await expect(predictPairs('pseudo', params, [r!], { samplesPerMode: 2, anchors: -1 })).rejects.toThrow(
       /option anchors/,
     );
+  });
+});
+
+/** Point-like goals (1 cm std): a draw lands on its component's mean, so the hit sets are exact. */
+const POINT = [0.01, 0.01, 0.01, 0.01];
+/** Both agents at 12 m/s heading along x: the 8 s box is 6 m along, 3 m across (missScale 1). */
+const KIN: PairKinematics = { speed: [12, 12], heading: [0, 0] };
+const MA: MissAwareParams = { poolDraws: 0, mcDraws: 2000, forceAnchors: false };
+const all = () => true;
+
+/**
+ * Mode 0 (p 0.4): components A at 0 and B at 100 m (w 0.5 each: mass 0.2, 0.2). Mode 1 (p 0.6):
+ * C 1 m from A (inside each other's box; w 0.9, mass 0.54) and D at −100 m (w 0.1, mass 0.06).
+ * P(hit) of a set: {C} 0.74, {C, A} 0.74 (the old rule's top two by p · w), {C, B} 0.94, best.
+ */
+function twoModes(): FrameModePrediction[] {
+  const g = (weight: number, x: number) => ({ weight, mean: [x, 0, x, 0], std: POINT });
+  return [
+    { mode: 0, probability: 0.4, goals: [g(0.5, 0), g(0.5, 100)], samples: [] },
+    { mode: 1, probability: 0.6, goals: [g(0.9, 1), g(0.1, -100)], samples: [] },
+  ];
+}
+const xs = (c: { sample: { goal: number[] } }[]) => c.map((x) => Math.round(x.sample.goal[0]!));
+
+describe('the miss-aware joint set', () => {
+  it('greedy takes the component covering most, then the one adding most (hand-computed sets)', () => {
+    const one = missAwareSet(twoModes(), [], KIN, 1, MA, all, 0, 0);
+    expect(one).toHaveLength(1);
+    expect(one[0]!.mode).toBe(1); // C: 0.74 covered, tied with A, earlier in the pool (p · w 0.54)
+    expect(xs(one)).toEqual([1]);
+    const two = missAwareSet(twoModes(), [], KIN, 2, MA, all, 0, 0);
+    // mode order in the result: B (mode 0), then C (mode 1); A is never taken second
+    expect(two.map((c) => [c.mode, Math.round(c.sample.goal[0])])).toEqual([
+      [0, 100],
+      [1, 1],
+    ]);
+    expect(two.map((c) => c.sample.component)).toEqual([1, 0]);
+    // a third adds D (0.06); the fourth covers nothing new and is the next in pool order: A
+    expect(xs(missAwareSet(twoModes(), [], KIN, 3, MA, all, 0, 0)).sort((a, b) => a - b)).toEqual([
+      -100, 1, 100,
+    ]);
+    expect(xs(missAwareSet(twoModes(), [], KIN, 4, MA, all, 0, 0)).sort((a, b) => a - b)).toEqual([
+      -100, 0, 1, 100,
+    ]);
+    // every CVAE goal is left for the decoder: no trajectory yet
+    for (const c of two) expect(c.sample.trajectory).toHaveLength(0);
+  });
+
+  it('is deterministic for a seed and stream, and a new stream draws anew', () => {
+    const wide = () =>
+      modes().map((m) => ({ ...m, samples: [], goals: m.goals.map((g) => ({ ...g, std: [4, 4, 4, 4] })) }));
+    const p = { poolDraws: 6, mcDraws: 300, forceAnchors: false };
+    const a = missAwareSet(wide(), [], KIN, 6, p, all, 7, 3);
+    const b = missAwareSet(wide(), [], KIN, 6, p, all, 7, 3);
+    expect(b).toEqual(a);
+    const c = missAwareSet(wide(), [], KIN, 6, p, all, 7, 4);
+    expect(c.map((x) => x.sample.goal)).not.toEqual(a.map((x) => x.sample.goal));
+  });
+
+  it('never gives more than the budget, nor more than the pool holds; refuses bad options', () => {
+    const p = { poolDraws: 3, mcDraws: 100, forceAnchors: true };
+    const far = anchor([500, 500, 500, 500], 'far');
+    for (let budget = 1; budget <= 8; budget++) {
+      const got = missAwareSet(modes(), [far], KIN, budget, p, all, 1, 0);
+      expect(got.length).toBe(budget); // pool: 6 means + 1 anchor + 18 draws
+    }
+    // a pool of 4 means (poolDraws 0, no anchor) gives 4 whatever the budget
+    expect(missAwareSet(twoModes(), [], KIN, 6, MA, all, 0, 0)).toHaveLength(4);
+    expect(() => missAwareSet(modes(), [], KIN, 0, p, all, 0, 0)).toThrow(/option budget/);
+    expect(() => missAwareSet(modes(), [], KIN, 6, { ...p, mcDraws: 0 }, all, 0, 0)).toThrow(
+      /option mcDraws/,
+    );
+    expect(() => missAwareSet(modes(), [], KIN, 6, { ...p, poolDraws: 1.5 }, all, 0, 0)).toThrow(
+      /option poolDraws/,
+    );
+  });
+
+  it('a forced anchor is in the set whatever it covers; an unforced one only when it adds most', () => {
+    // an anchor far from every goal covers no draw: in only when forced
+    const far = anchor([500, 0, 500, 0], 'far');
+    const free = missAwareSet(twoModes(), [far], KIN, 2, MA, all, 0, 0);
+    expect(free.some((c) => c.sample.source === 'kinematic')).toBe(false);
+    const forced = missAwareSet(twoModes(), [far], KIN, 2, { ...MA, forceAnchors: true }, all, 0, 0);
+    const a = forced.filter((c) => c.sample.source === 'kinematic');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.sample.name).toBe('far');
+    expect(a[0]!.sample.trajectory).toBe(far.trajectory); // the kinematic trajectory, not decoded
+    expect(forced.filter((c) => !c.sample.source).map((c) => Math.round(c.sample.goal[0]))).toEqual([1]); // C
+    // an anchor on B's goal ties B; the means come earlier in the pool, so B is taken
+    const onB = anchor([100, 0, 100, 0], 'on B');
+    const tie = missAwareSet(twoModes(), [onB], KIN, 2, MA, all, 0, 0);
+    expect(tie.map((c) => c.sample.name ?? Math.round(c.sample.goal[0]))).toEqual([100, 1]);
+    // an anchor between two goals 10 m apart (each 5 m off: inside its 6 m box) covers both, 0.5,
+    // more than any mean (0.45): taken first, unforced
+    const g = (weight: number, x: number) => ({ weight, mean: [x, 0, x, 0], std: POINT });
+    const split: FrameModePrediction[] = [
+      { mode: 0, probability: 0.5, goals: [g(0.5, 97), g(0.5, 107)], samples: [] },
+      { mode: 1, probability: 0.5, goals: [g(0.9, 0), g(0.1, -100)], samples: [] },
+    ];
+    const between = anchor([102, 0, 102, 0], 'between');
+    const got = missAwareSet(split, [between], KIN, 2, MA, all, 0, 0);
+    expect(got.map((c) => c.sample.name ?? Math.round(c.sample.goal[0]))).toEqual(['between', 0]);
+    // within a mode the CVAE goals come first, then its anchors
+    const three = missAwareSet(twoModes(), [onB], KIN, 4, { ...MA, forceAnchors: true }, all, 0, 0);
+    const m0 = three.filter((c) => c.mode === 0);
+    expect(m0[m0.length - 1]!.sample.source).toBe('kinematic');
+  });
+
+  it('a forced mode gets every goal, drawn from its own mixture; an anchor of another mode is left out', () => {
+    const onC = anchor([1, 0, 1, 0], 'on C'); // mode 1's
+    const only0 = (z: number) => z === 0;
+    const got = missAwareSet(twoModes(), [onC], KIN, 2, { ...MA, forceAnchors: true }, only0, 0, 0);
+    expect(got.every((c) => c.mode === 0)).toBe(true);
+    expect(got.some((c) => c.sample.source)).toBe(false);
+    expect(xs(got).sort((a, b) => a - b)).toEqual([0, 100]);
+  });
+});
+
+describe('predictPairs with the miss-aware joint set', () => {
+  let params: Params;
+  let reqs: PairRequest[];
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    params = createParams(5);
+    reqs = [0, 1, 2].map((i) => {
+      const scene = generateScene(91, i).scene;
+      const [a, b] = interactingPair(scene)!;
+      return { scene, a, b, t: 10 };
+    });
+  });
+
+  it('gives at most the budget, each CVAE goal decoded by its mode, the same answer twice', async () => {
+    const o = {
+      samplesPerMode: 2,
+      posterior: false,
+      anchors: 1,
+      budget: JOINT_SET.budget,
+      jointRule: 'miss-aware' as const,
+      missAware: { poolDraws: 4, mcDraws: 200, forceAnchors: false },
+    };
+    const got = await predictPairs('pseudo', params, reqs, o);
+    for (const r of got) {
+      const samples = r.modes.flatMap((m) => m.samples);
+      expect(samples.length).toBeLessThanOrEqual(JOINT_SET.budget);
+      expect(samples.length).toBeGreaterThan(0);
+      for (const s of samples) {
+        expect(s.a).toHaveLength(2 * FUT);
+        expect(s.a.every(Number.isFinite)).toBe(true);
+      }
+    }
+    expect(await predictPairs('pseudo', params, reqs, o)).toEqual(got);
+    // the components rule is still there, in the same call shape
+    const old = await predictPairs('pseudo', params, reqs, { ...o, jointRule: 'components' });
+    for (const r of old) expect(r.modes.flatMap((m) => m.samples)).toHaveLength(JOINT_SET.budget);
+    // the same batch through features -> predictFrames with missAwareSet choosing -> toScene: each
+    // chosen goal decoded by its own mode's decoder, the anchors' kinematic trajectories kept
+    const built = reqs.map((r) => buildSample(r.scene, r.a, r.b, r.t));
+    const frames = await predictFrames(
+      params,
+      built.map((b) => b.features),
+      {
+        samplesPerMode: 0,
+        selectGoals: (k, ms) =>
+          missAwareSet(
+            ms,
+            kinematicPredictions(built[k]!.features).slice(0, 1),
+            { speed: built[k]!.frame.speed, heading: built[k]!.frame.localHeading },
+            JOINT_SET.budget,
+            o.missAware,
+            all,
+            0,
+            k,
+          ),
+      },
+    );
+    for (let k = 0; k < reqs.length; k++) expect(got[k]!.modes).toEqual(toScene(built[k]!.frame, frames[k]!));
   });
 });

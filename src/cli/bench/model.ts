@@ -7,7 +7,8 @@
 // The target figure, in-worker wasm against Node wasm (wasmGap), is measured interleaved: rounds
 // that alternate a block of Node predictPairs calls and a block of worker predictions on the same
 // scene, pair and step, with every phase timed on both sides (predictors.ts PairOptions.phases).
-// `MODEL_BENCH=gap npm run bench -- model` runs that part alone.
+// `MODEL_BENCH=gap npm run bench -- model` runs that part alone; `MODEL_BENCH=joint` the joint set's cost
+// (jointSetCost: the model's own 6, the components rule, the miss-aware rule).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -233,8 +234,54 @@ async function gapOnly(): Promise<void> {
   }
 }
 
+/**
+ * The whole CVAE prediction as eval makes it (features, network, joint set) on one pair: the model's
+ * own 6 (the baseline), the components rule with JOINT_SET.anchors anchors, and the miss-aware rule
+ * (model/joint-set.ts missAwareSet, JOINT_SET.missAware), alternated run by run so a busy neighbour
+ * on this shared machine slows all alike. `MODEL_BENCH=joint npm run bench -- model` runs it alone.
+ */
+async function jointSetCost(params: Params, req: PairRequest[]): Promise<void> {
+  const o = { samplesPerMode: PER_MODE, posterior: false, budget: JOINT_SET.budget };
+  const variants = [
+    {
+      name: `the model's own ${EVAL_SAMPLES} (baseline)`,
+      o: { ...o, anchors: 0, jointRule: 'components' as const },
+    },
+    {
+      name: `components rule, ${JOINT_SET.anchors} anchor(s), budget ${JOINT_SET.budget}`,
+      o: { ...o, jointRule: 'components' as const },
+    },
+    {
+      name: `miss-aware rule (pool ${JOINT_SET.missAware.poolDraws} draws per component, M = ${JOINT_SET.missAware.mcDraws}${JOINT_SET.missAware.forceAnchors ? ', anchors forced' : ''})`,
+      o: { ...o, jointRule: 'miss-aware' as const },
+    },
+  ];
+  const runs: number[][] = variants.map(() => []);
+  for (let i = 0; i < 22 * variants.length; i++) {
+    const v = i % variants.length;
+    const t0 = performance.now();
+    await predictPairs('pseudo', params, req, variants[v]!.o);
+    if (i >= 2 * variants.length) runs[v]!.push(performance.now() - t0);
+  }
+  const med = runs.map((r) => median(r));
+  console.log('joint set, node wasm, predictPairs on one pair (median of 20 alternated runs):');
+  variants.forEach((v, k) =>
+    console.log(`  ${v.name}: ${fmt(med[k]!, 1)} ms${k ? `: ${fmt(med[k]! / med[0]!, 2)}x` : ''}`),
+  );
+}
+
 export default async function () {
   if (process.env.MODEL_BENCH === 'gap') return gapOnly();
+  if (process.env.MODEL_BENCH === 'joint') {
+    const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
+    const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
+    const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
+    const scene = await file.scene(0);
+    const pair = interactingPair(scene)!;
+    await tf.setBackend('wasm');
+    const params = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+    return jointSetCost(params, [{ scene, a: pair[0], b: pair[1], t: 10 }]);
+  }
   await trainingRate();
 
   const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
@@ -254,26 +301,7 @@ export default async function () {
     const first = performance.now() - t0;
     const runs = await timeRuns(() => predictFrames(params, [features], { samplesPerMode: PER_MODE }), 20, 1);
     node[backend] = { first, steady: median(runs) };
-    if (backend === 'wasm') {
-      // the whole CVAE prediction as eval makes it: features, network, joint set; without and with the anchor
-      const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
-      const o = { samplesPerMode: PER_MODE, posterior: false, budget: JOINT_SET.budget };
-      // alternated run by run, so a busy neighbour on this shared machine slows both alike
-      const runOwn = () => predictPairs('pseudo', params, req, { ...o, anchors: 0 });
-      const runJoint = () => predictPairs('pseudo', params, req, o);
-      const ownRuns: number[] = [];
-      const jointRuns: number[] = [];
-      for (let i = 0; i < 44; i++) {
-        const t0 = performance.now();
-        await (i % 2 === 0 ? runOwn() : runJoint());
-        if (i >= 4) (i % 2 === 0 ? ownRuns : jointRuns).push(performance.now() - t0);
-      }
-      const [own, joint] = [median(ownRuns), median(jointRuns)];
-      console.log(
-        `joint set, node wasm, predictPairs on one pair: the model's own ${EVAL_SAMPLES} ${fmt(own, 1)} ms (baseline), ` +
-          `with ${JOINT_SET.anchors} kinematic anchor(s) and budget ${JOINT_SET.budget} ${fmt(joint, 1)} ms: ${fmt(joint / own, 2)}x`,
-      );
-    }
+    if (backend === 'wasm') await jointSetCost(params, [{ scene, a: pair[0], b: pair[1], t: 10 }]);
     tf.dispose(Object.values(params));
   }
   const base = node.wasm!.steady;
