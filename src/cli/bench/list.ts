@@ -7,6 +7,11 @@
 // the rAF gap is the longest time between two animation frames, which also catches work split
 // into tasks that each stay under 50 ms but still hold a frame back. Then what it costs the main
 // thread to get the shown scene: decode it here, or receive it from the worker (structured clone).
+// Options (environment): LIST_BENCH_RUNS=n fills per path (default 2, alternated);
+// LIST_BENCH_BUSY=1 keeps one CPU core busy through the fills (a child process spinning, a
+// controlled load on top of whatever else the machine runs); LIST_BENCH_FRAMES=1 prints what the
+// longest animation frames ran.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,14 +212,25 @@ export default async function () {
       const old: Fill[] = [];
       const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
       console.log(`machine before the runs: ${load()} (long tasks stretch with the load)`);
+      const runs = Math.max(1, Number(process.env.LIST_BENCH_RUNS ?? 2));
+      // a controlled load: one process spinning at normal priority for the fills (the bench itself
+      // may run under nice), so one core of two is taken whatever else the machine does
+      const busy = process.env.LIST_BENCH_BUSY
+        ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
+        : null;
+      if (busy) console.log(`one core kept busy (pid ${busy.pid}: node spinning) through the fills`);
       // interleaved, so drift in the shared machine's load hits both paths alike
-      for (let r = 0; r < 2; r++) {
-        ours.push(await fill(page, `${h.url}?${MODEL}`, path));
-        report(`  run ${r + 1} worker (the app)`, ours[r]!);
-        old.push(await fill(page, `${h.url}?${MODEL}&list=main-thread`, path));
-        report(`  run ${r + 1} main thread (old)`, old[r]!);
+      try {
+        for (let r = 0; r < runs; r++) {
+          ours.push(await fill(page, `${h.url}?${MODEL}`, path));
+          report(`  run ${r + 1} worker (the app)`, ours[r]!);
+          old.push(await fill(page, `${h.url}?${MODEL}&list=main-thread`, path));
+          report(`  run ${r + 1} main thread (old)`, old[r]!);
+        }
+        console.log(`machine after the runs: ${load()}`);
+      } finally {
+        busy?.kill();
       }
-      console.log(`machine after the runs: ${load()}`);
       // re-rendering the whole list at once: clearing a filter brings every row back (a list longer
       // than SceneList's WINDOW_FROM renders only the rows in view)
       const render = await renderAll(page);
@@ -225,6 +241,16 @@ export default async function () {
       const worst = (fs: Fill[], f: (x: Fill) => number) => Math.max(...fs.map(f));
       const med = (fs: Fill[], f: (x: Fill) => number) => median(fs.map(f).sort((a, b) => a - b));
       const oursLong = worst(ours, longest);
+      console.log(
+        `longest task per fill, median of ${ours.length}: worker ${fmt(med(ours, longest), 0)} ms vs main thread ${fmt(med(old, longest), 0)} ms; ` +
+          `longest rAF gap, median: ${fmt(
+            med(ours, (f) => f.maxGapMs),
+            0,
+          )} vs ${fmt(
+            med(old, (f) => f.maxGapMs),
+            0,
+          )} ms`,
+      );
       console.log(
         `longest main-thread task while ${N} scenes list: worker ${fmt(oursLong, 0)} ms vs main thread ${fmt(worst(old, longest), 0)} ms ` +
           `(worst of ${ours.length}); longest rAF gap ${fmt(
