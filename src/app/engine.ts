@@ -9,6 +9,7 @@
 // the next frame draws the new scene whole. drawNow (tests, screenshots, export) stages nothing: it
 // draws the whole scene at once.
 import { Deck, type DeckProps, type Layer, type PickingInfo } from '@deck.gl/core';
+import type { Framebuffer } from '@luma.gl/core';
 import { poseAt } from '../scene/interpolate';
 import { OBJECT_TYPE_NAMES, STEP_HZ, type Scene } from '../scene/scene';
 import { BACKGROUND, HIGH_CONTRAST_BACKGROUND } from './palette';
@@ -56,6 +57,52 @@ class SceneDeck extends Deck<RotatedOrthographicView> {
     super.redraw(reason);
   }
 
+  /** The 1x1 target of warm(). */
+  private warmTarget: Framebuffer | null = null;
+
+  /**
+   * Draws the layers of `ids` (and their sublayers) once into a 1x1 off-screen target, so what a
+   * layer's first draw does (its uniform buffers created and written, the program's uniform blocks
+   * looked up, GLES2::GetUniformBlockIndex) is done here, in a staging task, and not in the frame
+   * that draws the new scene (36 ms of deck's part of that frame under load, npm run bench --
+   * list). Nothing reaches the canvas. False when deck is not ready or the draw failed.
+   */
+  warm(ids: ReadonlySet<string>): boolean {
+    const layers = this.layerManager;
+    const views = this.viewManager;
+    const renderer = this.deckRenderer;
+    const device = this.device;
+    if (!layers || !views || !renderer || !device) return false;
+    try {
+      this.warmTarget ??= device.createFramebuffer({
+        width: 1,
+        height: 1,
+        colorAttachments: ['rgba8unorm'],
+        depthStencilAttachment: 'depth16unorm',
+      });
+      renderer.renderLayers({
+        target: this.warmTarget,
+        layers: layers.getLayers(),
+        viewports: views.getViewports(),
+        onViewportActive: layers.activateViewport,
+        views: views.getViews(),
+        pass: 'warm',
+        effects: [],
+        layerFilter: ({ layer }: { layer: Layer }) => ids.has(layer.root.id),
+      } as never);
+      return true;
+    } catch (e) {
+      console.warn('warming the new layers failed (their first frame draws them as before)', e);
+      return false;
+    }
+  }
+
+  override finalize() {
+    this.warmTarget?.destroy();
+    this.warmTarget = null;
+    super.finalize();
+  }
+
   /** Hands deck `layers` and creates/updates them now (attributes computed and uploaded), without drawing. */
   updateNow(layers: Layer[]): boolean {
     if (!this.layerManager) return false;
@@ -67,6 +114,18 @@ class SceneDeck extends Deck<RotatedOrthographicView> {
 
 /** Engine.staging while the map's layers are taken down one per task (the scene was closed). */
 const CLEARING = 'clearing';
+
+/** Engine.staging while layers new to deck (a first prediction's) are created one per task. */
+interface LayerStaging {
+  layers: Layer[];
+}
+
+/**
+ * Longest run of a group's sliced work (LayerGroup.prepare) in one staging task, ms: a task of 8 ms
+ * of work stretched 3 to 6 times by a loaded two-core machine (the profiles of npm run bench --
+ * list at load 14) still stays under the 50 ms long-task line.
+ */
+const SLICE_MS = 8;
 
 /**
  * Resolves in a new task (a MessageChannel message: not clamped like setTimeout, not held to the
@@ -124,8 +183,18 @@ export class Engine {
   firstSceneDrawMs: number | null = null;
   /** The scene whose layers deck holds whole; another scene in the store is staged in first. */
   private shown: Scene | null = null;
-  /** The scene being staged in (stageScene), CLEARING while the layers go (stageClear), or null. */
-  private staging: Scene | typeof CLEARING | null = null;
+  /**
+   * The scene being staged in (stageScene), CLEARING while the layers go (stageClear), the layers
+   * being added to the shown scene (stageLayers), or null.
+   */
+  private staging: Scene | typeof CLEARING | LayerStaging | null = null;
+  /**
+   * The map area's size in CSS pixels as of the last layout (a ResizeObserver), for the frames'
+   * camera fit: reading clientWidth in a frame forced the page's pending layout into it (16 ms
+   * inside the frame that drew a new scene while the list filled, npm run bench -- list).
+   */
+  private size: { w: number; h: number } | null = null;
+  private resizes: ResizeObserver | null = null;
   /** Build the layer stack; replaced by the bench to time a naive baseline. */
   buildLayers: (s: ViewerState & { scene: Scene }) => Layer[] = (s) =>
     composeLayers({ scene: s.scene, time: s.time, view: s });
@@ -178,6 +247,14 @@ export class Engine {
     // the primary button within CLICK_SLOP_PX of each other select, however long the press.
     parent.addEventListener('pointerdown', this.onPointerDown);
     parent.addEventListener('pointerup', this.onPointerUp);
+    // the callback runs after the browser's own layout, so reading the size there forces none
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizes = new ResizeObserver(() => {
+        this.size = { w: parent.clientWidth, h: parent.clientHeight };
+        this.dirty = true;
+      });
+      this.resizes.observe(parent);
+    }
     this.raf = requestAnimationFrame(this.tick);
   }
 
@@ -235,18 +312,61 @@ export class Engine {
       this.staging = null;
       this.shown = s.scene;
     }
-    const cam = this.placeCamera(s as ViewerState & { scene: Scene });
+    if (this.staging !== null && typeof this.staging === 'object' && 'layers' in this.staging) {
+      if (!whole) {
+        this.dirty = true; // drawn when the layers are in
+        return;
+      }
+      this.staging = null;
+    }
+    const cam = this.placeCamera(s as ViewerState & { scene: Scene }, whole);
     if (!cam) return;
-    this.deck.setProps({
-      viewState: deckViewState(cam),
-      layers: this.buildLayers(s as ViewerState & { scene: Scene }),
-    });
+    const layers = this.buildLayers(s as ViewerState & { scene: Scene });
+    if (!whole && this.deck.isInitialized) {
+      const have = new Set(((this.deck.props.layers ?? []) as Layer[]).map((l) => l.id));
+      if (layers.some((l) => !have.has(l.id))) {
+        void this.stageLayers(layers, have);
+        return;
+      }
+    }
+    this.deck.setProps({ viewState: deckViewState(cam), layers });
+  }
+
+  /**
+   * Layers the shown scene did not have (a first prediction's paths, goals and ghosts, a layer
+   * switched on) created one per task, as stageScene does for a scene: creating them in the frame
+   * (models, attributes) was 20 ms of a 103 ms frame while the list filled. The layers deck
+   * already has keep their props meanwhile; the next frame after draws all at once.
+   */
+  private async stageLayers(layers: Layer[], have: Set<string>) {
+    const me: LayerStaging = { layers };
+    this.staging = me;
+    const fresh = layers.filter((l) => !have.has(l.id));
+    const old = (this.deck.props.layers ?? []) as Layer[];
+    try {
+      for (let i = 1; i <= fresh.length; i++) {
+        await nextTask();
+        if (this.staging !== me) return;
+        const added = new Set(fresh.slice(0, i));
+        // the old layers as they are, the new ones in their final places
+        const now = layers.flatMap((l) => (added.has(l) ? [l] : old.filter((o) => o.id === l.id)));
+        if (!this.deck.updateNow(now)) break;
+        await nextTask();
+        if (this.staging !== me) return;
+        this.deck.warm(new Set([fresh[i - 1]!.id]));
+      }
+    } catch (e) {
+      console.error(e); // the frame builds the layers as before and reports it
+    }
+    if (this.staging !== me) return;
+    this.staging = null;
+    this.dirty = true;
   }
 
   /** The camera for this frame: autoFit's, or the store's moved to follow the selected agent. */
-  private placeCamera(s: ViewerState & { scene: Scene }): Camera | null {
+  private placeCamera(s: ViewerState & { scene: Scene }, live = false): Camera | null {
     let cam = s.camera;
-    const fit = this.autoFit(s);
+    const fit = this.autoFit(s, live);
     if (fit) {
       cam = fit;
       this.store.set({ camera: cam });
@@ -286,6 +406,18 @@ export class Engine {
       for (const group of LAYER_GROUPS) {
         await nextTask();
         if (!live()) return;
+        // work the group can take in slices (the interaction graph: 28 pair labels, 87 ms in one
+        // task under load), a task per SLICE_MS of it
+        if (group.prepare) {
+          const steps = group.prepare(ctx());
+          let t = performance.now();
+          while (!steps.next().done)
+            if (performance.now() - t >= SLICE_MS) {
+              await nextTask();
+              if (!live()) return;
+              t = performance.now();
+            }
+        }
         group(ctx()); // fills the group's per-scene caches; its layers are built again below
       }
       await nextTask();
@@ -298,6 +430,10 @@ export class Engine {
         await nextTask();
         if (!live()) return;
         if (!this.deck.updateNow(layers.slice(0, i))) break;
+        // its first draw in a task of its own (SceneDeck.warm)
+        await nextTask();
+        if (!live()) return;
+        this.deck.warm(new Set([layers[i - 1]!.id]));
       }
     } catch (e) {
       // a layer that fails to build: the frame builds the scene whole, and reports it as before
@@ -341,12 +477,13 @@ export class Engine {
    * map area's size (a panel folded, the split opened, the window resized); later predictions (a
    * scrub, a resample) never move a camera. Null: leave the camera as it is.
    */
-  private autoFit(s: ViewerState & { scene: Scene }): Camera | null {
+  private autoFit(s: ViewerState & { scene: Scene }, live: boolean): Camera | null {
     if (!this.fits) return null;
     const cam = s.camera;
     if (cam !== null && cam !== this.fitted) return null;
-    const w = this.parent.clientWidth;
-    const h = this.parent.clientHeight;
+    // drawNow (live) reads the size now: a test or an export may draw right after a resize
+    const size = !live && this.size ? this.size : { w: this.parent.clientWidth, h: this.parent.clientHeight };
+    const { w, h } = size;
     const pair = activePair(s);
     const mine = (p: ViewerState['prediction']) =>
       p && pair && p.sceneId === s.scene.id && p.a === pair[0] && p.b === pair[1] ? p : null;
@@ -449,6 +586,7 @@ export class Engine {
 
   finalize() {
     cancelAnimationFrame(this.raf);
+    this.resizes?.disconnect();
     this.parent.removeEventListener('pointerdown', this.onPointerDown);
     this.parent.removeEventListener('pointerup', this.onPointerUp);
     this.unsubscribe();

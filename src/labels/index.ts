@@ -443,6 +443,22 @@ export const GRAPH_MAX_NODES = 8;
  * from the agent behind in the same lane to its leader.
  */
 export function interactionGraph(scene: Scene, opts: GraphOptions = {}): InteractionGraph {
+  const steps = interactionGraphSteps(scene, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * interactionGraph one node pair at a time: yields after each pair's label (a few ms each, up to
+ * 28 pairs) and returns the same graph, so a caller on the page's main thread can spread the work
+ * over several tasks instead of one long one (the engine's stageScene).
+ */
+export function* interactionGraphSteps(
+  scene: Scene,
+  opts: GraphOptions = {},
+): Generator<void, InteractionGraph, void> {
   const pair = opts.pair ?? interactingPair(scene);
   if (!pair) return { nodes: [], edges: [] };
   const radius = opts.radius ?? GRAPH_RADIUS_M;
@@ -461,13 +477,18 @@ export function interactionGraph(scene: Scene, opts: GraphOptions = {}): Interac
   }
   near.sort((x, y) => x.d - y.d);
   const nodes = [pair[0], pair[1], ...near.slice(0, Math.max(0, maxNodes - 2)).map((n) => n.i)];
-  const paths = nodes.map((i) => trackPath(scene, i));
+  const paths: TrackPath[] = [];
+  for (const i of nodes) {
+    paths.push(trackPath(scene, i));
+    yield;
+  }
   const edges: InteractionGraph['edges'] = [];
   for (let x = 0; x < nodes.length; x++)
     for (let y = x + 1; y < nodes.length; y++) {
       const i = nodes[x]!;
       const j = nodes[y]!;
       const l = labelPaths(scene, paths[x]!, paths[y]!);
+      yield;
       if (l.label !== NO_INTERACTION) {
         const [f, s] = l.label === A_FIRST ? [i, j] : [j, i];
         edges.push(

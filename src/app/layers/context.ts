@@ -11,4 +11,10 @@ export interface LayerContext {
   view: ViewerState;
 }
 
-export type LayerGroup = (ctx: LayerContext) => Layer[];
+export type LayerGroup = ((ctx: LayerContext) => Layer[]) & {
+  /**
+   * Work the group can do ahead in slices (each step a few ms), so the engine's staging of a new
+   * scene spreads it over several main-thread tasks; the group's layers then find it done.
+   */
+  prepare?: (ctx: LayerContext) => Iterator<void, void, void>;
+};

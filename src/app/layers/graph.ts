@@ -3,7 +3,7 @@
 // is computed once per scene; only the arrow ends move with the time (a handful of segments).
 import type { Layer } from '@deck.gl/core';
 import { LineLayer, SolidPolygonLayer } from '@deck.gl/layers';
-import { interactionGraph, type InteractionGraph } from '../../labels';
+import { interactionGraphSteps, type InteractionGraph } from '../../labels';
 import { poseAt } from '../../scene/interpolate';
 import type { Scene } from '../../scene/scene';
 import { RELATION_COLORS, type RGBA } from '../palette';
@@ -13,11 +13,27 @@ import type { LayerContext } from './context';
 const cache = new WeakMap<Scene, Map<string, InteractionGraph>>();
 
 export function sceneGraph(scene: Scene, pair: [number, number] | null = null): InteractionGraph {
+  const steps = sceneGraphSteps(scene, pair);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * sceneGraph a node pair at a time (labels' interactionGraphSteps): the graph of a scene with
+ * eight agents near its pair labels 28 pairs, 87 ms in one task on the page's main thread under
+ * load (npm run bench -- list), so the engine's staging takes it in slices. Cached when done.
+ */
+function* sceneGraphSteps(
+  scene: Scene,
+  pair: [number, number] | null,
+): Generator<void, InteractionGraph, void> {
   let byPair = cache.get(scene);
   if (!byPair) cache.set(scene, (byPair = new Map()));
   const key = pair ? pair.join(',') : '';
   let g = byPair.get(key);
-  if (!g) byPair.set(key, (g = interactionGraph(scene, pair ? { pair } : {})));
+  if (!g) byPair.set(key, (g = yield* interactionGraphSteps(scene, pair ? { pair } : {})));
   return g;
 }
 
@@ -55,6 +71,11 @@ export function graphArrows(scene: Scene, time: number, pair: [number, number] |
   }
   return out;
 }
+
+/** The graph the layers will draw, computed a slice per step (LayerGroup.prepare). */
+graphLayers.prepare = function* (ctx: LayerContext): Generator<void, void, void> {
+  if (ctx.view.layers.graph) yield* sceneGraphSteps(ctx.scene, ctx.view.pair);
+};
 
 export function graphLayers(ctx: LayerContext): Layer[] {
   if (!ctx.view.layers.graph) return [];
