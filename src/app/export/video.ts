@@ -12,12 +12,16 @@
 // missing, recordVideo records the same frames in real time with MediaRecorder (frames drawn late
 // on a slow machine are late in the file too).
 import {
+  BlobSource,
   BufferTarget,
   CanvasSource,
   canEncodeVideo,
+  EncodedPacketSink,
+  Input,
   Mp4OutputFormat,
   Output,
   QUALITY_HIGH,
+  WEBM,
   WebMOutputFormat,
 } from 'mediabunny';
 import { STEP_HZ } from '../../scene/scene';
@@ -238,11 +242,46 @@ export function exportVideo(
   });
 }
 
+/** Timeslice of the fallback's recorder: how often it hands over what it has muxed, so the wait for its first frame sees it. */
+const RECORDER_SLICE_MS = 100;
+/**
+ * Longest wait after the last frame for the recorder to mux its first frame. Measured in headless
+ * Chromium on two cores while the model predicts in its workers: the VP9 encoder's first frame
+ * came 1.5 to 5.5 s after start() (0.15 to 0.4 s on an idle page); a minute is far past that.
+ */
+const RECORDER_START_MS = 60_000;
+
+/** Video frames (packets) in a WebM, as Mediabunny reads it; 0 for a header alone. */
+async function framesIn(blob: Blob): Promise<number> {
+  const input = new Input({ source: new BlobSource(blob), formats: [WEBM] });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    if (!track) return 0;
+    let n = 0;
+    for await (const _ of new EncodedPacketSink(track).packets()) n++;
+    return n;
+  } catch {
+    // a recording cut inside its first cluster does not parse yet: no whole frame
+    return 0;
+  } finally {
+    input.dispose();
+  }
+}
+
 /**
  * The fallback where WebCodecs is missing: the same frames drawn in real time onto the output
  * canvas and recorded by MediaRecorder as WebM (`mimeType` from videoSupport's `recorder`). A frame
- * is drawn when its time comes by the wall clock and handed to the recorder with requestFrame, so
- * a machine that draws slower than `fps` gives a clip with held frames.
+ * is drawn when its time comes by the wall clock and handed to the recorder with requestFrame
+ * (captureStream(0): the canvas gives a frame only when asked), so a machine that draws slower
+ * than `fps` gives a clip with held frames.
+ *
+ * Chromium's recorder encodes on its own thread and drops whatever it has not yet encoded when
+ * stop() comes; on a busy machine its encoder starts seconds after start() (see RECORDER_START_MS),
+ * so stopping right after the last frame gave a file with the WebM header alone (110 bytes, no
+ * frame). So after the last frame it waits (a state: a chunk of the recording holds a frame) until
+ * the recorder has muxed a frame, then stops; stop() writes out what the encoder then holds. Under
+ * load the recorder can still drop frames of its own accord: `frames` counts the frames in the
+ * file, not those drawn, and a file with none is an error.
  */
 export function recordVideo(
   engine: Engine,
@@ -257,29 +296,26 @@ export function recordVideo(
   return paused(engine.store, async () => {
     const t0 = performance.now();
     const r = await FrameRenderer.open(engine, o);
+    let rec: MediaRecorder | null = null;
+    let stopped: Promise<void> = Promise.resolve();
     try {
-      // a detached canvas captured with captureStream(0) + requestFrame gave a recording with no
-      // frame in headless Chromium (110 bytes: the WebM header alone; test/browser/export.test.ts);
-      // in the document (out of sight) and at the clip's rate it records (which of the two
-      // matters was not isolated)
-      r.canvas.style.cssText = 'position:fixed;left:-100000px;top:0;pointer-events:none';
-      document.body.append(r.canvas);
-      const stream = r.canvas.captureStream(o.fps);
+      const stream = r.canvas.captureStream(0);
       const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
-      const rec = new MediaRecorder(stream, { mimeType });
+      rec = new MediaRecorder(stream, { mimeType });
       const chunks: Blob[] = [];
-      rec.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data);
-      const stopped = new Promise<void>((done) => (rec.onstop = () => done()));
+      let chunk: () => void = () => {};
+      rec.ondataavailable = (e) => {
+        if (e.data.size > 0) chunks.push(e.data);
+        chunk();
+      };
+      const recorder = rec;
+      stopped = new Promise<void>((done) => (recorder.onstop = () => done()));
       const n = frameCount(o);
       r.frame(0);
-      rec.start();
+      rec.start(RECORDER_SLICE_MS);
       const start = performance.now();
       for (let k = 0; k < n; k++) {
-        if (signal?.aborted) {
-          rec.stop();
-          await stopped;
-          throw abortError();
-        }
+        if (signal?.aborted) throw abortError();
         // the recorder stamps frames by the wall clock: wait for frame k's time
         const due = start + (k * 1000) / o.fps;
         while (performance.now() < due) await new Promise((w) => requestAnimationFrame(w));
@@ -289,17 +325,36 @@ export function recordVideo(
       }
       while (performance.now() < start + (n * 1000) / o.fps)
         await new Promise((w) => requestAnimationFrame(w));
+      // a state, not a time: the next chunk the recorder hands over, until one holds a frame
+      const last = performance.now();
+      while ((await framesIn(new Blob(chunks))) === 0) {
+        if (signal?.aborted) throw abortError();
+        if (performance.now() - last > RECORDER_START_MS)
+          throw new Error(`the browser's recorder encoded no frame within ${RECORDER_START_MS / 1000} s`);
+        // the next chunk, an abort, or a tick that checks the bound (a chunk may never come)
+        await new Promise<void>((w) => {
+          chunk = w;
+          signal?.addEventListener('abort', () => w(), { once: true });
+          setTimeout(w, 1000);
+        });
+      }
+      chunk = () => {};
       rec.stop();
       await stopped;
       const blob = new Blob(chunks, { type: 'video/webm' });
+      const frames = await framesIn(blob);
+      if (frames === 0) throw new Error("the browser's recorder wrote no frame");
       return {
         blob,
         fileName: fileNameFor(s, o, 'webm'),
-        frames: n,
+        frames,
         seconds: (performance.now() - t0) / 1000,
       };
     } finally {
-      r.canvas.remove();
+      if (rec && rec.state !== 'inactive') {
+        rec.stop();
+        await stopped;
+      }
       r.close();
     }
   });
