@@ -206,7 +206,7 @@ goal mixture explains its end points best, z* = argmax p(z|x) · Σ_c w_zc N(end
 are more than ${r.jointSet.budget}, the CVAE sample with the lowest p(z|x) · w_c is dropped, never an anchor. Miss-aware rule: the
 ${r.jointSet.budget} joint goals that maximise the model's own P(at least one hits WOMD's 8 s miss box) under its mixture
 Σ_z p(z|x) Σ_c w_zc N(μ_zc, σ_zc), greedy over a pool of the component means, ${r.jointSet.missAware.poolDraws} draws per component and the anchor${r.jointSet.anchors === 1 ? '' : 's'}, hit
-probabilities on ${r.jointSet.missAware.mcDraws} seeded draws of the mixture${r.jointSet.missAware.forceAnchors ? ', the anchors forced in' : ''}; each goal decoded by its own mode. Every joint prediction is
+probabilities on ${r.jointSet.missAware.mcDraws} seeded draws of the mixture${r.jointSet.missAware.forceAnchors ? ', the anchors forced in' : ''}${r.jointSet.missAware.forceMeans ? `, the ${r.jointSet.missAware.forceMeans} most probable component mean${r.jointSet.missAware.forceMeans === 1 ? '' : 's'} forced in first` : ''}; each goal decoded by its own mode. Every joint prediction is
 ranked by its mode's probability; k and the miss-aware parameters were chosen by \`npm run anchors\` on the synthetic
 validation and real training splits, docs/real-gap.md; constant velocity: one; kinematic: the 6 most probable
 combinations of each agent's constant turn rate and acceleration hypotheses, model/kinematic.ts). minADE/minFDE: mean

@@ -130,8 +130,10 @@ export function applyBudget(modes: FrameModePrediction[], budget: number): void 
 //      forced), each weight 1/M.
 //   3. hit(g, m) = both agents of candidate g inside y_m's miss box (missBox with each agent's speed
 //      and heading at t, the 8 s horizon: the box isMiss scores with, centred on the draw).
-//   4. Greedy: with `forceAnchors` the anchors first; then repeatedly the candidate that covers the
-//      most draws no chosen one covers, ties to the earlier in the pool, until `budget` are chosen;
+//   4. Greedy: first the `forceMeans` most probable means (the components rule's own first picks, so
+//      the set keeps the model's likeliest futures: minFDE), then with `forceAnchors` the anchors;
+//      then repeatedly the candidate that covers the most draws no chosen one covers, ties to the
+//      earlier in the pool, until `budget` are chosen;
 //      when no candidate covers a new draw, the next unchosen in pool order. P(at least one hits)
 //      is monotone submodular in the set, so greedy is within 1 − 1/e of the best set of its size.
 // Each chosen goal keeps the mode it was drawn from (its pseudo-label meaning) and the component it
@@ -148,6 +150,13 @@ export interface MissAwareParams {
   mcDraws: number;
   /** Whether the anchors are in the set whatever their hits (else they compete as candidates). */
   forceAnchors: boolean;
+  /**
+   * How many of the pool's means, most probable first (p(z|x) · w_zc), are in the set before the
+   * greedy runs (0: none; absent means 0). The pure greedy spreads the set for coverage and gives up
+   * the likeliest futures, which costs minFDE on real scenes (docs/real-gap.md); forcing the top means
+   * keeps them and spends only the rest of the budget on coverage.
+   */
+  forceMeans?: number;
 }
 
 /** One chosen joint goal: its mode (index into the modes list) and the sample to decode (or the anchor's). */
@@ -192,6 +201,7 @@ export function missAwareSet(
     ['budget', budget, 1],
     ['poolDraws', p.poolDraws, 0],
     ['mcDraws', p.mcDraws, 1],
+    ['forceMeans', p.forceMeans ?? 0, 0],
   ] as const)
     if (!Number.isInteger(v) || v < min)
       throw new RangeError(`miss-aware joint set: option ${name} must be a whole number >= ${min}, got ${v}`);
@@ -262,6 +272,8 @@ export function missAwareSet(
     chosen.push(j);
     for (let k = 0; k < M; k++) if (hits[j * M + k]) covered[k] = 1;
   };
+  // the means lead the pool (by score), so the first forceMeans entries are the most probable means
+  for (let j = 0; j < Math.min(p.forceMeans ?? 0, means.length) && chosen.length < budget; j++) take(j);
   if (p.forceAnchors)
     for (let j = 0; j < firstDraw && chosen.length < budget; j++) if (pool[j]!.anchor) take(j);
   const isChosen = new Uint8Array(P);

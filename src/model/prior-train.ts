@@ -93,7 +93,9 @@ export async function frozenInputs(
 export function knowledgePrior(params: Params): Params {
   const w = params['prior1/kernel']!;
   if (w.shape[0] !== C)
-    throw new Error(`knowledgePrior: prior1 already reads ${w.shape[0]! - C} values besides the context`);
+    throw new Error(
+      `knowledgePrior: prior1 already reads ${w.shape[0]! - C} values besides the context: --init must name a model with the plain prior (the shipped public/models/pseudo reads d(x); its plain init is at commit b06f3ce, docs/real-gap.md "Reproduce")`,
+    );
   const grown = tf.tidy(() => tf.concat([w, tf.zeros([KNOWLEDGE_DIM, w.shape[1]!])], 0));
   const head: Params = { ...params };
   head['prior1/kernel'] = tf.variable(grown, true);

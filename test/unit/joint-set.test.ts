@@ -225,6 +225,26 @@ function twoModes(): FrameModePrediction[] {
 const xs = (c: { sample: { goal: number[] } }[]) => c.map((x) => Math.round(x.sample.goal[0]!));
 
 describe('the miss-aware joint set', () => {
+  it('forces the most probable means in first, then fills the rest by coverage (forceMeans)', () => {
+    // pool order by p · w: C (0.54), A (0.2, before B by mode then component), B (0.2), D (0.06)
+    const kept = missAwareSet(twoModes(), [], KIN, 2, { ...MA, forceMeans: 2 }, all, 0, 0);
+    expect(kept.map((c) => [c.mode, Math.round(c.sample.goal[0])])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]); // {C, A}: the components rule's own two, though {C, B} covers more
+    const three = missAwareSet(twoModes(), [], KIN, 3, { ...MA, forceMeans: 2 }, all, 0, 0);
+    expect(three.map((c) => [c.mode, Math.round(c.sample.goal[0])])).toEqual([
+      [0, 0],
+      [0, 100],
+      [1, 1],
+    ]); // the third by coverage: B (0.2 new) over D (0.06)
+    // more forced than the budget: the budget holds
+    expect(missAwareSet(twoModes(), [], KIN, 1, { ...MA, forceMeans: 3 }, all, 0, 0)).toHaveLength(1);
+    expect(() => missAwareSet(twoModes(), [], KIN, 2, { ...MA, forceMeans: -1 }, all, 0, 0)).toThrow(
+      /option forceMeans/,
+    );
+  });
+
   it('greedy takes the component covering most, then the one adding most (hand-computed sets)', () => {
     const one = missAwareSet(twoModes(), [], KIN, 1, MA, all, 0, 0);
     expect(one).toHaveLength(1);
@@ -338,7 +358,7 @@ describe('predictPairs with the miss-aware joint set', () => {
       anchors: 1,
       budget: JOINT_SET.budget,
       jointRule: 'miss-aware' as const,
-      missAware: { poolDraws: 4, mcDraws: 200, forceAnchors: false },
+      missAware: { poolDraws: 4, mcDraws: 200, forceAnchors: false, forceMeans: 0 },
     };
     const got = await predictPairs('pseudo', params, reqs, o);
     for (const r of got) {

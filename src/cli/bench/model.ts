@@ -252,7 +252,7 @@ async function jointSetCost(params: Params, req: PairRequest[]): Promise<void> {
       o: { ...o, jointRule: 'components' as const },
     },
     {
-      name: `miss-aware rule (pool ${JOINT_SET.missAware.poolDraws} draws per component, M = ${JOINT_SET.missAware.mcDraws}${JOINT_SET.missAware.forceAnchors ? ', anchors forced' : ''})`,
+      name: `miss-aware rule (pool ${JOINT_SET.missAware.poolDraws} draws per component, M = ${JOINT_SET.missAware.mcDraws}${JOINT_SET.missAware.forceAnchors ? ', anchors forced' : ''}${JOINT_SET.missAware.forceMeans ? `, top ${JOINT_SET.missAware.forceMeans} means forced` : ''})`,
       o: { ...o, jointRule: 'miss-aware' as const },
     },
   ];
