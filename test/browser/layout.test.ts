@@ -1,4 +1,4 @@
-// The map is not hidden (issue 17): at 900x700, 1280x800 and 1920x1080, with the predictions
+// The map is not hidden (issue 17): at 900x700, 1280x800, 1480x900 and 1920x1080, with the predictions
 // shown, the pair's two boxes and every predicted path's points (page pixels, through the test
 // hook's `drawn`) lie inside the map area and under no panel, and every control (buttons,
 // selects, inputs, the timeline) is in the viewport or reachable by scrolling its panel, and
@@ -24,6 +24,7 @@ afterAll(async () => {
 const SIZES = [
   [900, 700],
   [1280, 800],
+  [1480, 900], // the narrowest docked layout (styles.css: the dock is 40vw, 592 px, beside the maps)
   [1920, 1080],
 ] as const;
 
@@ -137,6 +138,19 @@ describe('the map is not hidden', () => {
       console.log(`${width}x${height}: ${controls.count} controls shown`);
       expect(controls.count).toBeGreaterThan(20);
       expect(controls.bad).toEqual([]);
+      // and no panel of the dock needs a sideways scroll: a control there would be cut off at first
+      // sight (the mode table's force buttons were, at 1480-1700 px)
+      const sideways = await page.evaluate(() =>
+        [...document.querySelectorAll('.dock, .dock *')]
+          .filter((e) => {
+            const x = getComputedStyle(e).overflowX;
+            // a visually hidden label (1 px, clipped on purpose) is no panel
+            if (e.classList.contains('visually-hidden')) return false;
+            return (x === 'auto' || x === 'scroll' || x === 'hidden') && e.scrollWidth > e.clientWidth + 1;
+          })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth} > ${e.clientWidth}`),
+      );
+      expect(sideways).toEqual([]);
       // scrubbing the timeline by a real drag moves the time
       await page.getByTestId('timeline').scrollIntoViewIfNeeded();
       const box = (await page.getByTestId('timeline').boundingBox())!;

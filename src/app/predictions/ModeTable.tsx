@@ -86,7 +86,7 @@ export function ModeTable({ store, which }: { store: Store; which: 'main' | 'com
             <th>mode</th>
             <th>p(z|x)</th>
             <th>q(z|x,y)</th>
-            <th>minADE/FDE</th>
+            <th>minADE / FDE</th>
             <th title="What each mode's own most likely future means to the pseudo labeller">its future</th>
             <th>
               <span className="visually-hidden">force</span>
@@ -241,7 +241,7 @@ function ModeRow(props: {
           </>
         )}
       </td>
-      <td>{e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)} m` : '–'}</td>
+      <td>{e && m.samples.length ? `${e.minADE.toFixed(1)} / ${e.minFDE.toFixed(1)}\u00a0m` : '–'}</td>
       <td>
         <ModeReading mode={m.mode} reading={reading} meansLabels={meansLabels} />
       </td>
