@@ -177,6 +177,17 @@ describe('the map is not hidden', () => {
       expect(d.paths.length).toBeGreaterThan(50);
       expect(misplaced(d, panels)).toEqual([]);
     }
+    // the main map's header keeps its buttons over its own map, not under the compared map's title
+    const spill = await page.evaluate(() => {
+      const head = document.querySelector('.map-header')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.map-header > *')]
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.right > head.right + 0.5)
+        .map(
+          ({ e, r }) => `${e.textContent?.trim()} ends at ${Math.round(r.right)} > ${Math.round(head.right)}`,
+        );
+    });
+    expect(spill).toEqual([]);
     expect(await page.getByTestId('modes').locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('compare-modes').locator('tbody tr').count()).toBe(3);
     writeFileSync(join(RESULTS_DIR, 'layout-1280x800-split.png'), await page.screenshot());
