@@ -3,32 +3,24 @@
 // Exits 1 when any file or record was unreadable.
 import { defaultPair } from '../labels/pairs';
 import { formatCounts, summarizeScene } from '../scene/summary';
-import { expandPaths, openPath } from './lib/scene-files';
+import { openEach } from './lib/scene-files';
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {
   console.error('usage: npm run inspect -- FILE_OR_FOLDER...');
   process.exit(2);
 }
-let bad = 0;
-for (const path of expandPaths(paths)) {
-  let file;
-  try {
-    file = await openPath(path);
-  } catch (e) {
-    console.log(`${path}: cannot open: ${(e as Error).message}`);
-    bad++;
-    continue;
-  }
+const bad = { count: 0 };
+for await (const { path, file } of openEach(paths, bad)) {
   console.log(`${path}: ${file.count} scene(s)`);
   for (const p of file.problems) {
     console.log(`  ERROR ${p.message}`);
-    bad++;
+    bad.count++;
   }
   for await (const { record, scene, error } of file.scenes()) {
     if (error) {
       console.log(`  [${record}] ERROR ${error.message}`);
-      bad++;
+      bad.count++;
       continue;
     }
     const s = summarizeScene(scene!, defaultPair(scene!));
@@ -39,4 +31,4 @@ for (const path of expandPaths(paths)) {
   }
   await file.close?.();
 }
-process.exit(bad > 0 ? 1 : 0);
+process.exit(bad.count > 0 ? 1 : 0);

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { Agreement, type PassTruth } from '../labels/agreement';
 import { LABEL_NAMES, labelPairDetail } from '../labels';
 import { defaultPair } from '../labels/pairs';
-import { expandPaths, openPath } from './lib/scene-files';
+import { openEach } from './lib/scene-files';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,18 +20,10 @@ if (positionals.length === 0) {
   console.error('usage: npm run labels -- [--quiet] FILE_OR_FOLDER...');
   process.exit(2);
 }
-let bad = 0;
+const bad = { count: 0 };
 const total = new Agreement();
 let withTruth = 0;
-for (const path of expandPaths(positionals)) {
-  let file;
-  try {
-    file = await openPath(path);
-  } catch (e) {
-    console.log(`${path}: cannot open: ${(e as Error).message}`);
-    bad++;
-    continue;
-  }
+for await (const { path, file } of openEach(positionals, bad)) {
   const sidecar = `${path}.truth.json`;
   const truths = existsSync(sidecar)
     ? new Map(
@@ -45,12 +37,12 @@ for (const path of expandPaths(positionals)) {
   console.log(`${path}: ${file.count} records${truths ? `, truth sidecar with ${truths.size} scenes` : ''}`);
   for (const p of file.problems) {
     console.log(`  ERROR ${p.message}`);
-    bad++;
+    bad.count++;
   }
   for await (const { k, scene, error } of file.scenes()) {
     if (error || !scene) {
       console.log(`  [${k}] ERROR ${error?.message}`);
-      bad++;
+      bad.count++;
       continue;
     }
     const pair = defaultPair(scene);
@@ -87,4 +79,4 @@ for (const path of expandPaths(positionals)) {
   await file.close?.();
 }
 if (withTruth > 1) console.log(`\nall ${withTruth} files with truth:\n${total.format()}`);
-process.exit(bad > 0 ? 1 : 0);
+process.exit(bad.count > 0 ? 1 : 0);

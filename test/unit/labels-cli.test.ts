@@ -1,7 +1,8 @@
 // `npm run labels` (src/cli/labels.ts) reads every format the app reads: a GPUDrive JSON scenario
 // and a folder of them are labelled with the app's pair (labels/pairs.ts defaultPair), and a file
 // it cannot read is named with its reason and exit code 1. Before, it opened only TFRecords and said
-// "0 records" for a JSON scenario without a word on why.
+// "0 records" for a JSON scenario without a word on why. A path that does not exist is named too,
+// and the other paths are still read (it used to end the run with a stack trace).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,5 +41,12 @@ describe('npm run labels', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/bad\.tfrecord.*(record|file)/);
     expect(r.stdout).toContain('ERROR');
+  }, 120_000);
+
+  it('names a path that does not exist, reads the others and exits 1', () => {
+    const r = run([join(dir, 'missing.tfrecord'), folder]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/missing\.tfrecord: cannot open: ENOENT/);
+    expect(r.stdout.match(/: 1 records/g)).toHaveLength(2);
   }, 120_000);
 });

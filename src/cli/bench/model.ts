@@ -202,15 +202,20 @@ async function wasmGap(page: Page, isolated: boolean, params: Params, req: PairR
   );
 }
 
-async function gapOnly(): Promise<void> {
+/** The shipped pseudo-label weights on Node wasm and one request: the demo's first scene, its pair, step 10. */
+async function shippedOnDemo() {
   const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
   const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
   const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
   const scene = await file.scene(0);
   const pair = interactingPair(scene)!;
   await tf.setBackend('wasm');
-  const wp = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
-  const req = [{ scene, a: pair[0], b: pair[1], t: 10 }];
+  const params = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+  return { params, req: [{ scene, a: pair[0], b: pair[1], t: 10 }] };
+}
+
+async function gapOnly(): Promise<void> {
+  const { params: wp, req } = await shippedOnDemo();
   const dir = mkdtempSync(join(tmpdir(), 'modescope-bench-model-'));
   try {
     await buildApp(dir);
@@ -273,14 +278,8 @@ async function jointSetCost(params: Params, req: PairRequest[]): Promise<void> {
 export default async function () {
   if (process.env.MODEL_BENCH === 'gap') return gapOnly();
   if (process.env.MODEL_BENCH === 'joint') {
-    const json = JSON.parse(readFileSync(join(ROOT, 'public/models/pseudo/model.json'), 'utf8')) as ModelJson;
-    const bin = readFileSync(join(ROOT, 'public/models/pseudo/weights.bin'));
-    const file = await ScenarioFile.open(memorySource(readFileSync(join(ROOT, 'public/demo/demo.tfrecord'))));
-    const scene = await file.scene(0);
-    const pair = interactingPair(scene)!;
-    await tf.setBackend('wasm');
-    const params = decodeModel(json, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
-    return jointSetCost(params, [{ scene, a: pair[0], b: pair[1], t: 10 }]);
+    const { params, req } = await shippedOnDemo();
+    return jointSetCost(params, req);
   }
   await trainingRate();
 

@@ -29,6 +29,36 @@ export async function openPath(path: string): Promise<SceneFile> {
 }
 
 /**
+ * Each file of the given files and directories, opened, in order; a file that cannot be opened is
+ * printed as `PATH: cannot open: REASON` and counted in `failed.count` (the CLIs exit 1 on it).
+ */
+export async function* openEach(
+  paths: string[],
+  failed: { count: number },
+): AsyncGenerator<{ path: string; file: SceneFile }> {
+  const cannot = (path: string, e: unknown) => {
+    console.log(`${path}: cannot open: ${e instanceof Error ? e.message : String(e)}`);
+    failed.count++;
+  };
+  for (const arg of paths) {
+    let files: string[];
+    try {
+      files = expandPaths([arg]); // a missing path: named, and the other arguments still read
+    } catch (e) {
+      cannot(arg, e);
+      continue;
+    }
+    for (const path of files) {
+      try {
+        yield { path, file: await openPath(path) };
+      } catch (e) {
+        cannot(path, e);
+      }
+    }
+  }
+}
+
+/**
  * Every scene of the given files and directories, one at a time (memory holds one scene), with
  * its file; unreadable files and records are reported to `onProblem` and skipped.
  */
