@@ -119,12 +119,14 @@ async function choiceKey(variant: PredictorId): Promise<string> {
  */
 async function chooseBackend(req: Extract<ModelRequest, { type: 'init' }>): Promise<BackendChoice> {
   const first = req.variants[0]!;
-  const key = await choiceKey(first);
   if (req.backend) {
     const order = [req.backend, ...BACKEND_ORDER.filter((b) => b !== req.backend)];
     const backend = await pickBackend(order);
-    return { backend, how: 'asked', figures: [], failed: [], key };
+    // nothing is measured or cached, so no key: a page that asks for wasm does not start WebGPU
+    // (requestAdapter) only to name its adapter
+    return { backend, how: 'asked', figures: [], failed: [], key: '' };
   }
+  const key = await choiceKey(first);
   const cached = req.cached;
   if (cached?.key === key) {
     try {

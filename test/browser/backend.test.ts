@@ -106,14 +106,24 @@ describe('the model backend', () => {
     expect(await page.evaluate(() => window.__modescope!.store.get().prediction!.backend)).toBe('webgl');
     await page.close();
   });
+});
 
+describe('tensor leaks', () => {
+  // one page for the three: each backend runs in a model worker of its own, started and ended by
+  // the test (a page open costs 10-15 s on SwiftShader)
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('?off=predictions');
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
   for (const [backend, n] of [
     ['wasm', 200],
     ['webgl', 200],
     ['webgpu', 20],
   ] as const)
     it(`leaks no tensors over ${n} predictions on ${backend}`, async () => {
-      const page = await open('?off=predictions');
       const counts = await page.evaluate(
         async ({ backend, n }) => {
           const client = await window.__modescopeModel!({ backend, variants: ['pseudo'] });
@@ -142,6 +152,5 @@ describe('the model backend', () => {
         new Set(counts.counts).size,
         `numTensors over the run: ${[...new Set(counts.counts)].join(', ')}`,
       ).toBe(1);
-      await page.close();
     });
 });

@@ -207,8 +207,8 @@ export async function pickAgentAt(page: Page, i: number, t: number, offset: [num
         follow: false,
         camera: { ...cam, x: p?.x ?? cam.x, y: p?.y ?? cam.y },
       });
-      // two frames, so deck's own frame loop has run since the store changed
-      for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
+      // drawNow draws the store as it is now, whole: waiting for deck's own frames first drew the
+      // scene once more per pick, seconds a frame for the 3,000-track scene on SwiftShader
       m.engine.drawNow('test');
       if (!p) return null;
       const [x, y] = m.engine.project(p.x + dx, p.y + dy);
