@@ -48,7 +48,10 @@ export interface BackendChoice {
   /** Fastest first. */
   figures: BackendFigure[];
   failed: { backend: string; error: string }[];
-  /** What the measurement is valid for (browser, adapter, app build, model); see the worker. Empty for a backend asked for (nothing measured or cached). */
+  /**
+   * What the measurement is valid for (browser, adapter, app build, model); see the worker. Empty
+   * for a backend asked for: nothing is measured or cached then.
+   */
   key: string;
 }
 

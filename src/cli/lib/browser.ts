@@ -62,8 +62,8 @@ export async function startHarness(o: { isolated?: boolean } = {}): Promise<Harn
     async newPage() {
       // No service worker: on a first visit the app's worker (offline use) precaches every asset,
       // about 1.3 s of CPU per page open on top of the page's own (scratch thread-CPU counts of
-      // page opens), and every test page is a first visit. test/browser/offline.test.ts tests it
-      // in contexts of its own.
+      // page opens), and every test and bench page is a first visit. test/browser/offline.test.ts
+      // tests the service worker in contexts of its own.
       const page = await browser.newPage({
         viewport: { width: 1280, height: 800 },
         acceptDownloads: true,
