@@ -44,7 +44,7 @@ describe('interaction graph', () => {
   it('draws the relations of labels/ as arrows and toggles them', async () => {
     expect(scene, 'a demo scene with a yield').toBeDefined();
     const page = await h.newPage();
-    await page.goto(`${h.url}?backend=webgpu&scene=${scene.id}`);
+    await page.goto(`${h.url}?backend=wasm&scene=${scene.id}`);
     await waitForScene(page, scene.id);
     await page.evaluate(() => window.__modescope!.store.set({ time: 10, playing: false }));
     expect(await page.evaluate(drawnRelations)).toEqual(relations);

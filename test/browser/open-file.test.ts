@@ -22,7 +22,7 @@ const ROWS = '[data-testid="scene-list"] [data-scene-id]';
  * count: the demo set may be part-listed when the file is picked). */
 async function openAndList(path: string, ids: string[]) {
   const page = await h.newPage();
-  await page.goto(`${h.url}?backend=webgpu`);
+  await page.goto(`${h.url}?backend=wasm`);
   await page.getByTestId('file-input').setInputFiles(path);
   const rows = page.locator(ROWS);
   const listed = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-scene-id')));
@@ -62,7 +62,7 @@ describe('open a scenario file', () => {
       await held;
       await route.continue();
     });
-    await page.goto(`${h.url}?backend=webgpu`);
+    await page.goto(`${h.url}?backend=wasm`);
     const dir = mkdtempSync(join(tmpdir(), 'modescope-race-'));
     const path = join(dir, 'one.tfrecord');
     writeFileSync(path, encodeRecords([fixturePayload(7)]));

@@ -80,7 +80,7 @@ async function playAndPick(page: Page, id: string) {
 describe('open a folder of mixed formats', () => {
   it('lists every scene with its file, names the broken one, and plays and draws a scene of each format', async () => {
     const page = await h.newPage();
-    await page.goto(`${h.url}?backend=webgpu`);
+    await page.goto(`${h.url}?backend=wasm`);
     await page.getByTestId('folder-input').setInputFiles(dir);
     await expect.poll(() => listed(page), WAIT).toEqual(IDS.map((id, k) => [id, FILES[k]]));
     const broken = page.locator('[data-testid="record-error"][data-file="e-broken.json"]');
@@ -100,7 +100,7 @@ describe('open a folder of mixed formats', () => {
 
   it('opens several files picked at once as one list', async () => {
     const page = await h.newPage();
-    await page.goto(`${h.url}?backend=webgpu`);
+    await page.goto(`${h.url}?backend=wasm`);
     await page.getByTestId('file-input').setInputFiles([join(dir, FILES[3]!), join(dir, FILES[0]!)]);
     await expect
       .poll(() => listed(page), WAIT)
@@ -116,7 +116,7 @@ describe('open a folder of mixed formats', () => {
     await page.route('**/extra/*', (route) =>
       route.fulfill({ body: readFileSync(join(dir, route.request().url().split('/').pop()!)) }),
     );
-    await page.goto(`${h.url}?backend=webgpu&file=extra/${FILES[2]}&file=extra/${FILES[1]}`);
+    await page.goto(`${h.url}?backend=wasm&file=extra/${FILES[2]}&file=extra/${FILES[1]}`);
     await expect
       .poll(() => listed(page), WAIT)
       .toEqual([

@@ -14,7 +14,7 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
-  await page.goto(`${h.url}?backend=webgpu`);
+  await page.goto(`${h.url}?backend=wasm`);
   await waitForScene(page);
 }, 120_000);
 afterAll(async () => {

@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('scene list', () => {
   it('filters by pseudo label', async () => {
     const page = await h.newPage();
-    await page.goto(`${h.url}?backend=webgpu`);
+    await page.goto(`${h.url}?backend=wasm`);
     await waitForScene(page);
     const rows = page.locator('[data-testid="scene-list"] [data-scene-id]');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(42);
