@@ -26,6 +26,18 @@ import { RotatedOrthographicView } from './view';
  * and the time should not leap when it comes back.
  */
 const MAX_FRAME_S = 1;
+/**
+ * Frames the loop runs on with nothing to do (no playback, nothing new to draw, deck drawing
+ * nothing, no scene being staged) before it stops asking for frames; anything that changes the
+ * view (the store, a pointer on the map, a resize, deck starting) wakes it. Asking for frames with
+ * nothing to draw was not free: an idle viewer cost about 0.2 of a core in the GPU process (the
+ * compositor's frames; 4 -> 1 CPU s per 20 s here with the loops stopped, docs/performance.md),
+ * a laptop's battery in a lecture. 30 frames is half a second at 60 Hz, so a change that reaches
+ * deck a frame or two late (an async layer update) still finds the loop running.
+ */
+const QUIET_FRAMES = 30;
+/** Pointer events on the map that wake the frame loop (deck's hover pick, pan and zoom). */
+const WAKING_EVENTS = ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const;
 /** A press that moves further than this (CSS px) before release is a pan, not a click. */
 const CLICK_SLOP_PX = 5;
 export interface HoverDetails {
@@ -169,9 +181,19 @@ export class Engine {
   readonly deck: SceneDeck;
   /** Whether the view clears to the high-contrast ground (presenter mode's theme). */
   private contrast = false;
+  /** The requested animation frame; 0 while the loop sleeps (wake), -1 inside a frame (tick). */
   private raf = 0;
   private last = 0;
   private dirty = true;
+  /** Frames in a row with nothing to do (QUIET_FRAMES). */
+  private quiet = 0;
+  /** Set by wake() during a frame: the frame did not find the view settled. */
+  private poked = false;
+  /** Deck's next frame, asked of animationFrameProvider; run by tick, after the engine's own. */
+  private deckFrame: FrameRequestCallback | null = null;
+  /** Whether deck drew during this frame (onAfterRender). */
+  private drew = false;
+  private closed = false;
   private unsubscribe: () => void;
   private drawn = new Set<() => void>();
   /** Whether this engine places the camera (autoFit); the split view's second map only follows. */
@@ -225,48 +247,98 @@ export class Engine {
       },
       onHover: (info) => this.hover(info),
       // the map area changed size (a panel folded, the split view, the window): autoFit looks again
-      onResize: () => {
-        this.dirty = true;
-      },
+      onResize: () => this.invalidate(),
       onAfterRender: () => {
+        this.drew = true;
         const scene = this.store.get().scene;
         if (this.firstSceneDrawMs === null && scene && scene === this.shown && this.deck.isInitialized) {
           this.firstSceneDrawMs = performance.now();
         }
         for (const f of this.drawn) f();
       },
+      // deck's loop (luma's AnimationLoop) asks for its frames here, and tick runs them, so the
+      // map has one loop, which sleeps when nothing changes (QUIET_FRAMES). A request from
+      // outside tick (deck's loop starting, its device ready) wakes it; the loop's request for
+      // the next frame, made during tick, does not, or it would never sleep.
+      animationFrameProvider: {
+        requestAnimationFrame: (cb: FrameRequestCallback) => {
+          this.deckFrame = cb;
+          if (this.raf !== -1) this.wake();
+          return 1;
+        },
+        cancelAnimationFrame: () => {
+          this.deckFrame = null;
+        },
+      },
       ...deckProps,
-    });
+    } as DeckProps<RotatedOrthographicView>);
     this.deck.held = () => this.staging !== null;
-    this.unsubscribe = store.subscribe(() => {
-      this.dirty = true;
-    });
+    this.unsubscribe = store.subscribe(() => this.invalidate());
     // Clicks are ours, not deck's: deck's tap recogniser drops a press held over 250 ms, and on a
     // slow frame (a 257-agent real scene on a software GPU picks in 110-250 ms) the press and
     // release land in frames far enough apart that most clicks were lost. A press and release of
     // the primary button within CLICK_SLOP_PX of each other select, however long the press.
     parent.addEventListener('pointerdown', this.onPointerDown);
     parent.addEventListener('pointerup', this.onPointerUp);
+    // deck picks the hovered agent and pans or zooms in its frames: a pointer on the map wakes them
+    for (const type of WAKING_EVENTS) parent.addEventListener(type, this.wake);
     // the callback runs after the browser's own layout, so reading the size there forces none
     if (typeof ResizeObserver !== 'undefined') {
       this.resizes = new ResizeObserver(() => {
         this.size = { w: parent.clientWidth, h: parent.clientHeight };
-        this.dirty = true;
+        this.invalidate();
       });
       this.resizes.observe(parent);
     }
-    this.raf = requestAnimationFrame(this.tick);
+    this.wake();
   }
 
-  private tick = (now: number) => {
+  /** Whether the loop asks for frames now (false: it sleeps until something changes). */
+  get running(): boolean {
+    return this.raf !== 0;
+  }
+
+  /** The view changed: the next frame renders it (waking the loop). */
+  private invalidate() {
+    this.dirty = true;
+    this.wake();
+  }
+
+  /** Keeps the loop running, or starts it again from sleep. */
+  private wake = () => {
+    this.quiet = 0;
+    if (this.raf === -1) this.poked = true; // inside tick, which asks for the next frame
+    if (this.raf !== 0 || this.closed) return;
+    this.last = 0; // asleep until now: no wall-clock gap to play over
     this.raf = requestAnimationFrame(this.tick);
+  };
+
+  private tick = (now: number) => {
+    this.raf = -1;
+    this.poked = false;
     // playback follows the wall clock however slow the frames (a real scene on a software GPU
     // draws at 5-10 fps); only a gap over MAX_FRAME_S (a hidden tab, a debugger pause) is cut
     const dt = this.last ? Math.min(MAX_FRAME_S, (now - this.last) / 1000) : 0;
     this.last = now;
     const s = this.store.get();
-    if (s.playing && s.scene) this.advance(dt * STEP_HZ * s.speed);
+    const playing = s.playing && !!s.scene;
+    if (playing) this.advance(dt * STEP_HZ * s.speed);
+    const rendered = this.dirty;
     if (this.dirty) this.render();
+    this.drew = false;
+    const deckFrame = this.deckFrame;
+    this.deckFrame = null;
+    deckFrame?.(now); // deck's frame: its hover pick, its draw if needed; it asks for the next one
+    const busy =
+      playing ||
+      rendered ||
+      this.poked ||
+      this.drew ||
+      this.staging !== null ||
+      !this.deck.isInitialized ||
+      !!this.deck.needsRedraw({ clearRedrawFlags: false });
+    this.quiet = busy ? 0 : this.quiet + 1;
+    this.raf = !this.closed && this.quiet < QUIET_FRAMES ? requestAnimationFrame(this.tick) : 0;
   };
 
   /** Moves the time on by `steps`, looping or stopping at the end. */
@@ -314,7 +386,7 @@ export class Engine {
     }
     if (this.staging !== null && typeof this.staging === 'object' && 'layers' in this.staging) {
       if (!whole) {
-        this.dirty = true; // drawn when the layers are in
+        this.invalidate(); // drawn when the layers are in
         return;
       }
       this.staging = null;
@@ -360,7 +432,7 @@ export class Engine {
     }
     if (this.staging !== me) return;
     this.staging = null;
-    this.dirty = true;
+    this.invalidate();
   }
 
   /** The camera for this frame: autoFit's, or the store's moved to follow the selected agent. */
@@ -397,7 +469,7 @@ export class Engine {
       if (this.staging === scene && this.store.get().scene === scene) return true;
       if (this.staging === scene) {
         this.staging = null;
-        this.dirty = true;
+        this.invalidate();
       }
       return false;
     };
@@ -440,7 +512,7 @@ export class Engine {
       if (this.staging === scene) {
         this.staging = null;
         this.shown = scene;
-        this.dirty = true;
+        this.invalidate();
       }
       console.error(e);
       return;
@@ -448,7 +520,7 @@ export class Engine {
     if (!live()) return;
     this.staging = null;
     this.shown = scene;
-    this.dirty = true;
+    this.invalidate();
   }
 
   /**
@@ -585,7 +657,10 @@ export class Engine {
   }
 
   finalize() {
-    cancelAnimationFrame(this.raf);
+    this.closed = true;
+    if (this.raf > 0) cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    for (const type of WAKING_EVENTS) this.parent.removeEventListener(type, this.wake);
     this.resizes?.disconnect();
     this.parent.removeEventListener('pointerdown', this.onPointerDown);
     this.parent.removeEventListener('pointerup', this.onPointerUp);

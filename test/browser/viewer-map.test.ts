@@ -24,7 +24,7 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
-  await page.goto(`${h.url}?backend=webgpu`);
+  await page.goto(`${h.url}?backend=wasm`);
   await waitForScene(page);
   await page.getByTestId('file-input').setInputFiles(writeGalleryFile(['gallery']));
   await waitForScene(page, 'gallery');

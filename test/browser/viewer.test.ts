@@ -51,7 +51,7 @@ const layerIds = () =>
 describe('viewer on the demo set', () => {
   it('opens the bundled demo with no file and draws a known agent at its known place', async () => {
     const t0 = Date.now();
-    await page.goto(`${h.url}?backend=webgpu`);
+    await page.goto(`${h.url}?backend=wasm`);
     await waitForScene(page, first.id);
     const loadMs = await page.evaluate(() => window.__modescope!.engine.firstSceneDrawMs);
     console.log(
@@ -178,6 +178,54 @@ describe('viewer on the demo set', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('shortcuts').count()).toBe(0);
     await page.screenshot({ path: join(RESULTS_DIR, 'viewer-rotated-future.png') });
+  });
+
+  it('stops asking for frames when nothing changes, and wakes to draw a key, a hover and play', async () => {
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const m = window.__modescope!;
+      m.store.set({ playing: false, follow: false, selected: -1 });
+      const w = window as unknown as { draws: number };
+      w.draws = 0;
+      m.engine.afterDraw(() => w.draws++);
+    });
+    const running = () => page.evaluate(() => window.__modescope!.engine.running);
+    const draws = () => page.evaluate(() => (window as unknown as { draws: number }).draws);
+    // a state: the loop has gone to sleep (Engine QUIET_FRAMES), and stays asleep over 60 of the
+    // page's own frames, drawing nothing
+    await expect.poll(running).toBe(false);
+    const asleep = await draws();
+    await page.evaluate(async () => {
+      for (let i = 0; i < 60; i++) await new Promise(requestAnimationFrame);
+    });
+    expect(await running()).toBe(false);
+    expect(await draws()).toBe(asleep);
+    // a key wakes it: the new step is drawn and read out, then it sleeps again
+    const t = Math.round((await state()).time);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('time').getAttribute('data-step')).toBe(String(t + 1));
+    expect(await draws()).toBeGreaterThan(asleep);
+    await expect.poll(running).toBe(false);
+    // a pointer over an agent wakes deck's hover pick: the tooltip names it
+    const at = await page.evaluate((sdc) => {
+      const m = window.__modescope!;
+      const s = m.store.get();
+      const p = m.poseAt(s.scene!.tracks, sdc, s.time)!;
+      return m.engine.toClient(p.x, p.y);
+    }, first.sdc);
+    await page.mouse.move(at[0]! + 40, at[1]! + 40);
+    await page.mouse.move(at[0]!, at[1]!);
+    await expect
+      .poll(() => page.getByTestId('tooltip').textContent())
+      .toContain(`id ${first.tracks.ids[first.sdc]}`);
+    await page.mouse.move(5, 790);
+    await expect.poll(running).toBe(false);
+    // play runs the loop for as long as it plays, each frame a step on
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await state()).time).toBeGreaterThan(t + 3);
+    expect(await running()).toBe(true);
+    await page.keyboard.press(' ');
+    await expect.poll(running).toBe(false);
   });
 
   it('hides and shows layers with the toggles', async () => {
