@@ -30,9 +30,9 @@ const MAX_FRAME_S = 1;
  * Frames the loop runs on with nothing to do (no playback, nothing new to draw, deck drawing
  * nothing, no scene being staged) before it stops asking for frames; anything that changes the
  * view (the store, a pointer on the map, a resize, deck starting) wakes it. Asking for frames with
- * nothing to draw was not free: an idle viewer cost about 0.2 of a core in the GPU process (the
- * compositor's frames; 4 -> 1 CPU s per 20 s here with the loops stopped, docs/performance.md),
- * a laptop's battery in a lecture. 30 frames is half a second at 60 Hz, so a change that reaches
+ * nothing to draw was not free: an idle viewer cost about 0.2 of a core, mostly the GPU process
+ * (the compositor's frames; 4.2 - 4.8 -> 0.3 CPU s per 20 s across Chromium's processes here
+ * since it sleeps, docs/performance.md), a laptop's battery in a lecture. 30 frames is half a second at 60 Hz, so a change that reaches
  * deck a frame or two late (an async layer update) still finds the loop running.
  */
 const QUIET_FRAMES = 30;
