@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { agentData } from '../../src/app/layers/agents';
 import { graphArrows, sceneGraph } from '../../src/app/layers/graph';
-import { buildMapGeometry, dashPolyline, mapGeometry, offsetPolyline } from '../../src/app/layers/map';
+import {
+  buildMapGeometry,
+  dashPolyline,
+  mapGeometry,
+  offsetPolyline,
+  SIMPLIFY_M,
+  simplifyPolyline,
+} from '../../src/app/layers/map';
 import { predictionData } from '../../src/app/layers/predictions';
 import type { PairPrediction } from '../../src/app/model-protocol';
 import { buildScene } from '../../src/scene/build';
@@ -66,6 +73,44 @@ describe('dashPolyline', () => {
   });
 });
 
+describe('simplifyPolyline', () => {
+  it('drops the points a line keeps within SIMPLIFY_M of itself, and keeps its ends and its bends', () => {
+    expect(SIMPLIFY_M).toBe(0.01);
+    // WOMD-like: every 0.5 m along a straight 10 m line, with 4 mm of wobble
+    const wobbly = new Float32Array(42);
+    for (let k = 0; k <= 20; k++) {
+      wobbly[k * 2] = k * 0.5;
+      wobbly[k * 2 + 1] = k % 2 ? 0.004 : -0.004;
+    }
+    expect(round(simplifyPolyline(wobbly))).toEqual([0, -0.004, 10, -0.004]);
+    // a 5 cm kink is a bend: kept
+    expect(round(simplifyPolyline(Float32Array.of(0, 0, 5, 0.05, 10, 0)))).toEqual([0, 0, 5, 0.05, 10, 0]);
+    // a right angle keeps its corner; two points are returned as they are
+    expect(round(simplifyPolyline(Float32Array.of(0, 0, 5, 0, 10, 0, 10, 5, 10, 10)))).toEqual([
+      0, 0, 10, 0, 10, 10,
+    ]);
+    const two = Float32Array.of(0, 0, 1, 1);
+    expect(simplifyPolyline(two)).toBe(two);
+  });
+
+  it('keeps a 20 m radius curve within the tolerance of the circle, with fewer points', () => {
+    const n = 63; // a quarter circle every ~0.5 m
+    const arc = new Float32Array(n * 2);
+    for (let k = 0; k < n; k++) {
+      const a = ((Math.PI / 2) * k) / (n - 1);
+      arc[k * 2] = 20 * Math.cos(a);
+      arc[k * 2 + 1] = 20 * Math.sin(a);
+    }
+    const s = simplifyPolyline(arc);
+    expect(s.length / 2).toBeLessThan(0.6 * n); // a 1.5 m chord would stray 1.4 cm: every other point stays
+    // each dropped point lies within the tolerance of the simplified line (its chord's sagitta)
+    for (let k = 2; k < s.length; k += 2) {
+      const chord = Math.hypot(s[k]! - s[k - 2]!, s[k + 1]! - s[k - 1]!);
+      expect(20 - Math.sqrt(20 * 20 - (chord / 2) ** 2)).toBeLessThanOrEqual(SIMPLIFY_M + 1e-4);
+    }
+  });
+});
+
 describe('offsetPolyline', () => {
   it('shifts a line left for a positive distance and right for a negative one', () => {
     const east = Float32Array.of(0, 0, 10, 0, 20, 0);
@@ -92,7 +137,7 @@ describe('map geometry of the gallery scene (every feature kind)', () => {
     expect(g.bounds).toEqual([0, 0, 230, 40]);
   });
 
-  it('draws each lane type in its colour at 0.25 m', () => {
+  it('draws each lane type in its colour at 0.25 m, a straight lane from its two ends', () => {
     expect(g.lanes.map((l) => l.feature)).toEqual([0, 1, 2]);
     expect(g.lanes.map((l) => l.color)).toEqual([
       [97, 145, 214, 170],
@@ -100,23 +145,26 @@ describe('map geometry of the gallery scene (every feature kind)', () => {
       [96, 190, 120, 190],
     ]);
     expect(g.lanes.map((l) => l.width)).toEqual([0.25, 0.25, 0.25]);
-    expect(g.lanes.map((l) => round(l.path))).toEqual(
+    expect(g.lanes.map((l) => round(l.path))).toEqual(GALLERY.lanes.map((l) => [l.x, 0, l.x + 20, 0]));
+    // every point is kept with simplification off (the viewer bench's baseline)
+    expect(buildMapGeometry(scene, 0).lanes.map((l) => round(l.path))).toEqual(
       GALLERY.lanes.map((l) => [l.x, 0, l.x + 10, 0, l.x + 20, 0]),
     );
   });
 
   it('draws the eight road line types: singles, doubles 0.3 m apart, broken ones as dashes', () => {
-    // per type (1..8): the drawn paths as [y, start x, end x, point count] relative to the line's start
+    // per type (1..8): the drawn paths as [y, start x, end x, point count] relative to the line's
+    // start; a straight line keeps its two ends (simplifyPolyline), then dashes cut it
     const D = 0.15;
     const expected: Record<number, [number, number, number, number][]> = {
       1: [
         [10, 0, 3, 2],
         [10, 12, 15, 2],
       ], // broken single white
-      2: [[10, 0, 20, 3]], // solid single white
+      2: [[10, 0, 20, 2]], // solid single white
       3: [
-        [10 + D, 0, 20, 3],
-        [10 - D, 0, 20, 3],
+        [10 + D, 0, 20, 2],
+        [10 - D, 0, 20, 2],
       ], // solid double white
       4: [
         [10, 0, 3, 2],
@@ -128,15 +176,15 @@ describe('map geometry of the gallery scene (every feature kind)', () => {
         [10 - D, 0, 3, 2],
         [10 - D, 12, 15, 2],
       ], // broken double yellow
-      6: [[10, 0, 20, 3]], // solid single yellow
+      6: [[10, 0, 20, 2]], // solid single yellow
       7: [
-        [10 + D, 0, 20, 3],
-        [10 - D, 0, 20, 3],
+        [10 + D, 0, 20, 2],
+        [10 - D, 0, 20, 2],
       ], // solid double yellow
       8: [
         [10 + D, 0, 3, 2],
         [10 + D, 12, 15, 2],
-        [10 - D, 0, 20, 3],
+        [10 - D, 0, 20, 2],
       ], // passing double yellow: the left line broken, the right one solid
     };
     expect(g.roadLines).toHaveLength(17);
@@ -160,8 +208,8 @@ describe('map geometry of the gallery scene (every feature kind)', () => {
 
   it('draws both road edge types in their colours at 0.35 m', () => {
     expect(g.roadEdges.map((e) => [e.feature, e.color, e.width, round(e.path)])).toEqual([
-      [11, [225, 225, 230, 240], 0.35, [0, 20, 10, 20, 20, 20]],
-      [12, [230, 120, 60, 240], 0.35, [30, 20, 40, 20, 50, 20]],
+      [11, [225, 225, 230, 240], 0.35, [0, 20, 20, 20]],
+      [12, [230, 120, 60, 240], 0.35, [30, 20, 50, 20]],
     ]);
     expect(GALLERY.roadEdges.map((e) => e.type)).toEqual([RoadEdgeType.Boundary, RoadEdgeType.Median]);
   });

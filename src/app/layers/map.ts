@@ -1,8 +1,10 @@
 // The scene's own map as deck.gl layers (no tile server exists offline). The geometry is built
-// once per scene (dashes and double-line offsets on the CPU, because the map never moves) and
-// memoised, so playback hands deck the same data objects every frame and nothing is re-uploaded.
+// once per scene (lines simplified, dashes and double-line offsets on the CPU, because the map
+// never moves) and memoised, so playback hands deck the same data objects every frame and nothing
+// is re-uploaded.
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
+import simplify from 'simplify-js';
 import { featurePoints, MapKind, type Scene } from '../../scene/scene';
 import {
   highContrast,
@@ -50,6 +52,16 @@ const GAP_M = 9;
 const DOUBLE_HALF_M = 0.15;
 const LINE_WIDTH_M = 0.15;
 const STOP_SIGN_RADIUS_M = 1.2;
+/**
+ * How far a drawn lane, road line or road edge may stray from its map polyline (Douglas-Peucker,
+ * simplify-js). 1 cm is 4-7% of the thinnest drawn line (0.15 m) and below the map's own accuracy,
+ * so nothing moves visibly at any zoom; it drops most points, because WOMD samples polylines every
+ * 0.5 m however straight: 17,297 -> 2,293 segments a real scene (20 of ../shared/womd-json),
+ * 3,537 -> 335 a demo scene. Each segment is a path instance of 12 vertices, and on a software
+ * GPU (SwiftShader) a frame's cost is in its vertices, not its pixels: the three map path layers
+ * were 60% of a demo frame's GPU-process time (docs/performance.md, "Frames on a software GPU").
+ */
+export const SIMPLIFY_M = 0.01;
 
 function xy(points: Float32Array): Float32Array {
   const out = new Float32Array((points.length / 3) * 2);
@@ -57,6 +69,23 @@ function xy(points: Float32Array): Float32Array {
     out[j] = points[i]!;
     out[j + 1] = points[i + 1]!;
   }
+  return out;
+}
+
+/** The polyline without the points that keep it within `tolerance` metres of itself (ends kept). */
+export function simplifyPolyline(p: Float32Array, tolerance = SIMPLIFY_M): Float32Array {
+  const n = p.length / 2;
+  if (n <= 2) return p;
+  const pts = new Array<{ x: number; y: number }>(n);
+  for (let i = 0; i < n; i++) pts[i] = { x: p[i * 2]!, y: p[i * 2 + 1]! };
+  // highQuality: Douglas-Peucker alone (the radial pre-pass could move a corner by the tolerance)
+  const kept = simplify(pts, tolerance, true);
+  if (kept.length === n) return p;
+  const out = new Float32Array(kept.length * 2);
+  kept.forEach((q, i) => {
+    out[i * 2] = q.x;
+    out[i * 2 + 1] = q.y;
+  });
   return out;
 }
 
@@ -133,7 +162,8 @@ export function mapGeometry(scene: Scene): MapGeometry {
   return g;
 }
 
-export function buildMapGeometry(scene: Scene): MapGeometry {
+/** `tolerance`: SIMPLIFY_M; 0 keeps every point (the viewer bench's baseline). */
+export function buildMapGeometry(scene: Scene, tolerance = SIMPLIFY_M): MapGeometry {
   const m = scene.map;
   const g: MapGeometry = {
     lanes: [],
@@ -150,7 +180,9 @@ export function buildMapGeometry(scene: Scene): MapGeometry {
     const p = xy(featurePoints(m, f));
     if (p.length === 0) continue;
     growBounds(g.bounds, p);
-    addFeature(g, m.kinds[f]!, m.subtypes[f]!, p, f);
+    const kind = m.kinds[f]!;
+    const line = kind === MapKind.Lane || kind === MapKind.RoadLine || kind === MapKind.RoadEdge;
+    addFeature(g, kind, m.subtypes[f]!, line && tolerance > 0 ? simplifyPolyline(p, tolerance) : p, f);
   }
   return g;
 }

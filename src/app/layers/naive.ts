@@ -1,13 +1,14 @@
-// The bench's baseline: a viewer without upload-once. Every frame it rebuilds all layer data from
+// The viewer bench's baselines. naiveLayers: a viewer without upload-once. Every frame it rebuilds all layer data from
 // the scene (map geometry, agent boxes at the current time, trails), so deck re-tessellates and
-// re-uploads everything. Loaded only by the viewer bench (a dynamic import, its own chunk).
+// re-uploads everything. withUnsimplifiedMap: the app's layers with the map's lines drawn
+// from every point (no SIMPLIFY_M). Loaded only by the viewer bench (a dynamic import, its own chunk).
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { poseAt } from '../../scene/interpolate';
 import type { Scene } from '../../scene/scene';
 import { AGENT_COLORS, type RGBA } from '../palette';
 import type { ViewerState } from '../store';
-import { buildMapGeometry, mapLayers } from './map';
+import { buildMapGeometry, mapLayers, type MapGeometry } from './map';
 
 const TRAIL_STEPS = 20;
 
@@ -65,4 +66,18 @@ export function naiveLayers(s: ViewerState & { scene: Scene }): Layer[] {
       }),
     );
   return out;
+}
+
+const unsimplified = new WeakMap<Scene, MapGeometry>();
+
+/** `build` (the engine's buildLayers) with its map layers drawn from the unsimplified geometry. */
+export function withUnsimplifiedMap(
+  build: (s: ViewerState & { scene: Scene }) => Layer[],
+): (s: ViewerState & { scene: Scene }) => Layer[] {
+  return (s) => {
+    let g = unsimplified.get(s.scene);
+    if (!g) unsimplified.set(s.scene, (g = buildMapGeometry(s.scene, 0)));
+    const map = new Map(mapLayers({ scene: s.scene, time: s.time, view: s }, g).map((l) => [l.id, l]));
+    return build(s).map((l) => map.get(l.id) ?? l);
+  };
 }

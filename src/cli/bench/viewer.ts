@@ -1,14 +1,18 @@
 // Viewer: main-thread milliseconds per playback frame for a scene with 128 agents and a full map,
 // upload-once (the app) against a naive baseline that rebuilds every layer's data each frame, in
-// the same page and run; and the time from page load to the first drawn demo scene. Builds the app
+// the same page and run; the time from page load to the first drawn demo scene; and the GPU
+// process's CPU time per drawn frame (SwiftShader: the software GPU of a machine without one) with
+// the map's lines simplified (the app, SIMPLIFY_M) against drawn from every point, on a real WOMD
+// scene when ../shared/womd-json is there (copied into the temp build only) and the demo scene. Builds the app
 // into a temp dir and drives Chromium (SwiftShader WebGL) through the browser-test harness.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, buildApp } from '../lib/browser';
 import { buildScene, type FeatureInput, type SceneInput } from '../../scene/build';
 import { LaneType, MapKind, RoadEdgeType, SignalState, STEP_HZ } from '../../scene/scene';
-import { encodeRecords, encodeScene } from '../../waymo';
+import { decodeJsonScene, encodeRecords, encodeScene } from '../../waymo';
 import { fmt, median, quantile } from '../lib/timing';
 
 const FRAMES = 60;
@@ -153,6 +157,71 @@ function benchScene(): Uint8Array {
   return encodeScene(scene);
 }
 
+/** The real scene for the GPU frame figures: the first of ../shared/womd-json, if it is there. */
+const REAL_JSON = join(import.meta.dirname, '../../../../shared/womd-json');
+
+/** CPU seconds (user + system) of Chromium's GPU process so far; null off Linux. */
+function gpuProcessCpu(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  let s = 0;
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=gpu-process')) continue;
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      s += (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100 Hz)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return s;
+}
+
+/** Runs in the page: `frames` frames, each drawn whole (drawNow) and given to the compositor. */
+const drawScript = (mode: 'simplified' | 'every-point', frames: number) => `(async () => {
+  const m = window.__modescope;
+  const own = m.engine.buildLayers;
+  if (${JSON.stringify(mode)} === 'every-point') m.engine.buildLayers = (await m.loadNaive()).withUnsimplifiedMap(own);
+  const t0 = performance.now();
+  for (let i = 0; i < ${frames}; i++) {
+    m.engine.drawNow('bench');
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const ms = (performance.now() - t0) / ${frames};
+  m.engine.buildLayers = own;
+  return ms;
+})()`;
+
+/**
+ * GPU-process CPU and wall ms per drawn frame of the scene shown, simplified against every point,
+ * alternated over `rounds` rounds of 20 frames after a warm-up of each.
+ */
+async function gpuFrames(page: import('playwright-core').Page, label: string, rounds = 3) {
+  const fig: Record<string, { cpu: number[]; wall: number[] }> = {
+    simplified: { cpu: [], wall: [] },
+    'every-point': { cpu: [], wall: [] },
+  };
+  for (let r = -1; r < rounds; r++)
+    for (const mode of ['every-point', 'simplified'] as const) {
+      const c0 = gpuProcessCpu();
+      const wall = (await page.evaluate(drawScript(mode, 20))) as number;
+      const c1 = gpuProcessCpu();
+      if (r < 0) continue; // warm-up: pipelines, uploads
+      fig[mode]!.wall.push(wall);
+      if (c0 !== null && c1 !== null) fig[mode]!.cpu.push(((c1 - c0) * 1000) / 20);
+    }
+  const med = (v: number[]) => median([...v].sort((a, b) => a - b));
+  const s = fig.simplified!;
+  const e = fig['every-point']!;
+  const cpu = s.cpu.length
+    ? `GPU process ${fmt(med(s.cpu), 0)} against ${fmt(med(e.cpu), 0)} CPU ms per frame (${fmt(med(s.cpu) / med(e.cpu), 2)}x)`
+    : 'GPU process CPU: not measurable here (no /proc)';
+  console.log(
+    `${label}, map lines simplified (the app) against every point, ${rounds} x 20 frames each, medians: ${cpu}; ` +
+      `wall ${fmt(med(s.wall), 0)} against ${fmt(med(e.wall), 0)} ms per frame (${fmt(med(s.wall) / med(e.wall), 2)}x)`,
+  );
+}
+
 /** Runs in the page: per-frame main-thread ms of `mode` over `frames` frames of 1x playback at 60 fps. */
 const frameScript = (mode: 'upload-once' | 'naive', frames: number) => `(async () => {
   const m = window.__modescope;
@@ -181,6 +250,18 @@ export default async function () {
   try {
     await buildApp(dir);
     writeFileSync(join(dir, 'bench.tfrecord'), encodeRecords([benchScene()]));
+    const realName = existsSync(REAL_JSON)
+      ? readdirSync(REAL_JSON)
+          .filter((n) => n.endsWith('.json.gz'))
+          .sort()[0]
+      : undefined;
+    if (realName) {
+      const scene = decodeJsonScene(
+        new Uint8Array(gunzipSync(readFileSync(join(REAL_JSON, realName)))),
+        realName,
+      );
+      writeFileSync(join(dir, 'real.tfrecord'), encodeRecords([encodeScene(scene)]));
+    }
     const h = await startHarness();
     try {
       const page = await h.newPage();
@@ -200,6 +281,18 @@ export default async function () {
       console.log(
         `page load to first drawn demo scene: median ${fmt(median(loads), 0)} ms (3 loads: ${loads.map((v) => v.toFixed(0)).join(', ')})`,
       );
+      await gpuFrames(page, 'demo scene');
+      if (realName) {
+        await page.goto(`${h.url}?file=real.tfrecord&backend=wasm`);
+        await page.waitForFunction(
+          'window.__modescope && window.__modescope.engine.firstSceneDrawMs !== null',
+          null,
+          {
+            timeout: 120_000,
+          },
+        );
+        await gpuFrames(page, `real scene (${realName})`);
+      } else console.log('real scene: ../shared/womd-json not found, skipped');
 
       await page.goto(`${h.url}?file=bench.tfrecord`);
       await page.waitForFunction(
