@@ -12,6 +12,7 @@ import {
   SIMPLIFY_M,
   simplifyPolyline,
 } from '../../src/app/layers/map';
+import { simplifyTimed } from '../../src/app/layers/simplify';
 import { predictionData } from '../../src/app/layers/predictions';
 import type { PairPrediction } from '../../src/app/model-protocol';
 import { buildScene } from '../../src/scene/build';
@@ -21,6 +22,18 @@ import { GALLERY, galleryInput, galleryScene, SIGNAL_STATES } from '../browser/v
 
 /** Float32Array (or array) as plain numbers rounded to `d` decimals, for exact comparisons. */
 const round = (a: ArrayLike<number>, d = 3) => Array.from(a, (v) => Number(v.toFixed(d)) + 0);
+
+/** The distance from (x, y) to the nearest point of a flat x, y polyline. */
+function distanceToPolyline(x: number, y: number, p: Float32Array): number {
+  let best = Infinity;
+  for (let i = 2; i < p.length; i += 2) {
+    const [ax, ay, bx, by] = [p[i - 2]!, p[i - 1]!, p[i]!, p[i + 1]!];
+    const l2 = (bx - ax) ** 2 + (by - ay) ** 2;
+    const u = l2 ? Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / l2)) : 0;
+    best = Math.min(best, Math.hypot(x - ax - u * (bx - ax), y - ay - u * (by - ay)));
+  }
+  return best;
+}
 
 /** Arc length of a flat x, y polyline. */
 function arcLength(p: Float32Array): number {
@@ -108,6 +121,31 @@ describe('simplifyPolyline', () => {
       const chord = Math.hypot(s[k]! - s[k - 2]!, s[k + 1]! - s[k - 1]!);
       expect(20 - Math.sqrt(20 * 20 - (chord / 2) ** 2)).toBeLessThanOrEqual(SIMPLIFY_M + 1e-4);
     }
+  });
+});
+
+describe('simplifyTimed', () => {
+  it('keeps the step where a stopped agent drives off, which a planar simplification drops', () => {
+    // stopped at the origin for steps 0-10, then 1 m per step east until step 20
+    const xs = Array.from({ length: 21 }, (_, t) => Math.max(0, t - 10));
+    const path = Float32Array.from(xs.flatMap((x) => [x, 0]));
+    const steps = Float32Array.from(xs, (_, t) => t);
+    const s = simplifyTimed(path, steps);
+    expect(round(s.path)).toEqual([0, 0, 0, 0, 10, 0]);
+    expect(Array.from(s.timestamps)).toEqual([0, 10, 20]);
+    expect(simplifyPolyline(path).length / 2).toBe(2); // the plane alone loses the stop
+  });
+
+  it('keeps every point off the line by more than 1 cm in space or 0.01 steps in time', () => {
+    const path = Float32Array.of(0, 0, 1, 0.004, 2, 0.02, 3, 0, 4, 0);
+    const steps = Float32Array.of(0, 1, 2, 3, 4);
+    const s = simplifyTimed(path, steps);
+    expect(Array.from(s.timestamps)).toEqual([0, 2, 4]);
+    // the time alone: evenly spaced points at uneven steps stay
+    const uneven = simplifyTimed(Float32Array.of(0, 0, 1, 0, 2, 0), Float32Array.of(0, 1.5, 2));
+    expect(Array.from(uneven.timestamps)).toEqual([0, 1.5, 2]);
+    // nothing to drop: the inputs come back as they are
+    expect(simplifyTimed(uneven.path, uneven.timestamps).path).toBe(uneven.path);
   });
 });
 
@@ -387,25 +425,26 @@ describe('agent buffers', () => {
     ]);
   });
 
-  it('splits trails at gaps and drops a run of one point', () => {
+  it('splits trails at gaps and drops a run of one point; a steady run keeps its two ends', () => {
     const runs = d.paths.map((p) => [
       p.track,
       p.timestamps[0],
       p.timestamps[p.timestamps.length - 1],
       p.path.length,
     ]);
+    // the fixture's agents drive at constant velocity: simplifyTimed keeps each run's ends
     expect(runs).toEqual([
-      [0, 0, 90, 182],
-      [1, 0, 90, 182],
-      [2, 0, 90, 182],
-      [3, 0, 48, 98],
-      [3, 52, 90, 78],
-      [4, 0, 39, 80],
-      [4, 45, 90, 92],
-      [5, 20, 90, 142],
+      [0, 0, 90, 4],
+      [1, 0, 90, 4],
+      [2, 0, 90, 4],
+      [3, 0, 48, 4],
+      [3, 52, 90, 4],
+      [4, 0, 39, 4],
+      [4, 45, 90, 4],
+      [5, 20, 90, 4],
     ]);
     const p5 = d.paths.at(-1)!;
-    expect(round(p5.path.subarray(0, 4))).toEqual(round([fx(5, 20), fy(5, 20), fx(5, 21), fy(5, 21)]));
+    expect(round(p5.path)).toEqual(round([fx(5, 20), fy(5, 20), fx(5, 90), fy(5, 90)]));
     expect(p5.color).toEqual([236, 112, 99, 235]);
   });
 
@@ -472,10 +511,15 @@ describe('prediction buffers', () => {
     for (const [k, p] of d.paths.entries()) {
       const s = pred.modes[p.mode]!.samples[(k >> 1) % 2]!;
       const [x0, y0, pts] = k % 2 === 0 ? [ax, ay, s.a] : [bx, by, s.b];
-      expect(p.path).toHaveLength(162);
+      const full = Float32Array.from([x0, y0, ...pts]);
       expect(p.path[0]).toBeCloseTo(x0, 3);
       expect(p.path[1]).toBeCloseTo(y0, 3);
-      expect(Array.from(p.path.subarray(2))).toEqual(Array.from(pts));
+      expect(Array.from(p.path.slice(-2))).toEqual(Array.from(pts.slice(-2)));
+      // simplified as the map's lines are: every point of the sample within SIMPLIFY_M of the drawn path
+      expect(p.path).toEqual(simplifyPolyline(full));
+      expect(p.path.length).toBeLessThanOrEqual(162);
+      for (let i = 0; i < full.length; i += 2)
+        expect(distanceToPolyline(full[i]!, full[i + 1]!, p.path)).toBeLessThanOrEqual(SIMPLIFY_M + 1e-4);
     }
   });
 

@@ -16,6 +16,7 @@ import {
 import { AGENT_COLORS, ROLE_COLORS, type RGBA } from '../palette';
 import { agentBuffers, setAgentInstance, type AgentBuffers } from './agent-buffers';
 import { AgentLayer } from './agent-layer';
+import { SIMPLIFY_M, simplifyTimed } from './simplify';
 import type { LayerContext } from './context';
 import { TimedPathLayer } from './timed-path-layer';
 
@@ -53,9 +54,17 @@ export interface AgentData {
 
 const cache = new WeakMap<Scene, AgentData>();
 
+/** The scene's agent data, built on first use and kept for as long as the scene lives. */
 export function agentData(scene: Scene): AgentData {
   const hit = cache.get(scene);
   if (hit) return hit;
+  const data = buildAgentData(scene);
+  cache.set(scene, data);
+  return data;
+}
+
+/** `tolerance`: the trails' SIMPLIFY_M (simplify.ts); 0 keeps every point (the viewer bench's baseline). */
+export function buildAgentData(scene: Scene, tolerance = SIMPLIFY_M): AgentData {
   const { count: N, steps: T, state, types } = scene.tracks;
   const buffers = agentBuffers(N, T);
   /** [x, y, heading, valid] of the state row at offset o. */
@@ -76,8 +85,8 @@ export function agentData(scene: Scene): AgentData {
       if (run.length >= 4)
         paths.push({
           track: i,
-          path: Float32Array.from(run),
-          timestamps: Float32Array.from(runT),
+          // fewer segments, none off by over 1 cm or 1 ms (simplify.ts): a software GPU pays per segment
+          ...simplifyTimed(Float32Array.from(run), Float32Array.from(runT), tolerance),
           color: fc,
         });
       run = [];
@@ -101,16 +110,13 @@ export function agentData(scene: Scene): AgentData {
     }
     endRun();
   }
-  const data: AgentData = { buffers, paths, roles };
-  cache.set(scene, data);
-  return data;
+  return { buffers, paths, roles };
 }
 
 /** History trail length: 2 s. */
 const TRAIL_STEPS = 20;
 
-export function agentLayers(ctx: LayerContext): Layer[] {
-  const d = agentData(ctx.scene);
+export function agentLayers(ctx: LayerContext, d = agentData(ctx.scene)): Layer[] {
   const on = ctx.view.layers;
   const out: Layer[] = [];
   const pathCommon = {

@@ -4,7 +4,6 @@
 // is re-uploaded.
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import simplify from 'simplify-js';
 import { featurePoints, MapKind, type Scene } from '../../scene/scene';
 import {
   highContrast,
@@ -19,6 +18,9 @@ import {
   type RGBA,
 } from '../palette';
 import type { LayerContext } from './context';
+import { SIMPLIFY_M, simplifyPolyline } from './simplify';
+
+export { SIMPLIFY_M, simplifyPolyline };
 
 export interface MapPath {
   /** Flat x, y pairs. */
@@ -52,16 +54,6 @@ const GAP_M = 9;
 const DOUBLE_HALF_M = 0.15;
 const LINE_WIDTH_M = 0.15;
 const STOP_SIGN_RADIUS_M = 1.2;
-/**
- * How far a drawn lane, road line or road edge may stray from its map polyline (Douglas-Peucker,
- * simplify-js). 1 cm is 4-7% of the thinnest drawn line (0.15 m) and below the map's own accuracy,
- * so nothing moves visibly at any zoom; it drops most points, because WOMD samples polylines every
- * 0.5 m however straight: 17,297 -> 2,293 segments a real scene (20 of ../shared/womd-json),
- * 3,537 -> 335 a demo scene. Each segment is a path instance of 12 vertices, and on a software
- * GPU (SwiftShader) a frame's cost is in its vertices, not its pixels: the three map path layers
- * were 60% of a demo frame's GPU-process time (docs/performance.md, "Frames on a software GPU").
- */
-export const SIMPLIFY_M = 0.01;
 
 function xy(points: Float32Array): Float32Array {
   const out = new Float32Array((points.length / 3) * 2);
@@ -69,23 +61,6 @@ function xy(points: Float32Array): Float32Array {
     out[j] = points[i]!;
     out[j + 1] = points[i + 1]!;
   }
-  return out;
-}
-
-/** The polyline without the points that keep it within `tolerance` metres of itself (ends kept). */
-export function simplifyPolyline(p: Float32Array, tolerance = SIMPLIFY_M): Float32Array {
-  const n = p.length / 2;
-  if (n <= 2) return p;
-  const pts = new Array<{ x: number; y: number }>(n);
-  for (let i = 0; i < n; i++) pts[i] = { x: p[i * 2]!, y: p[i * 2 + 1]! };
-  // highQuality: Douglas-Peucker alone (the radial pre-pass could move a corner by the tolerance)
-  const kept = simplify(pts, tolerance, true);
-  if (kept.length === n) return p;
-  const out = new Float32Array(kept.length * 2);
-  kept.forEach((q, i) => {
-    out[i * 2] = q.x;
-    out[i * 2 + 1] = q.y;
-  });
   return out;
 }
 

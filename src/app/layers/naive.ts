@@ -1,14 +1,17 @@
 // The viewer bench's baselines. naiveLayers: a viewer without upload-once. Every frame it rebuilds all layer data from
 // the scene (map geometry, agent boxes at the current time, trails), so deck re-tessellates and
-// re-uploads everything. withUnsimplifiedMap: the app's layers with the map's lines drawn
-// from every point (no SIMPLIFY_M). Loaded only by the viewer bench (a dynamic import, its own chunk).
+// re-uploads everything. withUnsimplified: the app's layers with the map's lines, the trails and
+// the predicted paths drawn from every point (no SIMPLIFY_M, simplify.ts). Loaded only by the viewer bench (a dynamic import, its own chunk).
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { poseAt } from '../../scene/interpolate';
 import type { Scene } from '../../scene/scene';
 import { AGENT_COLORS, type RGBA } from '../palette';
 import type { ViewerState } from '../store';
+import type { PairPrediction } from '../model-protocol';
+import { agentLayers, buildAgentData, type AgentData } from './agents';
 import { buildMapGeometry, mapLayers, type MapGeometry } from './map';
+import { buildPredictionData, predictionLayers } from './predictions';
 
 const TRAIL_STEPS = 20;
 
@@ -68,16 +71,37 @@ export function naiveLayers(s: ViewerState & { scene: Scene }): Layer[] {
   return out;
 }
 
-const unsimplified = new WeakMap<Scene, MapGeometry>();
+const unsimplified = new WeakMap<Scene, { map: MapGeometry; agents: AgentData }>();
+const unsimplifiedPredictions = new WeakMap<
+  PairPrediction,
+  Map<number, ReturnType<typeof buildPredictionData>>
+>();
 
-/** `build` (the engine's buildLayers) with its map layers drawn from the unsimplified geometry. */
-export function withUnsimplifiedMap(
+/**
+ * `build` (the engine's buildLayers) with the map's lines, the agents' trails and the predicted
+ * paths drawn from every point (no SIMPLIFY_M): the same layers, ids and props otherwise.
+ */
+export function withUnsimplified(
   build: (s: ViewerState & { scene: Scene }) => Layer[],
 ): (s: ViewerState & { scene: Scene }) => Layer[] {
   return (s) => {
-    let g = unsimplified.get(s.scene);
-    if (!g) unsimplified.set(s.scene, (g = buildMapGeometry(s.scene, 0)));
-    const map = new Map(mapLayers({ scene: s.scene, time: s.time, view: s }, g).map((l) => [l.id, l]));
-    return build(s).map((l) => map.get(l.id) ?? l);
+    let d = unsimplified.get(s.scene);
+    if (!d)
+      unsimplified.set(
+        s.scene,
+        (d = { map: buildMapGeometry(s.scene, 0), agents: buildAgentData(s.scene, 0) }),
+      );
+    const ctx = { scene: s.scene, time: s.time, view: s };
+    const preds = (scene: Scene, pred: PairPrediction, shown: number | null) => {
+      let m = unsimplifiedPredictions.get(pred);
+      if (!m) unsimplifiedPredictions.set(pred, (m = new Map()));
+      const key = shown ?? -1;
+      let p = m.get(key);
+      if (!p) m.set(key, (p = buildPredictionData(scene, pred, key, 0)));
+      return p;
+    };
+    const mine = [...mapLayers(ctx, d.map), ...agentLayers(ctx, d.agents), ...predictionLayers(ctx, preds)];
+    const byId = new Map(mine.map((l) => [l.id, l]));
+    return build(s).map((l) => byId.get(l.id) ?? l);
   };
 }

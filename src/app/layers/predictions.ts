@@ -12,6 +12,7 @@ import type { PairPrediction } from '../model-protocol';
 import { modeColor, type RGBA } from '../palette';
 import { agentBuffers, setAgentInstance, type AgentBuffers } from './agent-buffers';
 import { AgentLayer } from './agent-layer';
+import { SIMPLIFY_M, simplifyPolyline } from './simplify';
 import type { LayerContext } from './context';
 
 interface PredPath {
@@ -29,7 +30,7 @@ interface PredGoal {
   color: RGBA;
 }
 
-interface PredictionData {
+export interface PredictionData {
   paths: PredPath[];
   /** The kinematic anchors' paths (model/joint-set.ts), drawn thin. */
   anchorPaths: PredPath[];
@@ -42,7 +43,13 @@ const cache = new WeakMap<PairPrediction, Map<number, PredictionData>>();
 /** Alpha from probability: a mode the model gives 5% is faint, a sure one solid. */
 const alpha = (p: number) => Math.round(60 + 195 * Math.min(1, Math.max(0, p)));
 
-function build(scene: Scene, pred: PairPrediction, shown: number): PredictionData {
+/** `tolerance`: the paths' SIMPLIFY_M (simplify.ts); 0 keeps every point (the viewer bench's baseline). */
+export function buildPredictionData(
+  scene: Scene,
+  pred: PairPrediction,
+  shown: number,
+  tolerance = SIMPLIFY_M,
+): PredictionData {
   const tr = scene.tracks;
   const start = (track: number) => trackXY(tr, track, pred.t);
   const [ax, ay] = start(pred.a);
@@ -62,11 +69,13 @@ function build(scene: Scene, pred: PairPrediction, shown: number): PredictionDat
         [s.a, ax, ay],
         [s.b, bx, by],
       ] as const) {
-        // start at the agent so the future reads as its continuation
-        const path = new Float32Array(pts.length + 2);
-        path[0] = x0!;
-        path[1] = y0!;
-        path.set(pts, 2);
+        // start at the agent so the future reads as its continuation; simplified as the map's
+        // lines are (SIMPLIFY_M: 1 cm), since a software GPU pays per drawn segment
+        const full = new Float32Array(pts.length + 2);
+        full[0] = x0!;
+        full[1] = y0!;
+        full.set(pts, 2);
+        const path = tolerance > 0 ? simplifyPolyline(full, tolerance) : full;
         if (s.source === 'kinematic') anchorPaths.push({ mode: m.mode, path, color, name: s.name });
         else paths.push({ mode: m.mode, path, color });
       }
@@ -93,7 +102,7 @@ export function predictionData(scene: Scene, pred: PairPrediction, shown: number
   if (!byShown) cache.set(pred, (byShown = new Map()));
   const key = shown ?? -1;
   let d = byShown.get(key);
-  if (!d) byShown.set(key, (d = build(scene, pred, key)));
+  if (!d) byShown.set(key, (d = buildPredictionData(scene, pred, key)));
   return d;
 }
 
@@ -146,11 +155,15 @@ function ghostBuffers(scene: Scene, pred: PairPrediction, shown: number, single:
   return buffers;
 }
 
-export function predictionLayers(ctx: LayerContext): Layer[] {
+/** `data`: the prediction's layer data for the mode shown (predictionData unless the bench's baseline). */
+export function predictionLayers(
+  ctx: LayerContext,
+  data: (scene: Scene, pred: PairPrediction, shown: number | null) => PredictionData = predictionData,
+): Layer[] {
   const pred = ctx.view.prediction;
   if (!pred || !ctx.view.layers.predictions || pred.sceneId !== ctx.scene.id) return [];
   const shown = ctx.view.predict.shownMode;
-  const d = predictionData(ctx.scene, pred, shown);
+  const d = data(ctx.scene, pred, shown);
   return [
     new ScatterplotLayer<PredGoal>({
       id: 'prediction-goals',

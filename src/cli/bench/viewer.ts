@@ -2,7 +2,7 @@
 // upload-once (the app) against a naive baseline that rebuilds every layer's data each frame, in
 // the same page and run; the time from page load to the first drawn demo scene; and the GPU
 // process's CPU time per drawn frame (SwiftShader: the software GPU of a machine without one) with
-// the map's lines simplified (the app, SIMPLIFY_M) against drawn from every point, on a real WOMD
+// the lines simplified (the app: map, trails, predicted paths; SIMPLIFY_M) against every point, on a real WOMD
 // scene when ../shared/womd-json is there (copied into the temp build only) and the demo scene. Builds the app
 // into a temp dir and drives Chromium (SwiftShader WebGL) through the browser-test harness.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -181,7 +181,7 @@ function gpuProcessCpu(): number | null {
 const drawScript = (mode: 'simplified' | 'every-point', frames: number) => `(async () => {
   const m = window.__modescope;
   const own = m.engine.buildLayers;
-  if (${JSON.stringify(mode)} === 'every-point') m.engine.buildLayers = (await m.loadNaive()).withUnsimplifiedMap(own);
+  if (${JSON.stringify(mode)} === 'every-point') m.engine.buildLayers = (await m.loadNaive()).withUnsimplified(own);
   const t0 = performance.now();
   for (let i = 0; i < ${frames}; i++) {
     m.engine.drawNow('bench');
@@ -217,7 +217,7 @@ async function gpuFrames(page: import('playwright-core').Page, label: string, ro
     ? `GPU process ${fmt(med(s.cpu), 0)} against ${fmt(med(e.cpu), 0)} CPU ms per frame (${fmt(med(s.cpu) / med(e.cpu), 2)}x)`
     : 'GPU process CPU: not measurable here (no /proc)';
   console.log(
-    `${label}, map lines simplified (the app) against every point, ${rounds} x 20 frames each, medians: ${cpu}; ` +
+    `${label}, lines simplified (the app: map, trails, predicted paths) against every point, ${rounds} x 20 frames each, medians: ${cpu}; ` +
       `wall ${fmt(med(s.wall), 0)} against ${fmt(med(e.wall), 0)} ms per frame (${fmt(med(s.wall) / med(e.wall), 2)}x)`,
   );
 }
