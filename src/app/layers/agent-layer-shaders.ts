@@ -1,17 +1,14 @@
-// The AgentLayer's GLSL. The vertex shader keeps the one instance per agent whose step is
-// floor(time), interpolates its pose between the instance's two poses and moves every other
-// instance outside the clip volume; the fragment shader draws the box with a pixel-width outline
-// and a lighter front. Uniforms come from `agents` (agent-layer-uniforms.ts).
+// The AgentLayer's GLSL. One instance per agent: the vertex shader reads the agent's columns at
+// step floor(time) from the layer's data texture (agentTexel, layout in agent-layer.ts),
+// interpolates the pose between that step's two poses, and moves an agent not tracked then
+// outside the clip volume; the fragment shader draws the box with a pixel-width outline and a
+// lighter front. Uniforms come from `agents` (agent-layer-uniforms.ts).
 
 export const vs = /* glsl */ `\
 #version 300 es
 #define SHADER_NAME agent-layer-vertex-shader
 in vec3 positions;
-in vec4 instancePose0;
-in vec4 instancePose1;
-in vec4 instanceSizes;
-in vec4 instanceFillColors;
-in vec4 instanceLineColors;
+uniform highp sampler2D agentsTexture;
 out vec4 vFill;
 out vec4 vLine;
 out vec2 vUnit;
@@ -22,17 +19,29 @@ out float vHovered;
 const float AGENT_PI = 3.141592653589793;
 float wrapAngle(float a) { return a - 2.0 * AGENT_PI * floor((a + AGENT_PI) / (2.0 * AGENT_PI)); }
 
+/** Texel k of the data texture, laid out in rows of agents.textureWidth texels. */
+vec4 agentTexel(int k) {
+  int w = int(agents.textureWidth);
+  return texelFetch(agentsTexture, ivec2(k - (k / w) * w, k / w), 0);
+}
+
 void main(void) {
   float T = agents.steps;
-  float id = float(gl_InstanceID);
-  float agent = floor((id + 0.5) / T);
-  float stepIndex = id - agent * T;
+  float agent = float(gl_InstanceID);
   float t = clamp(agents.time, 0.0, T - 1.0);
   float s0 = min(floor(t), T - 1.0);
   float frac = t - s0;
+  // the agent's five columns of T texels each: pose, next pose, sizes, fill, line
+  int steps = int(T);
+  int k = gl_InstanceID * 5 * steps + int(s0);
+  vec4 instancePose0 = agentTexel(k);
+  vec4 instancePose1 = agentTexel(k + steps);
+  vec4 instanceSizes = agentTexel(k + 2 * steps);
+  vec4 instanceFillColors = agentTexel(k + 3 * steps);
+  vec4 instanceLineColors = agentTexel(k + 4 * steps);
   bool v0 = instancePose0.w > 0.5;
   bool v1 = instancePose1.w > 0.5;
-  bool shown = abs(stepIndex - s0) < 0.5 && (frac < 0.5 ? v0 : v1);
+  bool shown = frac < 0.5 ? v0 : v1;
   if (!shown) {
     gl_Position = vec4(0.0, 0.0, 2.0, 1.0); // outside the clip volume: nothing is rasterised
     return;

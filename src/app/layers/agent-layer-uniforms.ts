@@ -1,6 +1,8 @@
 // The AgentLayer's uniform block: the playback step and the selection and hover state, set once
-// per frame in AgentLayer.draw. Both shaders declare it; `steps` lets the vertex shader split the
-// flat instance index into (agent, step). Laid out like deck.gl's trips-layer-uniforms.ts.
+// per frame in AgentLayer.draw, and the data texture (a binding, not in the block). Both shaders
+// declare the block; `steps` and `textureWidth` let the vertex shader find an agent's texels.
+// Laid out like deck.gl's trips-layer-uniforms.ts and icon-layer-uniforms.ts.
+import type { Texture } from '@luma.gl/core';
 import type { ShaderModule } from '@luma.gl/shadertools';
 
 const uniformBlock = /* glsl */ `\
@@ -10,6 +12,7 @@ layout(std140) uniform agentsUniforms {
   float selected;
   float hovered;
   float lineWidthPixels;
+  float textureWidth;
 } agents;
 `;
 
@@ -19,11 +22,20 @@ export type AgentsUniformProps = {
   selected: number;
   hovered: number;
   lineWidthPixels: number;
+  textureWidth: number;
+  agentsTexture?: Texture;
 };
 
 export const agentsUniforms = {
   name: 'agents',
   vs: uniformBlock,
   fs: uniformBlock,
-  uniformTypes: { time: 'f32', steps: 'f32', selected: 'f32', hovered: 'f32', lineWidthPixels: 'f32' },
+  uniformTypes: {
+    time: 'f32',
+    steps: 'f32',
+    selected: 'f32',
+    hovered: 'f32',
+    lineWidthPixels: 'f32',
+    textureWidth: 'f32',
+  },
 } as const satisfies ShaderModule<AgentsUniformProps>;

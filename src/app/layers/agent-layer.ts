@@ -1,9 +1,12 @@
-// Agents as oriented boxes, animated on the GPU: every (agent, step) pair is one instance whose
-// attributes hold that step's and the next step's pose, uploaded once per scene. Per frame only
-// the `time` uniform changes; the vertex shader keeps the one instance per agent whose step is
-// floor(time), interpolates its pose (the same rule as scene/interpolate.ts) and drops the rest.
-// Laid out like deck.gl's own layers: GLSL in agent-layer-shaders.ts, the uniform block in
-// agent-layer-uniforms.ts, the instance columns built by agent-buffers.ts.
+// Agents as oriented boxes, animated on the GPU: one instance per agent, whose columns at every
+// step (that step's and the next step's pose, sizes, colours) sit in one float texture uploaded
+// once per scene. Per frame only the `time` uniform changes; the vertex shader reads the agent's
+// texels at step floor(time) and interpolates its pose (the same rule as scene/interpolate.ts).
+// One instance per agent, not per (agent, step) as the columns are built: a software GPU
+// (SwiftShader) pays per instance drawn however few pixels it covers (docs/performance.md,
+// "Frames on a software GPU"), and a 77-agent real scene drew 7,007. Laid out like deck.gl's own
+// layers: GLSL in agent-layer-shaders.ts, the uniform block in agent-layer-uniforms.ts, the
+// columns built by agent-buffers.ts.
 import {
   Layer,
   picking,
@@ -13,6 +16,7 @@ import {
   type PickingInfo,
   type UpdateParameters,
 } from '@deck.gl/core';
+import type { Texture } from '@luma.gl/core';
 import { Geometry, Model } from '@luma.gl/engine';
 import type { AgentBuffers } from './agent-buffers';
 import { fs, vs } from './agent-layer-shaders';
@@ -46,6 +50,12 @@ interface _AgentLayerProps {
   lineWidthPixels?: number;
 }
 
+/**
+ * Texels per row of the data texture: WebGL2 guarantees 2,048 a side, so a scene of any size fits
+ * in rows (3,000 agents of 91 steps: 667 rows).
+ */
+const TEXTURE_WIDTH = 2048;
+
 const defaultProps: DefaultProps<AgentLayerProps> = {
   time: 0,
   selected: -1,
@@ -59,20 +69,14 @@ const defaultProps: DefaultProps<AgentLayerProps> = {
 export class AgentLayer extends Layer<Required<_AgentLayerProps>> {
   static override layerName = 'AgentLayer';
   static override defaultProps = defaultProps;
-  declare state: { model?: Model };
+  declare state: { model?: Model; texture?: Texture };
 
   override getShaders() {
     return super.getShaders({ vs, fs, modules: [project32, picking, agentsUniforms] });
   }
 
   override initializeState() {
-    this.getAttributeManager()!.addInstanced({
-      instancePose0: { size: 4, accessor: 'getPose0' },
-      instancePose1: { size: 4, accessor: 'getPose1' },
-      instanceSizes: { size: 4, accessor: 'getSizes' },
-      instanceFillColors: { size: 4, type: 'unorm8', accessor: 'getFillColor' },
-      instanceLineColors: { size: 4, type: 'unorm8', accessor: 'getLineColor' },
-    });
+    // no attributes: the columns are read from the data texture (getTexture)
   }
 
   override updateState(params: UpdateParameters<this>) {
@@ -80,25 +84,84 @@ export class AgentLayer extends Layer<Required<_AgentLayerProps>> {
     if (!this.state.model || params.changeFlags.extensionsChanged) {
       this.state.model?.destroy();
       this.state.model = this.getModel();
-      this.getAttributeManager()!.invalidateAll();
+    }
+    if (!this.state.texture || params.changeFlags.dataChanged) {
+      this.state.texture?.destroy();
+      this.state.texture = this.getTexture(this.props.data);
     }
   }
 
-  /** Picking reports the agent (track index), not the (agent, step) instance. */
+  override finalizeState(context: Parameters<Layer['finalizeState']>[0]) {
+    super.finalizeState(context);
+    this.state.texture?.destroy();
+  }
+
+  /** One instance per agent (the columns hold `steps` per agent). */
+  override getNumInstances(): number {
+    const { data } = this.props;
+    return data.steps ? data.length / data.steps : 0;
+  }
+
+  /** Picking reports the agent (track index): the instance is the agent. */
   override getPickingInfo({ info }: { info: PickingInfo }) {
-    if (info.index >= 0) {
-      const agent = Math.floor(info.index / this.props.data.steps);
-      return { ...info, index: agent, object: { track: agent } };
-    }
+    if (info.index >= 0) return { ...info, object: { track: info.index } };
     return info;
   }
 
   override draw() {
     const { time, selected, hovered, lineWidthPixels, data } = this.props;
-    const model = this.state.model!;
-    const agents: AgentsUniformProps = { time, steps: data.steps, selected, hovered, lineWidthPixels };
+    const { model, texture } = this.state;
+    if (!model || !texture) return;
+    const agents: AgentsUniformProps = {
+      time,
+      steps: data.steps,
+      selected,
+      hovered,
+      lineWidthPixels,
+      textureWidth: texture.width,
+      agentsTexture: texture,
+    };
     model.shaderInputs.setProps({ agents });
     model.draw(this.context.renderPass);
+  }
+
+  /**
+   * The columns as one rgba32float texture: per agent five runs of `steps` texels (pose, next
+   * pose, sizes, fill, line; colours as 0-1), agent after agent, in rows of at most
+   * TEXTURE_WIDTH texels. Read with texelFetch, so nearest sampling and no mipmaps.
+   */
+  private getTexture(data: AgentBuffers): Texture {
+    const { steps: T, attributes: a } = data;
+    const agents = T ? data.length / T : 0;
+    const texels = Math.max(1, agents * 5 * T);
+    const width = Math.min(TEXTURE_WIDTH, texels);
+    const height = Math.ceil(texels / width);
+    const out = new Float32Array(width * height * 4);
+    for (let i = 0; i < agents; i++)
+      for (let s = 0; s < T; s++) {
+        const src = (i * T + s) * 4;
+        const dst = (i * 5 * T + s) * 4;
+        for (let c = 0; c < 4; c++) {
+          out[dst + c] = a.getPose0.value[src + c]!;
+          out[dst + T * 4 + c] = a.getPose1.value[src + c]!;
+          out[dst + T * 8 + c] = a.getSizes.value[src + c]!;
+          out[dst + T * 12 + c] = a.getFillColor.value[src + c]! / 255;
+          out[dst + T * 16 + c] = a.getLineColor.value[src + c]! / 255;
+        }
+      }
+    return this.context.device.createTexture({
+      format: 'rgba32float',
+      width,
+      height,
+      data: out,
+      mipLevels: 1,
+      sampler: {
+        minFilter: 'nearest',
+        magFilter: 'nearest',
+        addressModeU: 'clamp-to-edge',
+        addressModeV: 'clamp-to-edge',
+      },
+    });
   }
 
   private getModel(): Model {
