@@ -1,4 +1,4 @@
-// `npm run forecast-prior [-- --group NAME] [--real DIR...]`: how much of the interaction outcome
+// `npm run forecast-prior [-- --group NAME] [--model DIR] [--real DIR...]`: how much of the interaction outcome
 // the history alone tells, by domain knowledge rather than by a learned prior (issue 14, docs/real-gap.md
 // "What the futures mean"). On the real benchmark's pairs (docs/real-benchmark.md, step 10):
 //  - the forecast label: the pseudo labeller on the constant-velocity extrapolation of the pair's
@@ -11,13 +11,16 @@
 //    could have seen: the synthetic training pairs (seed 61001, scenes 0..N-1, the v2 pairs) for the
 //    shipped model, the training folds' real pairs for each fold model. Exploratory: nothing here
 //    changes what the app or eval compute.
-// Prints a markdown table of agreements (with balanced accuracy); aggregate figures only (DESIGN.md 6b).
+// Then the same agreements by how the pair's whole tracks meet (the labeller's encounter kind and
+// reason, labels/index.ts labelPairDetail): where the learned prior and the forecast each fail.
+// Prints markdown tables of agreements (with balanced accuracy); aggregate figures only (DESIGN.md 6b).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { labelFuture } from '../labels/forecast';
+import { labelPairDetail } from '../labels';
 import { scenarioFold, FOLDS } from '../labels/pairs';
 import { balancedAccuracy } from '../metrics/stats';
 import { benchmarkRequests } from '../metrics/evaluate';
@@ -27,6 +30,7 @@ import { MIN_STEP } from '../model/features';
 import { predictPairs, type PairRequest } from '../model/predictors';
 import type { Params } from '../model/network';
 import { generateScene } from '../synth';
+import { FORECAST_TABLE } from '../model/layers';
 import { readModelDir } from './lib/local-models';
 import { loadScenes } from './lib/samples';
 
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     group: { type: 'string', default: 'pseudo-real' },
     real: { type: 'string', multiple: true },
     'synth-scenes': { type: 'string', default: '1000' },
+    model: { type: 'string', default: 'public/models/pseudo' },
   },
 });
 const M = NETWORK.modes;
@@ -92,6 +97,7 @@ if (dirs.length === 0) {
 }
 const { reqs } = benchmarkRequests((await loadScenes(dirs, Infinity)).scenes);
 const fc = await forecasts(reqs);
+const byKind: { label: number; prior: number; fused: number; forecast: number }[] = [];
 const lines = [
   `Real benchmark: ${reqs.length} pairs, step ${MIN_STEP}.`,
   '',
@@ -100,20 +106,30 @@ const lines = [
   `| forecast: the labeller on constant velocity | ${scoreOf(fc.map((f) => ({ predicted: f.forecast, label: f.label })))} |`,
 ];
 
-// the shipped model, its fusion table from synthetic training pairs only
-const shipped = readModelDir('public/models/pseudo');
+// the shipped model (or --model DIR), its fusion table from synthetic training pairs only; a model
+// fused already (model/fusion.ts) is measured without its table here, and as it is below
+const shipped = readModelDir(values.model);
 if (shipped) {
+  const { [FORECAST_TABLE]: ownTable, ...head } = shipped.params;
+  const name = values.model === 'public/models/pseudo' ? 'shipped pseudo' : values.model;
   const n = Number(values['synth-scenes']);
   const synthReqs = [...Array(n).keys()].flatMap((i) => {
     const scene = generateScene(DATA_CONFIG.splits.train.seed, i).scene;
     return v2Pairs(scene).map(({ a, b }) => ({ scene, a, b, t: MIN_STEP }));
   });
   const lik = likelihood(await forecasts(synthReqs));
-  const rows = await priorRows(shipped.params, reqs, fc, lik);
+  const rows = await priorRows(head, reqs, fc, lik);
   lines.push(
-    `| shipped pseudo: argmax prior | ${scoreOf(rows.map((r) => ({ predicted: r.prior, label: r.label })))} |`,
-    `| shipped pseudo: prior × forecast (P(r|z) from ${synthReqs.length} synthetic-v2 pairs) | ${scoreOf(rows.map((r) => ({ predicted: r.fused, label: r.label })))} |`,
+    `| ${name}: argmax prior${ownTable ? ' without its fusion table' : ''} | ${scoreOf(rows.map((r) => ({ predicted: r.prior, label: r.label })))} |`,
+    `| ${name}: prior × forecast (P(r|z) from ${synthReqs.length} synthetic-v2 pairs, here) | ${scoreOf(rows.map((r) => ({ predicted: r.fused, label: r.label })))} |`,
   );
+  if (ownTable) {
+    const own = await priorRows(shipped.params, reqs, fc, lik);
+    lines.push(
+      `| ${name}: argmax prior as it is (fused, model/fusion.ts) | ${scoreOf(own.map((r) => ({ predicted: r.prior, label: r.label })))} |`,
+    );
+  }
+  byKind.push(...rows.map((r, k) => ({ ...r, forecast: fc[k]!.forecast })));
 }
 
 // the k-fold models of the group, each on its held-out fold, P(r|z) from the other folds
@@ -141,4 +157,28 @@ if (present.length)
   );
 else
   lines.push('', `(no fold models models-local/${values.group}-foldK: only the shipped model is measured)`);
+if (byKind.length) {
+  // by how the whole tracks meet: which pairs the learned prior gets wrong, and the forecast right
+  const groups = new Map<string, number[]>();
+  reqs.forEach((q, k) => {
+    const d = labelPairDetail(q.scene, q.a, q.b);
+    const key = `${d.kind}: ${d.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), k]);
+  });
+  const pct = (ks: number[], f: (k: number) => boolean) =>
+    `${ks.filter(f).length} (${((100 * ks.filter(f).length) / ks.length).toFixed(0)}%)`;
+  lines.push(
+    '',
+    'By how the whole tracks meet (labels/index.ts labelPairDetail: encounter kind and reason), the model above (without a fusion table of its own):',
+    '',
+    '| encounter: reason | pairs | argmax prior = label | forecast = label | prior × forecast = label |',
+    '| --- | --- | --- | --- | --- |',
+    ...[...groups]
+      .sort((x, y) => y[1].length - x[1].length)
+      .map(
+        ([key, ks]) =>
+          `| ${key} | ${ks.length} | ${pct(ks, (k) => byKind[k]!.prior === byKind[k]!.label)} | ${pct(ks, (k) => byKind[k]!.forecast === byKind[k]!.label)} | ${pct(ks, (k) => byKind[k]!.fused === byKind[k]!.label)} |`,
+      ),
+  );
+}
 console.log(lines.join('\n'));

@@ -19,7 +19,11 @@
 // `--prior-only --init MODEL_DIR` (with --data synthetic-v2 or real): only the prior head, reading
 // [context, d(x)] (model/knowledge.ts), trained on the frozen init model (cli/lib/prior-only.ts);
 // written to models-local/VARIANT-v2-prior/ or models-local/VARIANT-real-from-INIT-prior[-foldK]/;
-// `--no-knowledge` is its control, the same head with d(x) all zero (named -prior-noknow).
+// `--no-knowledge` is its control, the same head with d(x) all zero (named -prior-noknow);
+// `--context-dropout P` drops the frozen context at rate P while the head trains (prior-train.ts).
+// `--fuse-forecast --init MODEL_DIR --out DIR [--scenes N]`: nothing trained; the init model (a prior
+// reading d(x)) with its prior fused with the constant-velocity forecast, the table counted on
+// synthetic-v2 training pairs (cli/lib/fuse.ts, model/fusion.ts).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
@@ -31,6 +35,7 @@ import { readCheckpoint, startParams, writeCheckpoint, writeModelFiles } from '.
 import { trainPlan } from './lib/train-data';
 import { trainProgress } from './lib/train-progress';
 import { trainPriorOnly } from './lib/prior-only';
+import { fuseModel, FUSE_SCENES } from './lib/fuse';
 import { loadTrainingData, trainingCommit } from './lib/train-samples';
 
 const { values } = parseArgs({
@@ -53,14 +58,41 @@ const { values } = parseArgs({
     'local-dir': { type: 'string' },
     'prior-only': { type: 'boolean', default: false },
     'no-knowledge': { type: 'boolean', default: false },
+    'context-dropout': { type: 'string' },
+    'fuse-forecast': { type: 'boolean', default: false },
   },
 });
 const variant = values.variant as Variant;
+if (values['fuse-forecast']) {
+  // nothing trained: the init model's prior fused with the forecast (cli/lib/fuse.ts)
+  if (!values.out) throw new Error('--fuse-forecast needs --out DIR: where the fused model goes');
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const model = await fuseModel({
+    init: values.init,
+    scenes: values.scenes === undefined ? FUSE_SCENES : Number(values.scenes),
+    commit: trainingCommit(),
+  });
+  writeModelFiles(values.out, model);
+  console.log(
+    `${variant} fused with the forecast: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${values.out}`,
+  );
+  process.exit(0);
+}
 const labelWeight = values['label-weight'] === undefined ? undefined : Number(values['label-weight']);
 if (labelWeight !== undefined && !(Number.isFinite(labelWeight) && labelWeight >= 0))
   throw new Error(`--label-weight ${values['label-weight']}: expected a number >= 0`);
 if (!(variant in VARIANTS))
   throw new Error(`unknown variant '${variant}'; known: ${Object.keys(VARIANTS).join(', ')}`);
+/** --context-dropout P (prior-only): 0 <= P < 1, absent = 0. */
+function contextDropout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const p = Number(v);
+  if (!(Number.isFinite(p) && p >= 0 && p < 1))
+    throw new Error(`--context-dropout ${v}: expected 0 <= P < 1`);
+  if (!values['prior-only']) throw new Error('--context-dropout applies to --prior-only runs only');
+  return p;
+}
 const SHARED = join(import.meta.dirname, '../../../shared');
 const plan = trainPlan(
   {
@@ -95,6 +127,7 @@ if (values['prior-only']) {
     init: values.init,
     epochs: values.epochs ? Number(values.epochs) : undefined,
     noKnowledge: values['no-knowledge'],
+    contextDropout: contextDropout(values['context-dropout']),
   });
   writeModelFiles(plan.outDir, model);
   console.log(

@@ -40,10 +40,25 @@ export function layerTable(knowledgeDim = 0): [string, number, number][] {
   return LAYERS.map(([name, nIn, nOut]) => [name, name === 'prior1' ? nIn + knowledgeDim : nIn, nOut]);
 }
 
-/** Every variable the network needs, by name (`layer/kernel`, `layer/bias`), with its shape. */
-export function networkWeights(knowledgeDim = 0): { name: string; shape: number[] }[] {
-  return layerTable(knowledgeDim).flatMap(([name, nIn, nOut]) => [
-    { name: `${name}/kernel`, shape: [nIn, nOut] },
-    { name: `${name}/bias`, shape: [nOut] },
-  ]);
+/**
+ * The forecast fusion's table (network.ts priorLogits, model/fusion.ts): log P(r | z), rows the mode
+ * z, columns the forecast label r. Fixed, never trained; only in a model whose topology fuses.
+ */
+export const FORECAST_TABLE = 'prior/forecast';
+
+/**
+ * Every variable the network needs, by name (`layer/kernel`, `layer/bias`), with its shape; with
+ * `forecastFusion`, the fusion's table too.
+ */
+export function networkWeights(
+  knowledgeDim = 0,
+  forecastFusion = false,
+): { name: string; shape: number[] }[] {
+  return [
+    ...layerTable(knowledgeDim).flatMap(([name, nIn, nOut]) => [
+      { name: `${name}/kernel`, shape: [nIn, nOut] },
+      { name: `${name}/bias`, shape: [nOut] },
+    ]),
+    ...(forecastFusion ? [{ name: FORECAST_TABLE, shape: [M, M] }] : []),
+  ];
 }

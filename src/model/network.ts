@@ -4,13 +4,15 @@
 // and map, prior p(z|x), posterior q(z|x,y), a goal mixture per mode and a trajectory decoder for
 // both agents given x, z and the goals. Positions inside the network are in units of FEATURES.scaleM.
 // The prior may also read the domain-knowledge features d(x) (model/knowledge.ts): p(z | x, d(x)),
-// prior1's kernel then has KNOWLEDGE_DIM more rows (priorKnowledgeDim tells which a model is).
+// prior1's kernel then has KNOWLEDGE_DIM more rows (priorKnowledgeDim tells which a model is). Such a
+// prior may be fused with the labeller's constant-velocity forecast (model/fusion.ts): its logits
+// plus log P(r | z) from a fixed table, `prior/forecast`.
 import * as tf from '@tensorflow/tfjs';
 import { STEP_HZ, STEP_S } from '../scene/scene';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
 import { FUTURE_DIM, STEP_DIM } from './features';
-import { GOAL_PARAMS, layerTable } from './layers';
+import { FORECAST_TABLE, GOAL_PARAMS, layerTable } from './layers';
 
 const { hidden: D, context: C, modes: M, goalComponents: G } = NETWORK;
 const { future: FUT } = FEATURES;
@@ -106,7 +108,13 @@ export function priorLogits(p: Params, ctx: tf.Tensor2D, knowledge?: tf.Tensor):
       );
     input = tf.concat([ctx, knowledge], 1);
   }
-  return dense(p, 'prior2', relu(dense(p, 'prior1', input))) as tf.Tensor2D;
+  const logits = dense(p, 'prior2', relu(dense(p, 'prior1', input))) as tf.Tensor2D;
+  const table = p[FORECAST_TABLE];
+  if (!table) return logits;
+  // the forecast fusion (model/fusion.ts): + log P(r | z) of the constant-velocity label r, which
+  // d(x) holds one-hot in its first M values (knowledge.ts: hypothesis 0, SLOT.label)
+  const r = tf.slice(knowledge!, [0, 0], [-1, M]);
+  return tf.add(logits, tf.matMul(r, table, false, true)) as tf.Tensor2D;
 }
 
 /** Posterior logits q(z|x,y) from the future (metres, pair frame) and its mask: [B, M]. */

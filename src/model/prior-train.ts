@@ -45,6 +45,13 @@ export interface HeadConfig {
   labelWeight: number;
   /** Stop after this many epochs without a lower stop-set loss. */
   patience: number;
+  /**
+   * Dropout rate on the frozen context while training (0: none; scoring never drops). Real scenes
+   * give the frozen encoder contexts it never saw in training, and a head that leans on them
+   * overrules d(x) there (docs/real-gap.md, "Leaning on d(x)"); dropping context units in training
+   * makes the head carry the same decision on d(x) too.
+   */
+  contextDropout?: number;
 }
 
 export type HeadRecord = Record<string, number>;
@@ -127,8 +134,10 @@ function rows(d: HeadData, idx: number[]) {
 }
 
 /** The head's loss terms on rows (mean KL(q||p), mean CE(p, label), their weighted total). */
-function headLoss(head: Params, r: ReturnType<typeof rows>, cfg: HeadConfig) {
-  const logp = tf.logSoftmax(priorLogits(head, r.ctx as tf.Tensor2D, r.knowledge));
+function headLoss(head: Params, r: ReturnType<typeof rows>, cfg: HeadConfig, dropSeed?: number) {
+  const p = cfg.contextDropout ?? 0;
+  const ctx = dropSeed !== undefined && p > 0 ? tf.dropout(r.ctx, p, undefined, dropSeed) : r.ctx;
+  const logp = tf.logSoftmax(priorLogits(head, ctx as tf.Tensor2D, r.knowledge));
   const kl = tf.mean(categoricalKL(r.logq, logp));
   const onehot = tf.oneHot(r.label, M).toFloat();
   const ce = tf.mean(tf.neg(tf.sum(tf.mul(onehot, logp), 1)));
@@ -172,7 +181,7 @@ export async function trainPriorHead(
     for (let s = 0; s < steps; s++) {
       const r = rows(train, idx.slice(s * cfg.batch, (s + 1) * cfg.batch));
       const { value, grads } = tf.variableGrads(
-        () => headLoss(head, r, cfg).total,
+        () => headLoss(head, r, cfg, cfg.seed * 1_000_000 + taken).total,
         HEAD_VARS.map((k) => vars[k]!),
       );
       opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));

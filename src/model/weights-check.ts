@@ -19,6 +19,11 @@ export interface PriorTopology {
   /** model/knowledge.ts KNOWLEDGE_VERSION and KNOWLEDGE_DIM the weights were trained with. */
   knowledgeVersion: number;
   knowledgeDim: number;
+  /**
+   * True when the prior is fused with the labeller's constant-velocity forecast read from d(x)
+   * (model/fusion.ts): the weights then hold the table log P(r | z) as `prior/forecast`.
+   */
+  forecastFusion?: true;
 }
 
 export interface ModelJson {
@@ -99,6 +104,11 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
   for (const [k, want] of Object.entries(FEATURES))
     if (feats[k] !== want) fail(`features.${k} is ${String(feats[k])}, this build needs ${want}`);
   const knowledgeDim = priorTopologyDim(topo.prior, fail);
+  const fusion = isObject(topo.prior) && topo.prior.forecastFusion !== undefined;
+  if (fusion && (topo.prior as Record<string, unknown>).forecastFusion !== true)
+    fail(
+      `modelTopology.prior.forecastFusion is ${JSON.stringify((topo.prior as Record<string, unknown>).forecastFusion)}, expected true or absent`,
+    );
   const groups = v.weightsManifest;
   if (
     !Array.isArray(groups) ||
@@ -121,7 +131,7 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
         fail(`weight '${w.name}' has an unreadable shape ${JSON.stringify(w.shape)} or dtype '${w.dtype}'`);
       entries.set(w.name, w);
     }
-  for (const need of networkWeights(knowledgeDim)) {
+  for (const need of networkWeights(knowledgeDim, fusion)) {
     const w = entries.get(need.name);
     if (!w)
       return fail(
@@ -157,6 +167,11 @@ function priorTopologyDim(prior: unknown, fail: (problem: string) => never): num
 /** How many values of d(x) the prior of a checked model.json reads (0: the context alone). */
 export function modelKnowledgeDim(json: ModelJson): number {
   return json.modelTopology.prior?.knowledgeDim ?? 0;
+}
+
+/** Whether the prior of a checked model.json is fused with the forecast (model/fusion.ts). */
+export function modelForecastFusion(json: ModelJson): boolean {
+  return json.modelTopology.prior?.forecastFusion === true;
 }
 
 /** Per manifest group: its shard paths (in order) and the bytes its weights take together. */

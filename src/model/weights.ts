@@ -3,12 +3,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { LABEL_NAMES } from '../labels';
-import { networkWeights } from './layers';
+import { FORECAST_TABLE, networkWeights } from './layers';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
 import { priorKnowledgeDim, type Params } from './network';
 import {
   checkModelJson,
   modelKnowledgeDim,
+  modelForecastFusion,
   checkShards,
   FORMAT,
   formatBytes,
@@ -31,9 +32,16 @@ export async function encodeModel(
       `encodeModel: the prior reads ${k} knowledge values, this build computes ${KNOWLEDGE_DIM}`,
     );
   // a prior that reads d(x) says so (weights-check.ts PriorTopology); the plain network writes what it always did
+  const fused = FORECAST_TABLE in p;
+  if (fused && !k) throw new Error('encodeModel: a forecast fusion needs a prior that reads d(x)');
   const prior = k
     ? {
-        prior: { inputs: 'context+knowledge' as const, knowledgeVersion: KNOWLEDGE_VERSION, knowledgeDim: k },
+        prior: {
+          inputs: 'context+knowledge' as const,
+          knowledgeVersion: KNOWLEDGE_VERSION,
+          knowledgeDim: k,
+          ...(fused ? { forecastFusion: true as const } : {}),
+        },
       }
     : {};
   return {
@@ -64,7 +72,8 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const named = tf.io.decodeWeights(data, specs);
   const p: Params = {};
-  for (const { name } of networkWeights(modelKnowledgeDim(json))) p[name] = tf.variable(named[name]!, false);
+  for (const { name } of networkWeights(modelKnowledgeDim(json), modelForecastFusion(json)))
+    p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));
   return p;
 }

@@ -1,12 +1,13 @@
 // A model's model.json + weights.bin, and a training checkpoint (the same two files plus Adam's
 // optimizer.json + optimizer.bin), on disk (Node). The formats are model/weights.ts and
 // model/train.ts; this only moves their bytes in and out of files.
+import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
 import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
-import { modelKnowledgeDim } from '../../model/weights-check';
+import { modelForecastFusion, modelKnowledgeDim } from '../../model/weights-check';
 
 /** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
 function readBytes(path: string): ArrayBuffer {
@@ -59,6 +60,12 @@ export function startParams(seed: number, init?: string): Params {
   const from = decodeModel(json, readBytes(join(init, WEIGHTS_FILE)), path);
   // a prior that reads d(x) (model.json's modelTopology.prior) starts with its own shape
   const params = createParams(seed, modelKnowledgeDim(json));
+  if (modelForecastFusion(json)) {
+    tf.dispose(Object.values(from));
+    throw new Error(
+      `${path}: this model's prior is fused with the forecast (modelTopology.prior.forecastFusion, model/fusion.ts), a fixed table that training would not keep; start from the model it was fused from (its card's forecastFusion.from)`,
+    );
+  }
   for (const [name, v] of Object.entries(from)) {
     params[name]!.assign(v);
     v.dispose();

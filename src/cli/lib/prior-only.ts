@@ -88,6 +88,8 @@ export async function trainPriorOnly(o: {
    * stay zero under Adam: the same head retrained on the context alone (its model still asks for d(x)).
    */
   noKnowledge?: boolean;
+  /** Dropout on the frozen context while training the head (prior-train.ts HeadConfig). */
+  contextDropout?: number;
 }): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
   if (!o.init) throw new Error('--prior-only needs --init MODEL_DIR: the model whose prior is retrained');
@@ -146,6 +148,7 @@ export async function trainPriorOnly(o: {
     seed: cfg.seed,
     klWeight: cfg.klWeight,
     labelWeight: cfg.labelWeight,
+    ...(o.contextDropout ? { contextDropout: o.contextDropout } : {}),
   };
   const head = knowledgePrior(params);
   const run = await trainPriorHead(head, train, stop, headCfg, (e) =>
