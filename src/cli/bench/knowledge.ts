@@ -1,7 +1,7 @@
 // Knowledge: what the domain-knowledge features d(x) (model/knowledge.ts: the labeller on constant
 // velocity and the 6 kinematic hypotheses) cost a prediction. On Node wasm, the shipped pseudo-label
 // CVAE's predictPairs as the worker runs it (one pair; and eval's batch of 8 pairs) against the same
-// network with a prior that reads d(x) (public/models/pseudo when it already does, else the shipped
+// network with a prior that reads d(x) (public/models/pseudo when it already does, fusion table and all, else the shipped
 // weights with a grown prior, model/prior-train.ts knowledgePrior: the same work), alternated run by
 // run in the same process; plus d(x) alone per pair. Issue 14's budget: at most 2x the plain network.
 // Demo scenes (public/demo/demo.tfrecord), their interacting pair at step 10; and, where
@@ -15,6 +15,7 @@ import { buildSample } from '../../model/features';
 import { knowledgeFeatures } from '../../model/knowledge';
 import { priorKnowledgeDim, type Params } from '../../model/network';
 import { knowledgePrior } from '../../model/prior-train';
+import { FORECAST_TABLE } from '../../model/layers';
 import { predictPairs, type PairRequest } from '../../model/predictors';
 import { decodeModel, type ModelJson } from '../../model/weights';
 import { interactingPair } from '../../scene/scene';
@@ -42,7 +43,9 @@ export default async function () {
   let withK: Params;
   if (priorKnowledgeDim(shipped) > 0) {
     withK = shipped;
-    plain = { ...shipped };
+    // without d(x) there is no forecast label either: the plain prior has no fusion table
+    const { [FORECAST_TABLE]: _table, ...rest } = shipped;
+    plain = rest;
     const C = NETWORK.context;
     plain['prior1/kernel'] = tf.variable(tf.slice(shipped['prior1/kernel']!, [0, 0], [C, -1]), false);
   } else {
