@@ -7,8 +7,8 @@
 //  - `forecastTable(counts)`: log P(r | z), add-one (FUSION_SMOOTHING) and normalised per row z.
 //  - `fuseForecast(params, table)`: `params` (the same tensors) plus the fixed table `prior/forecast`;
 //    the prior is then p(z | x, d(x), r) ∝ p(z | x, d(x)) · P(r | z) (network.ts priorLogits), for
-//    the app, eval, the joint set and every other caller alike. Not trainable: startParams refuses
-//    a fused model as a training start (cli/lib/model-files.ts).
+//    the app, eval, the joint set and every other caller alike. Never trained: a training run that
+//    starts from a fused model keeps the table fixed (cli/lib/model-files.ts startParams).
 // Why: the prior head reads d(x), r included, beside the encoder's context. On real scenes the
 // context is off its training distribution and outvotes d(x) where the forecast is right (same-way
 // and never-meeting pairs called interactions: docs/real-gap.md). The table is a second expert that

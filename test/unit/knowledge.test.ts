@@ -317,7 +317,7 @@ describe('the prior fused with the constant-velocity forecast (model/fusion.ts)'
     expect(() => fuseForecast(knowledgePrior(createParams(2)), [[0, 0]])).toThrow(/3 x 3/);
   });
 
-  it('adds log P(r | z) to the prior logits, survives a save and load, and is no training start', async () => {
+  it('adds log P(r | z) to the prior logits, survives a save and load, and stays fixed in training', async () => {
     const head = knowledgePrior(createParams(6));
     head['prior1/kernel']!.assign(
       tf.tidy(() =>
@@ -354,11 +354,14 @@ describe('the prior fused with the constant-velocity forecast (model/fusion.ts)'
     const odd = JSON.parse(JSON.stringify(m.json));
     odd.modelTopology.prior.forecastFusion = 'yes';
     expect(() => checkModelJson(odd, 'f/model.json')).toThrow(/modelTopology.prior.forecastFusion is "yes"/);
-    // a fixed table is not a training start
+    // a training start keeps the table, fixed: only the network's weights are trainable
     const dir = mkdtempSync(join(tmpdir(), 'modescope-fused-'));
     try {
       writeModelFiles(dir, m);
-      expect(() => startParams(1, dir)).toThrow(/fused with the forecast/);
+      const start = startParams(1, dir);
+      expect(start['prior/forecast']!.trainable).toBe(false);
+      expect(start['prior1/kernel']!.trainable).toBe(true);
+      expect(await start['prior/forecast']!.array()).toEqual(await fused['prior/forecast']!.array());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

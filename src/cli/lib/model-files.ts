@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORECAST_TABLE } from '../../model/layers';
 import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
 import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
@@ -51,7 +52,8 @@ export function readCheckpoint(dir: string): TrainCheckpoint | undefined {
 /**
  * The params a run starts from: fresh from `seed`, or (fine-tuning, `npm run train -- --init DIR`)
  * the weights of the model folder `init` (model.json + weights.bin; a WeightsError names what does
- * not fit), copied into fresh trainable variables of its shape (a prior that reads d(x) included).
+ * not fit), copied into fresh trainable variables of its shape (a prior that reads d(x) included;
+ * a forecast fusion's table stays a fixed, untrainable variable).
  */
 export function startParams(seed: number, init?: string): Params {
   if (!init) return createParams(seed);
@@ -60,11 +62,10 @@ export function startParams(seed: number, init?: string): Params {
   const from = decodeModel(json, readBytes(join(init, WEIGHTS_FILE)), path);
   // a prior that reads d(x) (model.json's modelTopology.prior) starts with its own shape
   const params = createParams(seed, modelKnowledgeDim(json));
+  // a prior fused with the forecast (model/fusion.ts) keeps its table, fixed: it is counted, not learned
   if (modelForecastFusion(json)) {
-    tf.dispose(Object.values(from));
-    throw new Error(
-      `${path}: this model's prior is fused with the forecast (modelTopology.prior.forecastFusion, model/fusion.ts), a fixed table that training would not keep; start from the model it was fused from (its card's forecastFusion.from)`,
-    );
+    params[FORECAST_TABLE] = tf.variable(from[FORECAST_TABLE]!, false);
+    delete from[FORECAST_TABLE];
   }
   for (const [name, v] of Object.entries(from)) {
     params[name]!.assign(v);
