@@ -8,7 +8,6 @@
 //  - Nothing is trained: the table log P(r | z) is counted from those pairs and stored as the fixed
 //    weight `prior/forecast`; every other weight is the init model's, bit for bit.
 //  - The card is the init model's, plus `forecastFusion`: where it came from, the counts and the table.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_CONFIG } from '../../model/config';
 import { v2Pairs } from '../../model/dataset';
@@ -16,8 +15,9 @@ import { buildSample, FeatureError, MIN_STEP, type Sample } from '../../model/fe
 import { forecastCounts, forecastTable, fuseForecast, FUSION_SMOOTHING } from '../../model/fusion';
 import { knowledgeFeatures } from '../../model/knowledge';
 import { priorKnowledgeDim } from '../../model/network';
-import { decodeModel, encodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
+import { encodeModel, type ModelJson } from '../../model/weights';
 import { generateScene } from '../../synth';
+import { readModelDir } from './local-models';
 
 /** Training scenes counted when --scenes is not given: 1,000 give about 2,900 pairs. */
 export const FUSE_SCENES = 1000;
@@ -31,15 +31,11 @@ export async function fuseModel(o: {
   if (!(Number.isInteger(o.scenes) && o.scenes > 0))
     throw new Error(`--scenes ${o.scenes}: expected a whole number of training scenes above 0`);
   const path = join(o.init, 'model.json');
-  const json = JSON.parse(readFileSync(path, 'utf8')) as ModelJson;
-  if (json.modelTopology?.prior?.forecastFusion)
+  const model = readModelDir(o.init);
+  if (!model) throw new Error(`${path}: no such file`);
+  const { params, json } = model;
+  if (json.modelTopology.prior?.forecastFusion)
     throw new Error(`${path}: modelTopology.prior.forecastFusion: this model is fused already`);
-  const bytes = readFileSync(join(o.init, WEIGHTS_FILE));
-  const params = decodeModel(
-    json,
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-    path,
-  );
   if (priorKnowledgeDim(params) === 0)
     throw new Error(
       `${path}: its prior reads the context alone; the forecast label comes from d(x) (train a prior head with --prior-only first)`,
