@@ -108,15 +108,16 @@ async function score(id: PredictorId, reqs: PairRequest[], o: Partial<PairOption
 
 /**
  * The miss-aware grid: (anchors in the pool, pool draws per component, Monte Carlo draws, anchors
- * forced, most probable means forced). The first session's grid (forceMeans 0, pool 0/4/16, M 256/1024,
- * anchors forced or not, k 1 or 6; docs/real-gap.md) found forcing the anchor always better and the
- * pure greedy costing real minFDE; this one asks how many of the likeliest means to keep.
+ * forced, most probable means forced, std scale). The first sessions' grids (forceMeans 0-4, pool
+ * 0/4/16, M 256/1024, anchors forced or not, k 1 or 6; docs/real-gap.md) chose the first row; this
+ * one asks whether a calibrated spread, a larger pool or more Monte Carlo draws gain more.
  */
-const MISS_AWARE_GRID: [number, number, number, boolean, number][] = [
-  [1, 16, 1024, false, 0],
-  ...[4, 16].flatMap((pd) =>
-    [0, 1, 2, 3, 4].map((fm) => [1, pd, 1024, true, fm] as [number, number, number, boolean, number]),
-  ),
+type GridRow = [number, number, number, boolean, number, number];
+const MISS_AWARE_GRID: GridRow[] = [
+  [1, 16, 1024, true, 1, 1],
+  ...[0.5, 0.7, 1.4].map((sc): GridRow => [1, 16, 1024, true, 1, sc]),
+  [1, 64, 1024, true, 1, 1],
+  [1, 16, 4096, true, 1, 1],
 ];
 const budget = JOINT_SET.budget;
 /** Each row, and the row its paired change is against (an index into the list; none for the baselines). */
@@ -126,15 +127,15 @@ const plan: [string, PredictorId, Partial<PairOptions>, number | null][] = value
       ['kinematic (6)', 'kinematic', {}, null],
       ['pseudo, components, k = 1', 'pseudo', { anchors: 1, budget, jointRule: 'components' }, null],
       ...MISS_AWARE_GRID.map(
-        ([k, poolDraws, mcDraws, forceAnchors, forceMeans]) =>
+        ([k, poolDraws, mcDraws, forceAnchors, forceMeans, stdScale]) =>
           [
-            `pseudo, miss-aware, k = ${k}, pool ${poolDraws}, M = ${mcDraws}${forceAnchors ? ', anchor forced' : ''}${forceMeans ? `, top ${forceMeans} means forced` : ''}`,
+            `pseudo, miss-aware, k = ${k}, pool ${poolDraws}, M = ${mcDraws}${forceAnchors ? ', anchor forced' : ''}${forceMeans ? `, top ${forceMeans} means forced` : ''}${stdScale !== 1 ? `, std x${stdScale}` : ''}`,
             'pseudo',
             {
               anchors: k,
               budget,
               jointRule: 'miss-aware',
-              missAware: { poolDraws, mcDraws, forceAnchors, forceMeans },
+              missAware: { poolDraws, mcDraws, forceAnchors, forceMeans, stdScale },
             },
             2,
           ] as [string, PredictorId, Partial<PairOptions>, number | null],

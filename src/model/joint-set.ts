@@ -157,6 +157,12 @@ export interface MissAwareParams {
    * keeps them and spends only the rest of the budget on coverage.
    */
   forceMeans?: number;
+  /**
+   * The goal components' stds are multiplied by this in the pool draws and the Monte Carlo draws
+   * (absent means 1: the model's own stds). A calibration of the mixture's spread, chosen by
+   * `npm run anchors -- --miss-aware` (docs/real-gap.md).
+   */
+  stdScale?: number;
 }
 
 /** One chosen joint goal: its mode (index into the modes list) and the sample to decode (or the anchor's). */
@@ -205,10 +211,13 @@ export function missAwareSet(
   ] as const)
     if (!Number.isInteger(v) || v < min)
       throw new RangeError(`miss-aware joint set: option ${name} must be a whole number >= ${min}, got ${v}`);
+  const scale = p.stdScale ?? 1;
+  if (!(scale > 0 && Number.isFinite(scale)))
+    throw new RangeError(`miss-aware joint set: option stdScale must be a finite number > 0, got ${scale}`);
   const rng = new Rng(seed, stream, MISS_AWARE_SALT);
   const live = modes.map((m, i) => ({ m, i })).filter((x) => decoded(x.m.mode));
   const draw = (g: { mean: number[]; std: number[] }): Goal =>
-    g.mean.map((mu, d) => mu + g.std[d]! * rng.normal()) as Goal;
+    g.mean.map((mu, d) => mu + scale * g.std[d]! * rng.normal()) as Goal;
 
   // 1. the pool: means by p(z|x) · w_zc, then anchors, then draws per (mode, component)
   const means: (Candidate & { score: number })[] = live.flatMap(({ m, i }) =>

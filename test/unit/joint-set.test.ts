@@ -279,6 +279,32 @@ describe('the miss-aware joint set', () => {
     expect(c.map((x) => x.sample.goal)).not.toEqual(a.map((x) => x.sample.goal));
   });
 
+  it('stdScale scales every draw about its mean: the same normals, the spread times the scale', () => {
+    const wide = () =>
+      modes().map((m) => ({ ...m, samples: [], goals: m.goals.map((g) => ({ ...g, std: [4, 4, 4, 4] })) }));
+    // pure greedy (nothing forced), the same seed: the draws use the same normals, so a chosen draw's
+    // offset from its mean is the unscaled one times the scale wherever both runs pick the same draw
+    const p = { poolDraws: 6, mcDraws: 300, forceAnchors: false };
+    const spread = (sc: number) => {
+      const got = missAwareSet(wide(), [], KIN, 6, { ...p, stdScale: sc }, all, 7, 3);
+      const ms = wide();
+      return got.map((c) => {
+        const g = ms[c.mode]!.goals[c.sample.component!]!;
+        return Math.hypot(...c.sample.goal.map((v, d) => v - g.mean[d]!));
+      });
+    };
+    const one = spread(1);
+    const half = spread(0.5);
+    expect(Math.max(...half)).toBeLessThan(Math.max(...one));
+    expect(Math.max(...half)).toBeGreaterThan(0);
+    expect(() => missAwareSet(modes(), [], KIN, 6, { ...p, stdScale: 0 }, all, 0, 0)).toThrow(
+      /option stdScale/,
+    );
+    expect(() => missAwareSet(modes(), [], KIN, 6, { ...p, stdScale: NaN }, all, 0, 0)).toThrow(
+      /option stdScale/,
+    );
+  });
+
   it('never gives more than the budget, nor more than the pool holds; refuses bad options', () => {
     const p = { poolDraws: 3, mcDraws: 100, forceAnchors: true };
     const far = anchor([500, 500, 500, 500], 'far');
