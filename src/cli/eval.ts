@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA_CONFIG, EVAL_SAMPLES, JOINT_SET, LOCAL_MODELS_DIR, type Variant } from '../model/config';
+import type { QuantizedId } from '../model/registry';
 import { MIN_STEP } from '../model/features';
 import type { Params } from '../model/network';
 import { LABEL_NAMES, labelPair } from '../labels';
@@ -60,11 +61,19 @@ const realOnly = values['real-only'];
 await tf.setBackend('wasm');
 await tf.ready();
 
-const loadParams = (variant: Variant) => readModelDir(join(values.models, variant));
+const loadParams = (id: Variant | QuantizedId) => readModelDir(join(values.models, id));
 
-const loaded = { pseudo: loadParams('pseudo'), vanilla: loadParams('vanilla') };
-const models: Partial<Record<Variant, Params>> = {};
+// the float models and their layer-wise mixed-precision copies (npm run quantize; issue 19), when present
+const loaded = {
+  pseudo: loadParams('pseudo'),
+  vanilla: loadParams('vanilla'),
+  'pseudo-q': loadParams('pseudo-q'),
+  'vanilla-q': loadParams('vanilla-q'),
+};
+const models: Partial<Record<Variant | QuantizedId, Params>> = {};
 for (const [k, v] of Object.entries(loaded)) if (v) models[k as Variant] = v.params;
+/** The float models alone: what the real-trained models are compared with. */
+const floats: Partial<Record<Variant, Params>> = { pseudo: models.pseudo, vanilla: models.vanilla };
 if (!models.pseudo || !models.vanilla)
   console.warn(`missing weights under ${values.models}: run npm run train first`);
 
@@ -120,7 +129,7 @@ if (realDirs.length) {
         console.warn(
           `  ${m.name} was trained on ${m.data.dirs.join(', ')}; scored on ${real!.dirs.join(', ')}`,
         );
-    const lr = await evaluateLocal(b, models, local);
+    const lr = await evaluateLocal(b, floats, local);
     const md = localMarkdown(lr, { hash: b.hash, pairs: b.reqs.length });
     writeFileSync(join(localDir, 'results.json'), `${JSON.stringify(lr, null, 1)}\n`);
     writeFileSync(join(localDir, 'results.md'), md);
@@ -214,6 +223,8 @@ over both agents, minimum over the joint predictions. Miss rate: WOMD definition
 speed-scaled lateral/longitudinal thresholds of at least one joint prediction). Overlap: the most likely joint prediction's
 boxes touch each other or another agent's real box. Latent: argmax of the prior p(z|x) and the posterior q(z|x,y) against
 the pseudo label of labels/, from the model's own samples without anchors (modes are trained to mean ${LABEL_NAMES.map((n, k) => `${k} = ${n}`).join(', ')}).
+pseudo-q and vanilla-q: the same two models stored at layer-wise mixed precision (\`npm run quantize\`,
+model/quantize.ts; bits per layer in their cards, docs/quantization.md), scored the same way on the same pairs.
 
 ## ${'files' in r.testSet ? 'Given files' : 'Synthetic test set (synthetic-v1)'}
 

@@ -13,7 +13,7 @@
 // label of what happened, and for the CVAEs the mode consistency, the share of modes whose own most
 // likely future gets that mode's label (only meaningful where modes are trained to mean labels). Shared by
 // `npm run eval` and the test that checks the shipped weights reproduce docs/results.json.
-import { EVAL_SAMPLES, JOINT_SET, NETWORK, type JointRule } from '../model/config';
+import { EVAL_SAMPLES, JOINT_SET, NETWORK, VARIANTS, type JointRule } from '../model/config';
 import type { Params } from '../model/network';
 import {
   activeBackend,
@@ -399,7 +399,8 @@ export async function evaluateAll(
     const other: JointRule = (o.jointRule ?? JOINT_SET.rule) === 'miss-aware' ? 'components' : 'miss-aware';
     for (const id of ids) {
       const params = weights[id];
-      if (isBaseline(id) || !params) continue;
+      // the other rule for the float CVAEs only: a quantized copy's rows would repeat their story
+      if (isBaseline(id) || !params || !(id in VARIANTS)) continue;
       out[`${id} (${other} joint set)`] = await evaluatePredictor(id, params, reqs, {
         ...o,
         jointRule: other,

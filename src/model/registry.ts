@@ -11,7 +11,9 @@ import { VARIANTS, type Variant } from './config';
 import type { ModelJson } from './weights-check';
 
 /** The predictors every build ships. */
-export type ShippedId = Variant | 'constant_velocity' | 'kinematic';
+export type ShippedId = Variant | QuantizedId | 'constant_velocity' | 'kinematic';
+/** The shipped CVAEs stored at layer-wise mixed precision (issue 19, `npm run quantize`, model/quantize.ts). */
+export type QuantizedId = `${Variant}-q`;
 
 /**
  * A predictor of the registry: a shipped one (ShippedId), `local:NAME` (models-local/NAME, listed by
@@ -64,6 +66,24 @@ export const SHIPPED_PREDICTORS: Readonly<Record<ShippedId, Predictor>> = {
     origin: 'shipped',
     modesMeanLabels: false,
     weights: { kind: 'url', dir: 'models/vanilla/' },
+  },
+  'pseudo-q': {
+    id: 'pseudo-q',
+    title: 'pseudo-label CVAE, quantized',
+    source:
+      'the shipped pseudo-label CVAE at layer-wise mixed precision, 2-16 bits per layer by measured importance (public/models/pseudo-q, npm run quantize)',
+    origin: 'shipped',
+    modesMeanLabels: true,
+    weights: { kind: 'url', dir: 'models/pseudo-q/' },
+  },
+  'vanilla-q': {
+    id: 'vanilla-q',
+    title: 'vanilla CVAE, quantized',
+    source:
+      'the shipped vanilla CVAE at layer-wise mixed precision, 2-16 bits per layer by measured importance (public/models/vanilla-q, npm run quantize)',
+    origin: 'shipped',
+    modesMeanLabels: false,
+    weights: { kind: 'url', dir: 'models/vanilla-q/' },
   },
   constant_velocity: {
     id: 'constant_velocity',

@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
 import { networkWeights } from './layers';
+import { packedBytes, packedProblem, type PackedSpec } from './quantize';
 
 export const WEIGHTS_FILE = 'weights.bin';
 export const FORMAT = 'modescope-cvae';
@@ -35,10 +36,16 @@ export interface ModelJson {
     labels: readonly string[];
     prior?: PriorTopology;
   };
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  weightsManifest: { paths: string[]; weights: ManifestEntry[] }[];
   /** Training record: data, config, seed, commit, metrics (the model card). */
   userDefinedMetadata: Record<string, unknown>;
 }
+
+/**
+ * A weights-manifest entry: tfjs's own (float16 and uint8 quantization included), or ModeScope's
+ * packed form below 8 bits (model/quantize.ts: `modescopePacked`, decoded by weights.ts).
+ */
+export type ManifestEntry = tf.io.WeightsManifestEntry & { modescopePacked?: PackedSpec };
 
 /** A model file that does not fit the network: `file` is the file, `problem` what is wrong. */
 export class WeightsError extends Error {
@@ -63,12 +70,17 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const shapeText = (s: readonly number[]) => `[${s.join(',')}]`;
 
-/** Bytes an entry of a manifest takes in its shard; null when its shape or dtype is unreadable. */
-function entryBytes(w: tf.io.WeightsManifestEntry): number | null {
+/**
+ * Bytes an entry of a manifest takes in its shard; null when its shape or dtype is unreadable (a
+ * packed entry's fields are checked by checkModelJson, which names what is wrong).
+ */
+export function entryBytes(w: ManifestEntry): number | null {
+  if (!Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && d >= 0)) return null;
+  const n = w.shape.reduce((a, d) => a * d, 1);
+  if (w.modescopePacked !== undefined)
+    return packedProblem(w.modescopePacked) || w.quantization ? null : packedBytes(n, w.modescopePacked.bits);
   const per = BYTES[w.quantization?.dtype ?? w.dtype];
-  if (per === undefined || !Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && d >= 0))
-    return null;
-  return w.shape.reduce((a, d) => a * d, 1) * per;
+  return per === undefined ? null : n * per;
 }
 
 /**
@@ -124,9 +136,14 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
     )
   )
     return fail('weightsManifest is missing or not a list of {paths, weights}');
-  const entries = new Map<string, tf.io.WeightsManifestEntry>();
+  const entries = new Map<string, ManifestEntry>();
   for (const g of groups as ModelJson['weightsManifest'])
     for (const w of g.weights) {
+      if (w.modescopePacked !== undefined) {
+        const problem = packedProblem(w.modescopePacked);
+        if (problem) fail(`weight '${w.name}': ${problem}`);
+        if (w.quantization) fail(`weight '${w.name}' has both modescopePacked and quantization`);
+      }
       if (entryBytes(w) === null)
         fail(`weight '${w.name}' has an unreadable shape ${JSON.stringify(w.shape)} or dtype '${w.dtype}'`);
       entries.set(w.name, w);

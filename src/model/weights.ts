@@ -6,11 +6,13 @@ import { LABEL_NAMES } from '../labels';
 import { FORECAST_TABLE, networkWeights } from './layers';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
 import { priorKnowledgeDim, type Params } from './network';
+import { expandPacked } from './quantize';
 import {
   checkModelJson,
   modelKnowledgeDim,
   modelForecastFusion,
   checkShards,
+  entryBytes,
   FORMAT,
   formatBytes,
   manifestShards,
@@ -69,8 +71,13 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
       json.weightsManifest.flatMap((g) => g.paths).join(' + '),
       `${formatBytes(data.byteLength)}, the manifest needs ${formatBytes(need)}`,
     );
-  const specs = json.weightsManifest.flatMap((g) => g.weights);
-  const named = tf.io.decodeWeights(data, specs);
+  // packed entries (model/quantize.ts, below 8 bits) become float32 first; tfjs reads the rest itself
+  const plain = expandPacked(
+    json.weightsManifest.flatMap((g) => g.weights),
+    data,
+    (w) => entryBytes(w)!,
+  );
+  const named = tf.io.decodeWeights(plain.data, plain.entries);
   const p: Params = {};
   for (const { name } of networkWeights(modelKnowledgeDim(json), modelForecastFusion(json)))
     p[name] = tf.variable(named[name]!, false);

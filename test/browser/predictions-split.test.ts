@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAIN_MODE_COLORS } from '../../src/app/palette';
+import { MODE_COLORS, PLAIN_MODE_COLORS } from '../../src/app/palette';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { countColors, waitForScene } from './viewer-fixtures';
 
@@ -21,10 +21,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Both models have answered from step t for the shown scene. */
-async function waitForBoth(t: number) {
+/** Both models have answered from step t for the shown scene, the compared one being `variant`. */
+async function waitForBoth(t: number, variant = 'vanilla') {
   await page.waitForFunction(
-    (t) => {
+    ({ t, variant }) => {
       const s = window.__modescope!.store.get();
       const id = s.scene?.id;
       return (
@@ -32,10 +32,10 @@ async function waitForBoth(t: number) {
         s.prediction?.t === t &&
         s.comparePrediction?.sceneId === id &&
         s.comparePrediction?.t === t &&
-        s.comparePrediction.variant === 'vanilla'
+        s.comparePrediction.variant === variant
       );
     },
-    t,
+    { t, variant },
     { timeout: 120_000 },
   );
 }
@@ -81,6 +81,28 @@ describe('split view', () => {
     await page.evaluate(() => window.__modescope!.store.set({ time: 25, playing: false }));
     await waitForBoth(25);
     writeFileSync(join(RESULTS_DIR, 'predictions-split-step25.png'), await page.screenshot());
+  });
+
+  it("draws the quantized pseudo-label CVAE beside the float one: modes in the labels' colours", async () => {
+    // issue 19: the shipped mixed-precision copy (public/models/pseudo-q), listed like any model
+    const option = page.locator('[data-testid=compare-variant] option[value="pseudo-q"]');
+    expect(await option.textContent()).toMatch(/quantized/);
+    await page.selectOption('[data-testid=compare-variant]', 'pseudo-q');
+    await waitForBoth(25, 'pseudo-q');
+    const priors = await page.evaluate(() => {
+      const s = window.__modescope!.store.get();
+      return {
+        float: s.prediction!.modes.map((m) => m.probability),
+        quantized: s.comparePrediction!.modes.map((m) => m.probability),
+      };
+    });
+    console.log(`split view, float against quantized prior: ${JSON.stringify(priors)}`);
+    expect(priors.quantized).toHaveLength(3);
+    expect(priors.quantized.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    const counts = await countColors(page, 'compare', MODE_COLORS);
+    console.log(`split view, quantized: mode-colour pixels on the compared map ${JSON.stringify(counts)}`);
+    expect(counts.reduce((x, y) => x + y, 0)).toBeGreaterThan(20);
+    writeFileSync(join(RESULTS_DIR, 'predictions-split-quantized.png'), await page.screenshot());
   });
 
   it('closing the split view removes the second map', async () => {

@@ -31,8 +31,20 @@ beforeAll(async () => {
 
 describe('the predictor registry', () => {
   it('names each predictor, its weights and whether its modes mean labels', () => {
-    expect(SHIPPED_IDS).toEqual(['pseudo', 'vanilla', 'constant_velocity', 'kinematic']);
-    expect(SHIPPED_IDS.filter((id) => SHIPPED_PREDICTORS[id].modesMeanLabels)).toEqual(['pseudo']);
+    expect(SHIPPED_IDS).toEqual([
+      'pseudo',
+      'vanilla',
+      'pseudo-q',
+      'vanilla-q',
+      'constant_velocity',
+      'kinematic',
+    ]);
+    expect(SHIPPED_IDS.filter((id) => SHIPPED_PREDICTORS[id].modesMeanLabels)).toEqual([
+      'pseudo',
+      'pseudo-q',
+    ]);
+    expect(modeName('pseudo-q', 1)).toBe(LABEL_NAMES[1]);
+    expect(modeName('vanilla-q', 1)).toBe('mode 2');
     expect(SHIPPED_PREDICTORS.constant_velocity.weights).toBeNull();
     expect(modeName('pseudo', 1)).toBe(LABEL_NAMES[1]);
     expect(modeName('vanilla', 1)).toBe('mode 2');
