@@ -21,6 +21,9 @@
 // written to models-local/VARIANT-v2-prior/ or models-local/VARIANT-real-from-INIT-prior[-foldK]/;
 // `--no-knowledge` is its control, the same head with d(x) all zero (named -prior-noknow);
 // `--context-dropout P` drops the frozen context at rate P while the head trains (prior-train.ts).
+// `--goals-only --init MODEL_DIR --goal-components G` (with --data synthetic-v2): only the goal head,
+// widened to G components per mode, trained on the frozen init model (cli/lib/goals-only.ts); written
+// to models-local/VARIANT-v2-goalsG/ unless --out DIR.
 // `--fuse-forecast --init MODEL_DIR --out DIR [--scenes N]`: nothing trained; the init model (a prior
 // reading d(x)) with its prior fused with the constant-velocity forecast, the table counted on
 // synthetic-v2 training pairs (cli/lib/fuse.ts, model/fusion.ts).
@@ -35,6 +38,7 @@ import { readCheckpoint, startParams, writeCheckpoint, writeModelFiles } from '.
 import { trainPlan } from './lib/train-data';
 import { trainProgress } from './lib/train-progress';
 import { trainPriorOnly } from './lib/prior-only';
+import { trainGoalsOnly } from './lib/goals-only';
 import { fuseModel, FUSE_SCENES } from './lib/fuse';
 import { loadTrainingData, trainingCommit } from './lib/train-samples';
 
@@ -60,6 +64,8 @@ const { values } = parseArgs({
     'no-knowledge': { type: 'boolean', default: false },
     'context-dropout': { type: 'string' },
     'fuse-forecast': { type: 'boolean', default: false },
+    'goals-only': { type: 'boolean', default: false },
+    'goal-components': { type: 'string' },
   },
 });
 const variant = values.variant as Variant;
@@ -103,6 +109,8 @@ const plan = trainPlan(
     localDir: values['local-dir'],
     priorOnly: values['prior-only'],
     noKnowledge: values['no-knowledge'],
+    goalsOnly: values['goals-only'],
+    goalComponents: values['goal-components'],
   },
   [join(SHARED, 'womd'), join(SHARED, 'womd-json')],
 );
@@ -115,17 +123,21 @@ const cfg = {
 await tf.setBackend('wasm');
 await tf.ready();
 
+/** What every run reads from the arguments (the data loader, and the head-only runs' init and epochs). */
+const headRun = {
+  plan,
+  variant,
+  cfg,
+  commit: trainingCommit(),
+  shared: SHARED,
+  scenes: values.scenes,
+  valScenes: values['val-scenes'],
+  init: values.init,
+  epochs: values.epochs ? Number(values.epochs) : undefined,
+};
 if (values['prior-only']) {
   const model = await trainPriorOnly({
-    plan,
-    variant,
-    cfg,
-    commit: trainingCommit(),
-    shared: SHARED,
-    scenes: values.scenes,
-    valScenes: values['val-scenes'],
-    init: values.init,
-    epochs: values.epochs ? Number(values.epochs) : undefined,
+    ...headRun,
     noKnowledge: values['no-knowledge'],
     contextDropout: contextDropout(values['context-dropout']),
   });
@@ -136,15 +148,19 @@ if (values['prior-only']) {
   process.exit(0);
 }
 
+if (values['goals-only']) {
+  const g = Number(values['goal-components']);
+  if (values['goal-components'] === undefined || !Number.isInteger(g))
+    throw new Error('--goals-only needs --goal-components G: the goal components per mode');
+  const model = await trainGoalsOnly({ ...headRun, goalComponents: g });
+  writeModelFiles(plan.outDir, model);
+  console.log(`${variant} goal head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`);
+  process.exit(0);
+}
+if (values['goal-components']) throw new Error('--goal-components applies to --goals-only runs only');
+
 const t0 = performance.now();
-const { trainSamples, valSamples, about } = await loadTrainingData(plan, {
-  variant,
-  cfg,
-  commit: trainingCommit(),
-  shared: SHARED,
-  scenes: values.scenes,
-  valScenes: values['val-scenes'],
-});
+const { trainSamples, valSamples, about } = await loadTrainingData(plan, headRun);
 console.log(`samples ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const resume = values.resume ? readCheckpoint(plan.ckptDir) : undefined;

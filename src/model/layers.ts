@@ -5,6 +5,12 @@ import { FEATURES, NETWORK } from './config';
 import { AGENT_DIM, FUTURE_DIM, POINT_DIM } from './features';
 
 const { hidden: D, context: C, decoderHidden: DH, modes: M, goalComponents: G } = NETWORK;
+/**
+ * Goal components per mode a model may have (modelTopology.network.goalComponents; config.ts
+ * NETWORK.goalComponents is what a full training run builds). 16 bounds the goal head at 16 · 9 · 3
+ * outputs: far past the 6 joint predictions WOMD scores, and a limit a corrupt model.json cannot pass.
+ */
+export const MAX_GOAL_COMPONENTS = 16;
 const { future: FUT } = FEATURES;
 /** Per goal component: weight logit, mean (xA, yA, xB, yB), log std (same four). */
 export const GOAL_PARAMS = 1 + 4 + 4;
@@ -35,9 +41,16 @@ export const LAYERS: [string, number, number][] = [
   ['traj3', DH, FUTURE_DIM],
 ];
 
-/** The layer table of a network whose prior reads `knowledgeDim` values of d(x) beside the context. */
-export function layerTable(knowledgeDim = 0): [string, number, number][] {
-  return LAYERS.map(([name, nIn, nOut]) => [name, name === 'prior1' ? nIn + knowledgeDim : nIn, nOut]);
+/**
+ * The layer table of a network whose prior reads `knowledgeDim` values of d(x) beside the context
+ * and whose goal mixture has `goalComponents` components per mode.
+ */
+export function layerTable(knowledgeDim = 0, goalComponents: number = G): [string, number, number][] {
+  return LAYERS.map(([name, nIn, nOut]) => [
+    name,
+    name === 'prior1' ? nIn + knowledgeDim : nIn,
+    name === 'goal2' ? goalComponents * GOAL_PARAMS : nOut,
+  ]);
 }
 
 /**
@@ -48,14 +61,15 @@ export const FORECAST_TABLE = 'prior/forecast';
 
 /**
  * Every variable the network needs, by name (`layer/kernel`, `layer/bias`), with its shape; with
- * `forecastFusion`, the fusion's table too.
+ * `forecastFusion`, the fusion's table too; goal2 sized for `goalComponents` per mode.
  */
 export function networkWeights(
   knowledgeDim = 0,
   forecastFusion = false,
+  goalComponents: number = G,
 ): { name: string; shape: number[] }[] {
   return [
-    ...layerTable(knowledgeDim).flatMap(([name, nIn, nOut]) => [
+    ...layerTable(knowledgeDim, goalComponents).flatMap(([name, nIn, nOut]) => [
       { name: `${name}/kernel`, shape: [nIn, nOut] },
       { name: `${name}/bias`, shape: [nOut] },
     ]),

@@ -10,6 +10,7 @@ import {
   priorLogits,
   decodeAllModes,
   kinematics,
+  type GoalMixture,
   type InputBatch,
   type Params,
 } from './network';
@@ -56,6 +57,14 @@ export function goalTargets(
   return { goal: tf.div(goal, SCALE) as tf.Tensor2D, known: known as tf.Tensor1D };
 }
 
+/** Each mode's goal-mixture negative log-likelihood of the pair's end points `goal` [B, 4] (scaled): [B, M]. */
+export function goalNLLPerMode(gm: GoalMixture, goal: tf.Tensor): tf.Tensor {
+  const b = goal.shape[0]!;
+  const diff = tf.div(tf.sub(tf.reshape(goal, [b, 1, 1, 4]), gm.mean), tf.exp(gm.logStd));
+  const compLL = tf.neg(tf.sum(tf.add(tf.add(gm.logStd, tf.mul(tf.square(diff), 0.5)), HALF_LOG_2PI), 3));
+  return tf.neg(tf.logSumExp(tf.add(gm.logWeights, compLL), 2));
+}
+
 /** Exact KL(q || p) for categorical q and p given as log-probabilities, per row. */
 export function categoricalKL(logq: tf.Tensor, logp: tf.Tensor): tf.Tensor {
   return tf.sum(tf.mul(tf.exp(logq), tf.sub(logq, logp)), -1);
@@ -71,12 +80,10 @@ export function lossTerms(p: Params, x: InputBatch, y: TargetBatch, cfg: TrainCo
   // goal mixture NLL per (sample, mode)
   const gm = goalMixture(p, ctx);
   const { goal, known } = goalTargets(y.future, y.futureMask);
-  const diff = tf.div(tf.sub(tf.reshape(goal, [b, 1, 1, 4]), gm.mean), tf.exp(gm.logStd));
-  const compLL = tf.neg(tf.sum(tf.add(tf.add(gm.logStd, tf.mul(tf.square(diff), 0.5)), HALF_LOG_2PI), 3));
-  const goalNLL = tf.neg(tf.logSumExp(tf.add(gm.logWeights, compLL), 2)); // [B, M]
+  const goalNLL = goalNLLPerMode(gm, goal); // [B, M]
 
   // decoder goal: the real end point when known, else the mode's most likely goal (no gradient)
-  const top = tf.oneHot(tf.argMax(gm.logWeights, 2), NETWORK.goalComponents).toFloat(); // [B, M, G]
+  const top = tf.oneHot(tf.argMax(gm.logWeights, 2), gm.logWeights.shape[2]!).toFloat(); // [B, M, G]
   const predGoal = stopGradient(tf.sum(tf.mul(tf.expandDims(top, 3), gm.mean), 2)) as tf.Tensor; // [B, M, 4]
   const k = tf.reshape(known, [b, 1, 1]);
   const goalIn = tf.add(tf.mul(tf.reshape(goal, [b, 1, 4]), k), tf.mul(predGoal, tf.sub(1, k)));

@@ -14,7 +14,7 @@ import { ops } from './ops';
 import { FUTURE_DIM, STEP_DIM } from './features';
 import { FORECAST_TABLE, GOAL_PARAMS, layerTable } from './layers';
 
-const { hidden: D, context: C, modes: M, goalComponents: G } = NETWORK;
+const { hidden: D, context: C, modes: M } = NETWORK;
 const { future: FUT } = FEATURES;
 const LOG_STD_MIN = -4;
 const LOG_STD_MAX = 3;
@@ -24,12 +24,13 @@ export type Params = Record<string, tf.Variable>;
 export { LAYERS } from './layers';
 
 /**
- * Glorot-uniform weights and zero biases, seeded; `knowledgeDim` > 0: a prior that reads d(x).
+ * Glorot-uniform weights and zero biases, seeded; `knowledgeDim` > 0: a prior that reads d(x);
+ * `goalComponents` per mode (default config.ts NETWORK.goalComponents).
  * Variables stay unnamed (tfjs names are global).
  */
-export function createParams(seed: number, knowledgeDim = 0): Params {
+export function createParams(seed: number, knowledgeDim = 0, goalComponents?: number): Params {
   const p: Params = {};
-  layerTable(knowledgeDim).forEach(([name, nIn, nOut], k) => {
+  layerTable(knowledgeDim, goalComponents).forEach(([name, nIn, nOut], k) => {
     const lim = Math.sqrt(6 / (nIn + nOut));
     p[`${name}/kernel`] = tf.variable(tf.randomUniform([nIn, nOut], -lim, lim, 'float32', seed * 1000 + k));
     p[`${name}/bias`] = tf.variable(tf.zeros([nOut]));
@@ -62,6 +63,14 @@ export interface InputBatch {
 /** How many values of d(x) the prior of these params reads beside the context (0: none). */
 export function priorKnowledgeDim(p: Params): number {
   return p['prior1/kernel']!.shape[0]! - C;
+}
+
+/**
+ * Goal components per mode of these params: goal2's width over GOAL_PARAMS (a model card's
+ * modelTopology.network.goalComponents says the same; weights-check.ts holds them to it).
+ */
+export function goalComponentsOf(p: Params): number {
+  return p['goal2/bias']!.shape[0]! / GOAL_PARAMS;
 }
 
 /** Context x: [B, C]. */
@@ -149,6 +158,7 @@ export interface GoalMixture {
 
 export function goalMixture(p: Params, ctx: tf.Tensor2D): GoalMixture {
   const b = ctx.shape[0];
+  const G = goalComponentsOf(p);
   const out = tf.reshape(dense(p, 'goal2', relu(dense(p, 'goal1', perMode(ctx)))), [b, M, G, GOAL_PARAMS]);
   const logits = tf.reshape(tf.slice(out, [0, 0, 0, 0], [-1, -1, -1, 1]), [b, M, G]);
   return {

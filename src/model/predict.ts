@@ -12,18 +12,19 @@ import {
   decodeTrajectories,
   kinematics,
   encode,
+  goalComponentsOf,
   goalMixture,
   posteriorLogits,
   priorLogits,
   type Params,
 } from './network';
 
-const { modes: M, goalComponents: G } = NETWORK;
+const { modes: M } = NETWORK;
 const { future: FUT, scaleM: SCALE } = FEATURES;
 
 export interface PredictOptions {
   /**
-   * Joint samples per mode: the first `goalComponents` are the goal components' means by weight
+   * Joint samples per mode: the first G (the model's goal components per mode) are their means by weight
    * (unless `meansFirst` is false), then seeded draws from the mixture; 0 gives probabilities and
    * goals only.
    */
@@ -93,6 +94,7 @@ export async function predictFrames(
   const [prob, weight, mean, logStd] = await Promise.all([probT.data(), lw.data(), mu.data(), ls.data()]);
   tf.dispose([probT, lw, mu, ls]);
 
+  const G = goalComponentsOf(p);
   const modes = o.mode === undefined ? [...Array(M).keys()] : [o.mode];
   const S = Math.max(0, o.samplesPerMode);
   const rows: number[] = [];

@@ -11,14 +11,15 @@
 //    the prior's side of the full objective (losses.ts), klWeight · KL(q || p) + labelWeight ·
 //    CE(p, label), the posterior q held fixed; after each epoch it scores the `stop` set and in the
 //    end restores the weights of the epoch with the lowest stop loss (early stopping; `patience`
-//    epochs without improvement end the run). Seeded batch order; returns the per-epoch history.
+//    epochs without improvement end the run). Seeded batch order (head-fit.ts fitHead, the loop it
+//    shares with goal-train.ts); returns the per-epoch history.
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../util/rng';
 import { NETWORK } from './config';
 import type { Sample } from './features';
 import { disposeBatch, inputBatch, targetBatch } from './batch';
 import { KNOWLEDGE_DIM } from './knowledge';
 import { categoricalKL } from './losses';
+import { fitHead, takeRows, type HeadRecord, type HeadRun, type HeadSchedule } from './head-fit';
 import { encode, posteriorLogits, priorLogits, type Params } from './network';
 
 const { modes: M, context: C } = NETWORK;
@@ -36,15 +37,9 @@ export interface HeadData {
   label: Int32Array; // n
 }
 
-export interface HeadConfig {
-  epochs: number;
-  batch: number;
-  learningRate: number;
-  seed: number;
+export interface HeadConfig extends HeadSchedule {
   klWeight: number;
   labelWeight: number;
-  /** Stop after this many epochs without a lower stop-set loss. */
-  patience: number;
   /**
    * Dropout rate on the frozen context while training (0: none; scoring never drops). Real scenes
    * give the frozen encoder contexts it never saw in training, and a head that leans on them
@@ -54,7 +49,6 @@ export interface HeadConfig {
   contextDropout?: number;
 }
 
-export type HeadRecord = Record<string, number>;
 
 /** The frozen context, posterior and label of each sample, with its d(x) (see the header). */
 export async function frozenInputs(
@@ -117,15 +111,10 @@ const HEAD_VARS = ['prior1/kernel', 'prior1/bias', 'prior2/kernel', 'prior2/bias
 
 /** Rows `idx` of a HeadData as tensors. */
 function rows(d: HeadData, idx: number[]) {
-  const take = (src: Float32Array, w: number) => {
-    const out = new Float32Array(idx.length * w);
-    idx.forEach((r, k) => out.set(src.subarray(r * w, (r + 1) * w), k * w));
-    return out;
-  };
   return {
-    ctx: tf.tensor2d(take(d.ctx, C), [idx.length, C]),
-    logq: tf.tensor2d(take(d.logq, M), [idx.length, M]),
-    knowledge: tf.tensor2d(take(d.knowledge, KNOWLEDGE_DIM), [idx.length, KNOWLEDGE_DIM]),
+    ctx: tf.tensor2d(takeRows(d.ctx, idx, C), [idx.length, C]),
+    logq: tf.tensor2d(takeRows(d.logq, idx, M), [idx.length, M]),
+    knowledge: tf.tensor2d(takeRows(d.knowledge, idx, KNOWLEDGE_DIM), [idx.length, KNOWLEDGE_DIM]),
     label: tf.tensor1d(
       idx.map((r) => d.label[r]!),
       'int32',
@@ -156,62 +145,25 @@ export async function scoreHead(head: Params, d: HeadData, cfg: HeadConfig): Pro
   return { total: total!, kl: kl!, ce: ce!, agreement: acc! };
 }
 
-/** Trains prior1 / prior2 of `head` in place (the header's contract). */
+/** Trains prior1 / prior2 of `head` in place (the header's contract; the loop is head-fit.ts). */
 export async function trainPriorHead(
   head: Params,
   train: HeadData,
   stop: HeadData,
   cfg: HeadConfig,
   onEpoch?: (e: HeadRecord) => void,
-): Promise<{ history: HeadRecord[]; bestEpoch: number; seconds: number; steps: number }> {
-  const steps = Math.floor(train.n / cfg.batch);
-  if (steps === 0) throw new Error(`${train.n} training rows do not fill one batch of ${cfg.batch}`);
-  const vars = Object.fromEntries(HEAD_VARS.map((k) => [k, head[k]!]));
-  const opt = tf.train.adam(cfg.learningRate);
-  const t0 = performance.now();
-  const history: HeadRecord[] = [];
-  const first = await scoreHead(head, stop, cfg);
-  history.push({ epoch: 0, ...prefixed('stop', first) });
-  onEpoch?.(history[0]!);
-  let best = { loss: first.total!, epoch: 0, weights: HEAD_VARS.map((k) => vars[k]!.clone()) };
-  let taken = 0;
-  for (let epoch = 1; epoch <= cfg.epochs; epoch++) {
-    const idx = shuffled(train.n, new Rng(cfg.seed, epoch, HEAD_SHUFFLE_SALT));
-    let sum = 0;
-    for (let s = 0; s < steps; s++) {
-      const r = rows(train, idx.slice(s * cfg.batch, (s + 1) * cfg.batch));
-      const { value, grads } = tf.variableGrads(
-        () => headLoss(head, r, cfg, cfg.seed * 1_000_000 + taken).total,
-        HEAD_VARS.map((k) => vars[k]!),
-      );
-      opt.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
-      sum += (await value.data())[0]!;
-      tf.dispose([value, ...Object.values(grads), ...Object.values(r)]);
-      taken++;
-    }
-    const score = await scoreHead(head, stop, cfg);
-    history.push({ epoch, train_total: sum / steps, ...prefixed('stop', score) });
-    onEpoch?.(history[history.length - 1]!);
-    if (score.total! < best.loss) {
-      tf.dispose(best.weights);
-      best = { loss: score.total!, epoch, weights: HEAD_VARS.map((k) => vars[k]!.clone()) };
-    } else if (epoch - best.epoch >= cfg.patience) break;
-  }
-  HEAD_VARS.forEach((k, i) => vars[k]!.assign(best.weights[i]!));
-  tf.dispose(best.weights);
-  opt.dispose();
-  return { history, bestEpoch: best.epoch, seconds: (performance.now() - t0) / 1000, steps: taken };
-}
-
-const prefixed = (p: string, r: HeadRecord) =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [`${p}_${k}`, v]));
-
-/** Fisher-Yates over 0..n-1 from `rng`. */
-function shuffled(n: number, rng: Rng): number[] {
-  const idx = [...Array(n).keys()];
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-  }
-  return idx;
+): Promise<HeadRun> {
+  return fitHead({
+    vars: HEAD_VARS.map((k) => head[k]!),
+    n: train.n,
+    cfg,
+    salt: HEAD_SHUFFLE_SALT,
+    batch: (idx) => rows(train, idx),
+    loss: (r, step) => headLoss(head, r, cfg, cfg.seed * 1_000_000 + step).total,
+    score: async () => {
+      const r = await scoreHead(head, stop, cfg);
+      return { ...r, total: r.total! };
+    },
+    onEpoch,
+  });
 }

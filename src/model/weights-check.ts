@@ -8,7 +8,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
-import { networkWeights } from './layers';
+import { MAX_GOAL_COMPONENTS, networkWeights } from './layers';
 import { packedBytes, packedProblem, type PackedSpec } from './quantize';
 
 export const WEIGHTS_FILE = 'weights.bin';
@@ -31,7 +31,8 @@ export interface ModelJson {
   format: typeof FORMAT;
   generatedBy: string;
   modelTopology: {
-    network: typeof NETWORK;
+    /** config.ts NETWORK, but goalComponents is the model's own (1 to MAX_GOAL_COMPONENTS). */
+    network: Omit<typeof NETWORK, 'goalComponents'> & { goalComponents: number };
     features: typeof FEATURES;
     labels: readonly string[];
     prior?: PriorTopology;
@@ -110,8 +111,14 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
   if (v.format !== FORMAT) fail(`format '${String(v.format)}' is not ${FORMAT} (not a ModeScope model)`);
   const topo = isObject(v.modelTopology) ? v.modelTopology : fail('modelTopology is missing');
   const net = isObject(topo.network) ? topo.network : fail('modelTopology.network is missing');
-  for (const [k, want] of Object.entries(NETWORK))
-    if (net[k] !== want) fail(`network.${k} is ${String(net[k])}, this build needs ${want}`);
+  for (const [k, want] of Object.entries(NETWORK)) {
+    if (k === 'goalComponents') {
+      const g = net[k];
+      if (!Number.isInteger(g) || (g as number) < 1 || (g as number) > MAX_GOAL_COMPONENTS)
+        fail(`network.goalComponents is ${String(g)}, this build reads 1 to ${MAX_GOAL_COMPONENTS}`);
+    } else if (net[k] !== want) fail(`network.${k} is ${String(net[k])}, this build needs ${want}`);
+  }
+  const goalComponents = net.goalComponents as number;
   const feats = isObject(topo.features) ? topo.features : fail('modelTopology.features is missing');
   for (const [k, want] of Object.entries(FEATURES))
     if (feats[k] !== want) fail(`features.${k} is ${String(feats[k])}, this build needs ${want}`);
@@ -148,7 +155,7 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
         fail(`weight '${w.name}' has an unreadable shape ${JSON.stringify(w.shape)} or dtype '${w.dtype}'`);
       entries.set(w.name, w);
     }
-  for (const need of networkWeights(knowledgeDim, fusion)) {
+  for (const need of networkWeights(knowledgeDim, fusion, goalComponents)) {
     const w = entries.get(need.name);
     if (!w)
       return fail(
@@ -184,6 +191,11 @@ function priorTopologyDim(prior: unknown, fail: (problem: string) => never): num
 /** How many values of d(x) the prior of a checked model.json reads (0: the context alone). */
 export function modelKnowledgeDim(json: ModelJson): number {
   return json.modelTopology.prior?.knowledgeDim ?? 0;
+}
+
+/** Goal components per mode of a checked model.json (its goal2 width over GOAL_PARAMS). */
+export function modelGoalComponents(json: ModelJson): number {
+  return json.modelTopology.network.goalComponents;
 }
 
 /** Whether the prior of a checked model.json is fused with the forecast (model/fusion.ts). */

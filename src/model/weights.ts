@@ -5,12 +5,13 @@ import { FEATURES, NETWORK } from './config';
 import { LABEL_NAMES } from '../labels';
 import { FORECAST_TABLE, networkWeights } from './layers';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
-import { priorKnowledgeDim, type Params } from './network';
+import { goalComponentsOf, priorKnowledgeDim, type Params } from './network';
 import { expandPacked } from './quantize';
 import {
   checkModelJson,
   modelKnowledgeDim,
   modelForecastFusion,
+  modelGoalComponents,
   checkShards,
   entryBytes,
   FORMAT,
@@ -50,7 +51,7 @@ export async function encodeModel(
     json: {
       format: FORMAT,
       generatedBy: `ModeScope, TensorFlow.js ${tf.version.tfjs}`,
-      modelTopology: { network: NETWORK, features: FEATURES, labels: LABEL_NAMES, ...prior },
+      modelTopology: { network: { ...NETWORK, goalComponents: goalComponentsOf(p) }, features: FEATURES, labels: LABEL_NAMES, ...prior },
       weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
       userDefinedMetadata: metadata,
     },
@@ -79,7 +80,7 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
   );
   const named = tf.io.decodeWeights(plain.data, plain.entries);
   const p: Params = {};
-  for (const { name } of networkWeights(modelKnowledgeDim(json), modelForecastFusion(json)))
+  for (const { name } of networkWeights(modelKnowledgeDim(json), modelForecastFusion(json), modelGoalComponents(json)))
     p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));
   return p;

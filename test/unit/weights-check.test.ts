@@ -75,6 +75,20 @@ describe('the weights check names the file and what does not fit', () => {
     expect(caught(() => checkModelJson(f)).message).toMatch(/features\.history is 5, this build needs 11/);
   });
 
+  it('goal components per mode: 1 to 16 read, the goal head held to the number the topology gives', () => {
+    for (const bad of [0, 17, 2.5, '6'])
+      expect(caught(() => {
+        const j = fresh();
+        (j.modelTopology.network as unknown as Record<string, unknown>).goalComponents = bad;
+        checkModelJson(j);
+      }).message).toMatch(/^model\.json: network\.goalComponents is [^,]+, this build reads 1 to 16$/);
+    const j = fresh();
+    j.modelTopology.network.goalComponents = 6;
+    expect(caught(() => checkModelJson(j)).message).toBe(
+      "model.json: weight 'goal2/kernel' has shape [128,18], the network needs [128,54]",
+    );
+  });
+
   it('a weight missing, of another shape or dtype', () => {
     const m = fresh();
     m.weightsManifest[0]!.weights = m.weightsManifest[0]!.weights.filter((w) => w.name !== 'goal1/kernel');

@@ -12,7 +12,7 @@
 //    the held-out fold, whose loss is only reported.
 //  - Returns the model (encodeModel: modelTopology.prior says it reads d(x)) and prints progress.
 import { fnv1a } from '../../labels/pairs';
-import type { TrainConfig, Variant } from '../../model/config';
+import type { TrainConfig } from '../../model/config';
 import { sceneSamples } from '../../model/dataset';
 import type { Sample } from '../../model/features';
 import type { Scene } from '../../scene/scene';
@@ -29,7 +29,7 @@ import { trainingCard } from '../../model/train';
 import { encodeModel, type ModelJson } from '../../model/weights';
 import { startParams } from './model-files';
 import type { TrainPlan } from './train-data';
-import { loadTrainingData, type TrainingData } from './train-samples';
+import { loadTrainingData, type TrainingData, type TrainingDataOptions } from './train-samples';
 
 /**
  * The head's schedule. 60 epochs at most: the head has 12k weights and its loss flattens within tens
@@ -43,12 +43,12 @@ export const STOP_FOLDS = 5;
 /**
  * The v1 samples (model/dataset.ts sceneSamples: the designed pair, no noise, step 10 plus the
  * config's extra steps) of the synthetic-v2 run's training scenes, and at step 10 of its validation
- * scenes, each given its d(x) by `each`.
+ * scenes, each given its d(x) by `each` (the prior-only run; the goals-only run needs none).
  */
-function v1Samples(
+export function v1Samples(
   about: TrainingData['about'],
   cfg: TrainConfig,
-  each: (scene: Scene, samples: Sample[]) => void,
+  each: (scene: Scene, samples: Sample[]) => void = () => {},
 ): { train: Sample[]; val: Sample[]; trainScenes: number } {
   const data = about.data as {
     train: { seed: number; scenes: number };
@@ -73,14 +73,8 @@ export function stopFold(id: string): number {
   return Number.parseInt(fnv1a(`prior-stop:${id}`), 16) % STOP_FOLDS;
 }
 
-export async function trainPriorOnly(o: {
+export async function trainPriorOnly(o: Omit<TrainingDataOptions, 'each'> & {
   plan: TrainPlan;
-  variant: Variant;
-  cfg: TrainConfig;
-  commit: string;
-  shared: string;
-  scenes?: string;
-  valScenes: string;
   init?: string;
   epochs?: number;
   /**

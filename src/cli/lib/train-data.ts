@@ -40,6 +40,9 @@ export interface TrainArgs {
   priorOnly?: boolean;
   /** --no-knowledge (with --prior-only): the control, d(x) all zero in training; named `-prior-noknow`. */
   noKnowledge?: boolean;
+  /** --goals-only --goal-components G: only the goal head, G per mode (cli/lib/goals-only.ts); named `-goalsG`. */
+  goalsOnly?: boolean;
+  goalComponents?: string;
 }
 
 export type TrainPlan =
@@ -77,7 +80,9 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
       ['--local-dir', args.localDir],
     ] as const)
       if (given) throw new Error(`${flag} needs --data real or --data real+synthetic (got --data ${data})`);
-    const prior = priorSuffix(args);
+    const prior = priorSuffix(args) + (args.goalsOnly ? `-goals${args.goalComponents ?? ''}` : '');
+    if (args.goalsOnly && data !== SYNTHETIC_V2)
+      throw new Error(`--goals-only needs --data ${SYNTHETIC_V2} (got --data ${data})`);
     if (data === SYNTHETIC_V2)
       return {
         kind: 'synthetic-v2',
@@ -96,6 +101,7 @@ export function trainPlan(args: TrainArgs, defaultRealDirs: string[]): TrainPlan
     };
   }
   if (args.noKnowledge && !args.priorOnly) throw new Error('--no-knowledge needs --prior-only');
+  if (args.goalsOnly) throw new Error(`--goals-only needs --data ${SYNTHETIC_V2} (got --data ${data})`);
   let selection: RealSelection = { kind: 'split' };
   if (args.fold !== undefined) {
     const fold = Number(args.fold);

@@ -35,19 +35,19 @@ export interface TrainingData {
 }
 
 /** Loads what `plan` trains on; `shared` is the ../shared folder (named relatively in the card). */
-export async function loadTrainingData(
-  plan: TrainPlan,
-  o: {
-    variant: Variant;
-    cfg: TrainConfig;
-    commit: string;
-    shared: string;
-    scenes?: string;
-    valScenes: string;
-    /** Per scene and its samples (train and validation; synthetic-v2 and real only): the prior-only run's d(x). */
-    each?: SceneHook;
-  },
-): Promise<TrainingData> {
+/** What loadTrainingData needs besides the plan (the head-only runs take the same). */
+export interface TrainingDataOptions {
+  variant: Variant;
+  cfg: TrainConfig;
+  commit: string;
+  shared: string;
+  scenes?: string;
+  valScenes: string;
+  /** Per scene and its samples (train and validation; synthetic-v2 and real only): the prior-only run's d(x). */
+  each?: SceneHook;
+}
+
+export async function loadTrainingData(plan: TrainPlan, o: TrainingDataOptions): Promise<TrainingData> {
   const { variant, cfg, commit } = o;
   const SHARED = o.shared;
   const values = { scenes: o.scenes, 'val-scenes': o.valScenes };

@@ -1,0 +1,118 @@
+// model/goal-train.ts: the goal head widened to more components per mode starts as the init's
+// mixture, trains on the frozen network alone (prior, posterior and decoder untouched), and the model
+// it makes saves, loads and predicts with its own number of components (weights.ts, predict.ts).
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NETWORK } from '../../src/model/config';
+import { sceneSamples } from '../../src/model/dataset';
+import {
+  frozenGoalInputs,
+  JITTER,
+  scoreGoalHead,
+  trainGoalHead,
+  widenGoals,
+} from '../../src/model/goal-train';
+import { createParams, goalComponentsOf, goalMixture } from '../../src/model/network';
+import { predictPairs } from '../../src/model/predictors';
+import { decodeModel, encodeModel } from '../../src/model/weights';
+import { interactingPair } from '../../src/scene/scene';
+import { generateScene } from '../../src/synth';
+
+const M = NETWORK.modes;
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+});
+
+describe('the goal head widened and trained alone (model/goal-train.ts)', () => {
+  it('starts as the init mixture: each copy shares its source weight, std and (within the jitter) mean', async () => {
+    const init = createParams(11);
+    const head = widenGoals(init, 5, 7);
+    expect(goalComponentsOf(init)).toBe(NETWORK.goalComponents);
+    expect(goalComponentsOf(head)).toBe(5);
+    const ctx = tf.randomNormal([3, NETWORK.context], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const read = async (p: typeof init) => {
+      const gm = goalMixture(p, ctx);
+      const out = {
+        w: (await tf.exp(gm.logWeights).array()) as number[][][],
+        mean: (await gm.mean.array()) as number[][][][],
+        logStd: (await gm.logStd.array()) as number[][][][],
+      };
+      tf.dispose([gm.logWeights, gm.mean, gm.logStd]);
+      return out;
+    };
+    const a = await read(init);
+    const b = await read(head);
+    const g0 = NETWORK.goalComponents;
+    for (let i = 0; i < 3; i++)
+      for (let z = 0; z < M; z++) {
+        for (let c0 = 0; c0 < g0; c0++) {
+          const copies = [0, 1, 2, 3, 4].filter((c) => c % g0 === c0);
+          const w = copies.reduce((s, c) => s + b.w[i]![z]![c]!, 0);
+          expect(w).toBeCloseTo(a.w[i]![z]![c0]!, 5);
+          for (const c of copies)
+            for (let d = 0; d < 4; d++) {
+              expect(b.logStd[i]![z]![c]![d]).toBeCloseTo(a.logStd[i]![z]![c0]![d]!, 5);
+              const off = Math.abs(b.mean[i]![z]![c]![d]! - a.mean[i]![z]![c0]![d]!);
+              if (c < g0) expect(off).toBeLessThan(1e-5);
+              else expect(off).toBeLessThanOrEqual(JITTER + 1e-5);
+            }
+        }
+      }
+    // the rest of the network is the init's own tensors
+    expect(head['prior1/kernel']).toBe(init['prior1/kernel']);
+    expect(head['traj3/kernel']).toBe(init['traj3/kernel']);
+    expect(() => widenGoals(init, 1, 7)).toThrow(/the init model has 2; the head only widens/);
+    expect(() => widenGoals(init, 17, 7)).toThrow(/expected a whole number from 1 to 16/);
+    tf.dispose(ctx);
+  });
+
+  it('lowers the goal loss on its data, leaves every other weight alone, and the model loads and predicts with 4 per mode', async () => {
+    const init = createParams(12);
+    const scenes = [...Array(12).keys()].map((i) => generateScene(61001, i).scene);
+    const samples = scenes.flatMap((s, i) => sceneSamples(s, 0, 60, 7, i));
+    expect(samples.length).toBeGreaterThan(8);
+    const data = await frozenGoalInputs(init, samples);
+    expect(data.n).toBe(samples.length);
+    // q rows are distributions; end points known for the designed pairs
+    for (let r = 0; r < data.n; r++)
+      expect(data.q.subarray(r * M, (r + 1) * M).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
+    expect(data.known.reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
+
+    const head = widenGoals(init, 4, 7);
+    const priorBefore = await head['prior2/kernel']!.data();
+    const before = await scoreGoalHead(head, data);
+    const run = await trainGoalHead(head, data, data, {
+      epochs: 6,
+      patience: 6,
+      batch: 4,
+      learningRate: 1e-2,
+      seed: 1,
+    });
+    const after = await scoreGoalHead(head, data);
+    expect(run.history[0]!.stop_total).toBeCloseTo(before, 4);
+    expect(after).toBeLessThan(before - 0.5);
+    expect(after).toBeCloseTo(Math.min(...run.history.map((h) => h.stop_total!)), 4);
+    expect(await head['prior2/kernel']!.data()).toEqual(priorBefore);
+
+    const model = await encodeModel(head, { variant: 'pseudo' });
+    expect(model.json.modelTopology.network.goalComponents).toBe(4);
+    const back = decodeModel(model.json, model.data);
+    expect(goalComponentsOf(back)).toBe(4);
+    const s = scenes[3]!;
+    const [a, b] = interactingPair(s)!;
+    const req = [{ scene: s, a, b, t: 10 }];
+    const [res] = await predictPairs('pseudo', back, req, { samplesPerMode: 2, anchors: 0 });
+    expect(res!.modes).toHaveLength(M);
+    for (const m of res!.modes) {
+      expect(m.goals).toHaveLength(4);
+      expect(m.samples).toHaveLength(2);
+      expect(m.goals[0]!.weight).toBeGreaterThanOrEqual(m.goals[1]!.weight);
+    }
+    // the miss-aware joint set (what eval scores) picks WOMD's 6 from the wider mixture
+    const [set] = await predictPairs('pseudo', back, req, { samplesPerMode: 2, budget: 6, jointRule: 'miss-aware' });
+    expect(set!.modes.reduce((n, m) => n + m.samples.length, 0)).toBe(6);
+  });
+});
