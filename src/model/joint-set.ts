@@ -260,26 +260,28 @@ export function missAwareSet(
   // 3. hits against each draw's 8 s miss box (the metrics' box, centred on the draw)
   const H8 = HORIZONS[2];
   const boxes = [0, 1].map((ag) => missBox(kin.heading[ag]!, kin.speed[ag]!, H8));
+  // one bit per draw, 32 to a word: the greedy's gains are popcounts of whole words
   const P = pool.length;
-  const hits = new Uint8Array(P * M);
+  const W = (M + 31) >>> 5;
+  const hits = new Uint32Array(P * W);
   pool.forEach((cand, j) => {
     const g = cand.goal;
     for (let k = 0; k < M; k++) {
       const y = k * 4;
-      hits[j * M + k] =
+      if (
         inMissBox(boxes[0]!, g[0] - ys[y]!, g[1] - ys[y + 1]!) &&
         inMissBox(boxes[1]!, g[2] - ys[y + 2]!, g[3] - ys[y + 3]!)
-          ? 1
-          : 0;
+      )
+        hits[j * W + (k >>> 5)]! |= 1 << (k & 31);
     }
   });
 
   // 4. greedy on the draws covered
-  const covered = new Uint8Array(M);
+  const covered = new Uint32Array(W);
   const chosen: number[] = [];
   const take = (j: number) => {
     chosen.push(j);
-    for (let k = 0; k < M; k++) if (hits[j * M + k]) covered[k] = 1;
+    for (let w = 0; w < W; w++) covered[w]! |= hits[j * W + w]!;
   };
   // the means lead the pool (by score), so the first forceMeans entries are the most probable means
   for (let j = 0; j < Math.min(p.forceMeans ?? 0, means.length) && chosen.length < budget; j++) take(j);
@@ -293,7 +295,7 @@ export function missAwareSet(
     for (let j = 0; j < P; j++) {
       if (isChosen[j]) continue;
       let gain = 0;
-      for (let k = 0; k < M; k++) gain += hits[j * M + k]! & (covered[k]! ^ 1);
+      for (let w = 0; w < W; w++) gain += popcount(hits[j * W + w]! & ~covered[w]!);
       if (gain > bestGain) {
         best = j;
         bestGain = gain;
@@ -314,6 +316,13 @@ export function missAwareSet(
         ? { trajectory: c.anchor.trajectory, goal: c.goal, source: 'kinematic', name: c.anchor.name }
         : { trajectory: new Float32Array(0), goal: c.goal, component: c.component },
     }));
+}
+
+/** Set bits of a 32-bit word (the SWAR count). */
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** An index drawn with probability weights[i] / total (the last one on rounding). */

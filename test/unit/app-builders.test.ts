@@ -13,7 +13,7 @@ import {
   simplifyPolyline,
 } from '../../src/app/layers/map';
 import { simplifyTimed } from '../../src/app/layers/simplify';
-import { predictionData } from '../../src/app/layers/predictions';
+import { goalRings, predictionData } from '../../src/app/layers/predictions';
 import type { PairPrediction } from '../../src/app/model-protocol';
 import { buildScene } from '../../src/scene/build';
 import { LaneType, MapKind, RoadEdgeType, type Scene } from '../../src/scene/scene';
@@ -536,6 +536,18 @@ describe('prediction buffers', () => {
       [1, 61, 80, 4, [186, 104, 255, 41]],
       [1, 66, 90, 0.5, [186, 104, 255, 41]],
     ]);
+  });
+
+  it("rings only a mode's main goals: the heaviest components until they hold 90% of its weight", () => {
+    const pred = prediction([1, 0, 0], [2, 0, 0]);
+    const ws = [0.02, 0.5, 0.05, 0.3, 0.12, 0.01];
+    pred.modes[0]!.goals = ws.map((w, c) => goal(w, 100 + c));
+    const d = predictionData(scene, pred, null);
+    // 0.5 + 0.3 + 0.12 = 0.92 >= 0.9: three components, heaviest first, A's ring then B's
+    expect(d.goals.map((g) => g.x)).toEqual([101, 106, 103, 108, 104, 109]);
+    expect(goalRings(ws.map((weight) => ({ weight }))).map((g) => g.weight)).toEqual([0.5, 0.3, 0.12]);
+    expect(goalRings([{ weight: 0.95 }, { weight: 0.05 }])).toEqual([{ weight: 0.95 }]);
+    expect(goalRings([])).toEqual([]);
   });
 
   it("moves a ghost box per drawn mode and agent along the mode's first sample from the prediction step", () => {

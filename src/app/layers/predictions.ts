@@ -1,6 +1,6 @@
 // The model's joint futures on the map: every sample of every mode for both agents of the pair in
-// the mode's colour (opacity by the mode's probability), the goal mixture as circles sized by its
-// spread, and ghost boxes that move along each mode's most likely sample in time with playback.
+// the mode's colour (opacity by the mode's probability), the goal mixture's main components (90% of
+// its weight, goalRings) as circles sized by their spread, and ghost boxes that move along each mode's most likely sample in time with playback.
 // A mode's kinematic anchors (model/joint-set.ts: samples with source 'kinematic', any number per
 // mode) are drawn in the mode's colour too, but thin, in a layer of their own
 // ('prediction-anchor-paths'), so they read as the mode's borrowed guesses, not the model's.
@@ -39,6 +39,28 @@ export interface PredictionData {
 }
 
 const cache = new WeakMap<PairPrediction, Map<number, PredictionData>>();
+
+/**
+ * The share of a mode's goal mass its drawn rings cover: the heaviest components until together they
+ * hold at least this much. 90%: a mixture of 6 components per mode (the shipped models) puts half its
+ * components under 5% weight (synthetic-v1 scenes), and a ring each for those filled the map with
+ * circles that are not the mode's outcomes; a 2-component mixture still draws both unless one holds 90%.
+ */
+export const GOAL_RING_MASS = 0.9;
+
+/** The components whose rings are drawn: the heaviest first, until GOAL_RING_MASS of the weight. */
+export function goalRings<G extends { weight: number }>(goals: readonly G[]): G[] {
+  const sorted = [...goals].sort((u, v) => v.weight - u.weight);
+  const total = sorted.reduce((s, g) => s + g.weight, 0);
+  const out: G[] = [];
+  let mass = 0;
+  for (const g of sorted) {
+    if (mass >= GOAL_RING_MASS * total) break;
+    out.push(g);
+    mass += g.weight;
+  }
+  return out;
+}
 
 /** Alpha from probability: a mode the model gives 5% is faint, a sure one solid. */
 const alpha = (p: number) => Math.round(60 + 195 * Math.min(1, Math.max(0, p)));
@@ -79,9 +101,10 @@ export function buildPredictionData(
         if (s.source === 'kinematic') anchorPaths.push({ mode: m.mode, path, color, name: s.name });
         else paths.push({ mode: m.mode, path, color });
       }
-    // goals of the modes drawn: a ring of one standard deviation around each component's mean
+    // goals of the modes drawn: a ring of one standard deviation around the mean of each component
+    // of the mode's main goals (goalRings)
     if (m.samples.length > 0)
-      for (const g of m.goals)
+      for (const g of goalRings(m.goals))
         for (const [x, y, sd] of [
           [g.a[0], g.a[1], g.stdA],
           [g.b[0], g.b[1], g.stdB],
