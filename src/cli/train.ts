@@ -66,6 +66,7 @@ const { values } = parseArgs({
     'fuse-forecast': { type: 'boolean', default: false },
     'goals-only': { type: 'boolean', default: false },
     'goal-components': { type: 'string' },
+    'hit-weight': { type: 'string' },
   },
 });
 const variant = values.variant as Variant;
@@ -152,7 +153,11 @@ if (values['goals-only']) {
   const g = Number(values['goal-components']);
   if (values['goal-components'] === undefined || !Number.isInteger(g))
     throw new Error('--goals-only needs --goal-components G: the goal components per mode');
-  const model = await trainGoalsOnly({ ...headRun, goalComponents: g });
+  const model = await trainGoalsOnly({
+    ...headRun,
+    goalComponents: g,
+    hitWeight: values['hit-weight'] ? Number(values['hit-weight']) : undefined,
+  });
   writeModelFiles(plan.outDir, model);
   console.log(`${variant} goal head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`);
   process.exit(0);

@@ -12,14 +12,18 @@
 //    same tensors (not copies).
 //  - `trainGoalHead(head, train, stop, cfg)` trains goal1 / goal2 of `head` in place with Adam on the
 //    goal term of the full objective (losses.ts): the mean over rows with a known end point of
-//    Σ_z q(z|x,y) · NLL_z(end points), q the frozen posterior, as the full training weighs it. After
+//    Σ_z q(z|x,y) · NLL_z(end points), q the frozen posterior, as the full training weighs it; with
+//    cfg.hitWeight > 0 each mode's term also gets hitWeight · min_c (the component mean's offset from
+//    the end points in WOMD's 8 s miss box units, squared: a winner-takes-all pull toward a hit;
+//    tried and not adopted, docs/real-gap.md). After
 //    each epoch it scores `stop`; in the end it restores the epoch with the lowest stop loss
 //    (patience epochs without improvement end the run). Seeded batch order (head-fit.ts fitHead, the
 //    loop it shares with prior-train.ts); returns the history (stop_total: the stop set's goal loss).
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../util/rng';
 import { fitHead, takeRows, type HeadRecord, type HeadRun, type HeadSchedule } from './head-fit';
-import { NETWORK } from './config';
+import { HORIZONS, missBox } from '../scene/geometry';
+import { FEATURES, NETWORK } from './config';
 import type { Sample } from './features';
 import { disposeBatch, inputBatch, targetBatch } from './batch';
 import { GOAL_PARAMS, MAX_GOAL_COMPONENTS } from './layers';
@@ -27,6 +31,7 @@ import { goalNLLPerMode, goalTargets } from './losses';
 import { encode, goalComponentsOf, goalMixture, posteriorLogits, type Params } from './network';
 
 const { modes: M, context: C } = NETWORK;
+const SCALE = FEATURES.scaleM;
 /** Rng salt of the head's batch order (train.ts uses 5, prior-train.ts 6). */
 const GOAL_SHUFFLE_SALT = 8;
 /** Rng salt of widenGoals' offsets. */
@@ -47,6 +52,13 @@ export interface GoalData {
   q: Float32Array; // n * M
   goal: Float32Array; // n * 4, scaled
   known: Float32Array; // n, 1 when both 8 s end points are known
+  /** Per agent of the pair, its 8 s miss box (geometry.ts missBox): cos, sin, 1 / lon, 1 / lat (scaled units): n * 8. */
+  box: Float32Array;
+}
+
+/** The goal head's schedule, and the weight of the hit term (the header; 0: the goal NLL alone). */
+export interface GoalHeadConfig extends HeadSchedule {
+  hitWeight?: number;
 }
 
 
@@ -59,7 +71,14 @@ export async function frozenGoalInputs(params: Params, samples: Sample[]): Promi
     q: new Float32Array(n * M),
     goal: new Float32Array(n * 4),
     known: new Float32Array(n),
+    box: new Float32Array(n * 8),
   };
+  samples.forEach((smp, i) =>
+    [0, 1].forEach((ag) => {
+      const b = missBox(smp.frame.localHeading[ag]!, smp.frame.speed[ag]!, HORIZONS[2]);
+      out.box.set([b.c, b.s, SCALE / b.lon, SCALE / b.lat], i * 8 + ag * 4);
+    }),
+  );
   for (let i = 0; i < n; i += FROZEN_BATCH) {
     const part = samples.slice(i, i + FROZEN_BATCH);
     // the posterior and the goals never read d(x); the encoder neither
@@ -123,13 +142,31 @@ function rows(d: GoalData, idx: readonly number[]) {
     q: tf.tensor2d(takeRows(d.q, idx, M), [idx.length, M]),
     goal: tf.tensor2d(takeRows(d.goal, idx, 4), [idx.length, 4]),
     known: tf.tensor1d(takeRows(d.known, idx, 1)),
+    box: tf.tensor3d(takeRows(d.box, idx, 8), [idx.length, 2, 4]),
   };
 }
 
-/** Mean over known rows of Σ_z q_z NLL_z (losses.ts's goal term, per known row). */
-function headLoss(head: Params, r: ReturnType<typeof rows>): tf.Scalar {
-  const nll = goalNLLPerMode(goalMixture(head, r.ctx), r.goal);
-  const perRow = tf.sum(tf.mul(r.q, nll), 1);
+/**
+ * Mean over known rows of Σ_z q_z (NLL_z + hitWeight · min_c box_zc): losses.ts's goal term, plus the
+ * hit term, the squared offset of the mode's nearest component mean from the end points in units of
+ * WOMD's 8 s miss box (each agent's (lon / L)² + (lat / W)², summed; under 2 for a hit).
+ */
+function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.Scalar {
+  const gm = goalMixture(head, r.ctx);
+  let perMode = goalNLLPerMode(gm, r.goal); // [B, M]
+  if (hitWeight > 0) {
+    const b = r.ctx.shape[0];
+    const G = gm.mean.shape[2]!;
+    const d = tf.reshape(tf.sub(gm.mean, tf.reshape(r.goal, [b, 1, 1, 4])), [b, M, G, 2, 2]);
+    const box = tf.reshape(r.box, [b, 1, 1, 2, 4]);
+    const [c, s, invLon, invLat] = [0, 1, 2, 3].map((k) => tf.squeeze(tf.slice(box, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]));
+    const [dx, dy] = [0, 1].map((k) => tf.squeeze(tf.slice(d, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]));
+    const lon = tf.mul(tf.add(tf.mul(c!, dx!), tf.mul(s!, dy!)), invLon!);
+    const lat = tf.mul(tf.sub(tf.mul(c!, dy!), tf.mul(s!, dx!)), invLat!);
+    const off = tf.sum(tf.add(tf.square(lon), tf.square(lat)), 3); // [B, M, G]
+    perMode = tf.add(perMode, tf.mul(tf.min(off, 2), hitWeight));
+  }
+  const perRow = tf.sum(tf.mul(r.q, perMode), 1);
   return tf.div(tf.sum(tf.mul(perRow, r.known)), tf.maximum(tf.sum(r.known), 1)) as tf.Scalar;
 }
 
@@ -137,14 +174,14 @@ function headLoss(head: Params, r: ReturnType<typeof rows>): tf.Scalar {
 const SCORE_CHUNK = 1024;
 
 /** The goal loss over all rows of `d` (the mean over its known rows). */
-export async function scoreGoalHead(head: Params, d: GoalData): Promise<number> {
+export async function scoreGoalHead(head: Params, d: GoalData, hitWeight = 0): Promise<number> {
   let sum = 0;
   let known = 0;
   for (let i = 0; i < d.n; i += SCORE_CHUNK) {
     const idx = [...Array(Math.min(SCORE_CHUNK, d.n - i)).keys()].map((k) => i + k);
     const r = rows(d, idx);
     const n = d.known.subarray(i, i + idx.length).reduce((a, v) => a + v, 0);
-    const t = tf.tidy(() => headLoss(head, r));
+    const t = tf.tidy(() => headLoss(head, r, hitWeight));
     sum += (await t.data())[0]! * n;
     known += n;
     tf.dispose([t, ...Object.values(r)]);
@@ -157,7 +194,7 @@ export async function trainGoalHead(
   head: Params,
   train: GoalData,
   stop: GoalData,
-  cfg: HeadSchedule,
+  cfg: GoalHeadConfig,
   onEpoch?: (e: HeadRecord) => void,
 ): Promise<HeadRun> {
   return fitHead({
@@ -166,8 +203,8 @@ export async function trainGoalHead(
     cfg,
     salt: GOAL_SHUFFLE_SALT,
     batch: (idx) => rows(train, idx),
-    loss: (r) => headLoss(head, r),
-    score: async () => ({ total: await scoreGoalHead(head, stop) }),
+    loss: (r) => headLoss(head, r, cfg.hitWeight),
+    score: async () => ({ total: await scoreGoalHead(head, stop, cfg.hitWeight) }),
     onEpoch,
   });
 }

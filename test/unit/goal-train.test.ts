@@ -115,4 +115,39 @@ describe('the goal head widened and trained alone (model/goal-train.ts)', () => 
     const [set] = await predictPairs('pseudo', back, req, { samplesPerMode: 2, budget: 6, jointRule: 'miss-aware' });
     expect(set!.modes.reduce((n, m) => n + m.samples.length, 0)).toBe(6);
   });
+
+  it('the hit term adds, per known row, hitWeight times the nearest mean offset in miss-box units, q-weighted', async () => {
+    const init = createParams(13);
+    const scenes = [...Array(4).keys()].map((i) => generateScene(61001, i).scene);
+    const samples = scenes.flatMap((s, i) => sceneSamples(s, 0, 60, 7, i));
+    const d = await frozenGoalInputs(init, samples);
+    const gm = goalMixture(init, tf.tensor2d(d.ctx, [d.n, NETWORK.context]));
+    const mean = (await gm.mean.array()) as number[][][][];
+    tf.dispose([gm.logWeights, gm.mean, gm.logStd]);
+    let sum = 0;
+    let known = 0;
+    for (let r = 0; r < d.n; r++) {
+      if (!d.known[r]) continue;
+      known++;
+      for (let z = 0; z < M; z++) {
+        const offs = mean[r]![z]!.map((mu) =>
+          [0, 1].reduce((acc, ag) => {
+            const [c, s, il, it] = d.box.subarray(r * 8 + ag * 4, r * 8 + ag * 4 + 4);
+            const dx = mu[2 * ag]! - d.goal[r * 4 + 2 * ag]!;
+            const dy = mu[2 * ag + 1]! - d.goal[r * 4 + 2 * ag + 1]!;
+            return acc + ((c! * dx + s! * dy) * il!) ** 2 + ((c! * dy - s! * dx) * it!) ** 2;
+          }, 0),
+        );
+        sum += d.q[r * M + z]! * Math.min(...offs);
+      }
+    }
+    const extra = (await scoreGoalHead(init, d, 0.5)) - (await scoreGoalHead(init, d, 0));
+    expect(extra).toBeCloseTo((0.5 * sum) / known, 3);
+    // the box is the metric's: 6 m x 3 m at 8 s, halved below 1.4 m/s (scaled units: x 10 m)
+    for (let r = 0; r < d.n; r++) {
+      const il = d.box[r * 8 + 2]!;
+      expect(il).toBeGreaterThanOrEqual(10 / 6 - 1e-6);
+      expect(il).toBeLessThanOrEqual(20 / 6 + 1e-6);
+    }
+  });
 });

@@ -15,8 +15,8 @@ import {
   scoreGoalHead,
   trainGoalHead,
   widenGoals,
+  type GoalHeadConfig,
 } from '../../model/goal-train';
-import type { HeadSchedule } from '../../model/head-fit';
 import { goalComponentsOf } from '../../model/network';
 import { encodeModel, type ModelJson } from '../../model/weights';
 import { readModelDir } from './local-models';
@@ -32,7 +32,13 @@ import { loadTrainingData, type TrainingDataOptions } from './train-samples';
 export const GOAL_SCHEDULE = { epochs: 60, patience: 4 } as const;
 
 export async function trainGoalsOnly(
-  o: TrainingDataOptions & { plan: TrainPlan; init?: string; goalComponents: number; epochs?: number },
+  o: TrainingDataOptions & {
+    plan: TrainPlan;
+    init?: string;
+    goalComponents: number;
+    epochs?: number;
+    hitWeight?: number;
+  },
 ): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
   if (!o.init) throw new Error('--goals-only needs --init MODEL_DIR: the model whose goal head is widened');
@@ -57,12 +63,13 @@ export async function trainGoalsOnly(
   const stop = await frozen('early-stopping', [...valSamples, ...v1.val]);
   console.log(`frozen inputs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const headCfg: HeadSchedule = {
+  const headCfg: GoalHeadConfig = {
     epochs: o.epochs ?? GOAL_SCHEDULE.epochs,
     patience: GOAL_SCHEDULE.patience,
     batch: cfg.batch,
     learningRate: cfg.learningRate,
     seed: cfg.seed,
+    ...(o.hitWeight ? { hitWeight: o.hitWeight } : {}),
   };
   const initStop = await scoreGoalHead(init.params, stop);
   const head = widenGoals(init.params, o.goalComponents, cfg.seed);
