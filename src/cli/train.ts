@@ -159,7 +159,9 @@ if (values['goals-only']) {
     hitWeight: values['hit-weight'] ? Number(values['hit-weight']) : undefined,
   });
   writeModelFiles(plan.outDir, model);
-  console.log(`${variant} goal head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`);
+  console.log(
+    `${variant} goal head: weights ${(model.data.byteLength / 1e6).toFixed(2)} MB -> ${plan.outDir}`,
+  );
   process.exit(0);
 }
 if (values['goal-components']) throw new Error('--goal-components applies to --goals-only runs only');

@@ -61,7 +61,6 @@ export interface GoalHeadConfig extends HeadSchedule {
   hitWeight?: number;
 }
 
-
 /** The frozen context, posterior and end points of each sample (see the header). */
 export async function frozenGoalInputs(params: Params, samples: Sample[]): Promise<GoalData> {
   const n = samples.length;
@@ -120,7 +119,8 @@ export function widenGoals(params: Params, g: number, seed: number): Params {
       const src = c0 * GOAL_PARAMS + j;
       k.forEach((row, r) => colsK[r]!.push(row[src]!));
       let b = bias[src]!;
-      if (j === 0) b -= Math.log(copies(c0)); // the weight logit: copies share the init's weight
+      if (j === 0)
+        b -= Math.log(copies(c0)); // the weight logit: copies share the init's weight
       else if (j <= 4 && fresh) b += JITTER * (2 * rng.next() - 1); // a copy's mean parts from its source
       colsB.push(b);
     }
@@ -159,7 +159,9 @@ function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.S
     const G = gm.mean.shape[2]!;
     const d = tf.reshape(tf.sub(gm.mean, tf.reshape(r.goal, [b, 1, 1, 4])), [b, M, G, 2, 2]);
     const box = tf.reshape(r.box, [b, 1, 1, 2, 4]);
-    const [c, s, invLon, invLat] = [0, 1, 2, 3].map((k) => tf.squeeze(tf.slice(box, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]));
+    const [c, s, invLon, invLat] = [0, 1, 2, 3].map((k) =>
+      tf.squeeze(tf.slice(box, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]),
+    );
     const [dx, dy] = [0, 1].map((k) => tf.squeeze(tf.slice(d, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]));
     const lon = tf.mul(tf.add(tf.mul(c!, dx!), tf.mul(s!, dy!)), invLon!);
     const lat = tf.mul(tf.sub(tf.mul(c!, dy!), tf.mul(s!, dx!)), invLat!);

@@ -49,7 +49,6 @@ export interface HeadConfig extends HeadSchedule {
   contextDropout?: number;
 }
 
-
 /** The frozen context, posterior and label of each sample, with its d(x) (see the header). */
 export async function frozenInputs(
   params: Params,

@@ -51,7 +51,12 @@ export async function encodeModel(
     json: {
       format: FORMAT,
       generatedBy: `ModeScope, TensorFlow.js ${tf.version.tfjs}`,
-      modelTopology: { network: { ...NETWORK, goalComponents: goalComponentsOf(p) }, features: FEATURES, labels: LABEL_NAMES, ...prior },
+      modelTopology: {
+        network: { ...NETWORK, goalComponents: goalComponentsOf(p) },
+        features: FEATURES,
+        labels: LABEL_NAMES,
+        ...prior,
+      },
       weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
       userDefinedMetadata: metadata,
     },
@@ -80,7 +85,11 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
   );
   const named = tf.io.decodeWeights(plain.data, plain.entries);
   const p: Params = {};
-  for (const { name } of networkWeights(modelKnowledgeDim(json), modelForecastFusion(json), modelGoalComponents(json)))
+  for (const { name } of networkWeights(
+    modelKnowledgeDim(json),
+    modelForecastFusion(json),
+    modelGoalComponents(json),
+  ))
     p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));
   return p;

@@ -112,7 +112,11 @@ describe('the goal head widened and trained alone (model/goal-train.ts)', () => 
       expect(m.goals[0]!.weight).toBeGreaterThanOrEqual(m.goals[1]!.weight);
     }
     // the miss-aware joint set (what eval scores) picks WOMD's 6 from the wider mixture
-    const [set] = await predictPairs('pseudo', back, req, { samplesPerMode: 2, budget: 6, jointRule: 'miss-aware' });
+    const [set] = await predictPairs('pseudo', back, req, {
+      samplesPerMode: 2,
+      budget: 6,
+      jointRule: 'miss-aware',
+    });
     expect(set!.modes.reduce((n, m) => n + m.samples.length, 0)).toBe(6);
   });
 

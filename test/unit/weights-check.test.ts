@@ -77,11 +77,13 @@ describe('the weights check names the file and what does not fit', () => {
 
   it('goal components per mode: 1 to 16 read, the goal head held to the number the topology gives', () => {
     for (const bad of [0, 17, 2.5, '6'])
-      expect(caught(() => {
-        const j = fresh();
-        (j.modelTopology.network as unknown as Record<string, unknown>).goalComponents = bad;
-        checkModelJson(j);
-      }).message).toMatch(/^model\.json: network\.goalComponents is [^,]+, this build reads 1 to 16$/);
+      expect(
+        caught(() => {
+          const j = fresh();
+          (j.modelTopology.network as unknown as Record<string, unknown>).goalComponents = bad;
+          checkModelJson(j);
+        }).message,
+      ).toMatch(/^model\.json: network\.goalComponents is [^,]+, this build reads 1 to 16$/);
     const j = fresh();
     const g = j.modelTopology.network.goalComponents;
     j.modelTopology.network.goalComponents = g === 2 ? 3 : 2;

@@ -59,7 +59,10 @@ export default async function () {
   const G0 = NETWORK.goalComponents;
   if (goalComponentsOf(plain) > G0) {
     plain = { ...plain };
-    plain['goal2/kernel'] = tf.variable(tf.slice(shipped['goal2/kernel']!, [0, 0], [-1, G0 * GOAL_PARAMS]), false);
+    plain['goal2/kernel'] = tf.variable(
+      tf.slice(shipped['goal2/kernel']!, [0, 0], [-1, G0 * GOAL_PARAMS]),
+      false,
+    );
     plain['goal2/bias'] = tf.variable(tf.slice(shipped['goal2/bias']!, [0], [G0 * GOAL_PARAMS]), false);
   }
   console.log(

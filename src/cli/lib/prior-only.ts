@@ -73,18 +73,20 @@ export function stopFold(id: string): number {
   return Number.parseInt(fnv1a(`prior-stop:${id}`), 16) % STOP_FOLDS;
 }
 
-export async function trainPriorOnly(o: Omit<TrainingDataOptions, 'each'> & {
-  plan: TrainPlan;
-  init?: string;
-  epochs?: number;
-  /**
-   * The control (`--no-knowledge`): every d(x) all zero, so the rows that read it get no gradient and
-   * stay zero under Adam: the same head retrained on the context alone (its model still asks for d(x)).
-   */
-  noKnowledge?: boolean;
-  /** Dropout on the frozen context while training the head (prior-train.ts HeadConfig). */
-  contextDropout?: number;
-}): Promise<{ json: ModelJson; data: ArrayBuffer }> {
+export async function trainPriorOnly(
+  o: Omit<TrainingDataOptions, 'each'> & {
+    plan: TrainPlan;
+    init?: string;
+    epochs?: number;
+    /**
+     * The control (`--no-knowledge`): every d(x) all zero, so the rows that read it get no gradient and
+     * stay zero under Adam: the same head retrained on the context alone (its model still asks for d(x)).
+     */
+    noKnowledge?: boolean;
+    /** Dropout on the frozen context while training the head (prior-train.ts HeadConfig). */
+    contextDropout?: number;
+  },
+): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
   if (!o.init) throw new Error('--prior-only needs --init MODEL_DIR: the model whose prior is retrained');
   if (plan.kind === 'synthetic' || (plan.kind === 'real' && plan.data !== 'real'))
