@@ -8,7 +8,7 @@ import { FORECAST_TABLE } from '../../model/layers';
 import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
 import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
-import { modelForecastFusion, modelKnowledgeDim } from '../../model/weights-check';
+import { modelForecastFusion, modelGoalComponents, modelKnowledgeDim } from '../../model/weights-check';
 
 /** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
 function readBytes(path: string): ArrayBuffer {
@@ -60,8 +60,9 @@ export function startParams(seed: number, init?: string): Params {
   const path = join(init, 'model.json');
   const json = readJson<ModelJson>(path);
   const from = decodeModel(json, readBytes(join(init, WEIGHTS_FILE)), path);
-  // a prior that reads d(x) (model.json's modelTopology.prior) starts with its own shape
-  const params = createParams(seed, modelKnowledgeDim(json));
+  // a prior that reads d(x) (model.json's modelTopology.prior) and a goal head of its own width
+  // (modelTopology.network.goalComponents) start with their own shapes
+  const params = createParams(seed, modelKnowledgeDim(json), modelGoalComponents(json));
   // a prior fused with the forecast (model/fusion.ts) keeps its table, fixed: it is counted, not learned
   if (modelForecastFusion(json)) {
     params[FORECAST_TABLE] = tf.variable(from[FORECAST_TABLE]!, false);
