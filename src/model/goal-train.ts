@@ -159,10 +159,8 @@ function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.S
     const G = gm.mean.shape[2]!;
     const d = tf.reshape(tf.sub(gm.mean, tf.reshape(r.goal, [b, 1, 1, 4])), [b, M, G, 2, 2]);
     const box = tf.reshape(r.box, [b, 1, 1, 2, 4]);
-    const [c, s, invLon, invLat] = [0, 1, 2, 3].map((k) =>
-      tf.squeeze(tf.slice(box, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]),
-    );
-    const [dx, dy] = [0, 1].map((k) => tf.squeeze(tf.slice(d, [0, 0, 0, 0, k], [-1, -1, -1, -1, 1]), [4]));
+    const [c, s, invLon, invLat] = tf.unstack(box, 4);
+    const [dx, dy] = tf.unstack(d, 4);
     const lon = tf.mul(tf.add(tf.mul(c!, dx!), tf.mul(s!, dy!)), invLon!);
     const lat = tf.mul(tf.sub(tf.mul(c!, dy!), tf.mul(s!, dx!)), invLat!);
     const off = tf.sum(tf.add(tf.square(lon), tf.square(lat)), 3); // [B, M, G]

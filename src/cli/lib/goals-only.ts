@@ -1,5 +1,5 @@
 // `npm run train -- --goals-only --init MODEL_DIR --goal-components G --data synthetic-v2 [--scenes N]
-// [--out DIR]` (issue 14, docs/real-gap.md "More goal components"): the model of MODEL_DIR with a goal
+// [--out DIR]` (issue 14, docs/real-gap.md "The goal head retrained, 6 components per mode"): the model of MODEL_DIR with a goal
 // mixture of G components per mode, only the goal head trained (model/goal-train.ts), everything else
 // frozen, so its prior, posterior, decoder and fusion are the init's bit for bit. Contract:
 //  - Data: synthetic-v2 only (shippable, DESIGN.md 6b): the v2 samples of training scenes 0..N-1
