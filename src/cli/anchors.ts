@@ -108,16 +108,17 @@ async function score(id: PredictorId, reqs: PairRequest[], o: Partial<PairOption
 
 /**
  * The miss-aware grid: (anchors in the pool, pool draws per component, Monte Carlo draws, anchors
- * forced, most probable means forced, std scale). The first sessions' grids (forceMeans 0-4, pool
- * 0/4/16, M 256/1024, anchors forced or not, k 1 or 6; docs/real-gap.md) chose the first row; this
- * one asks whether a calibrated spread, a larger pool or more Monte Carlo draws gain more.
+ * forced, most probable means forced, std scale, mode temperature). The earlier grids (forceMeans
+ * 0-4, pool 0/4/16/64, M 256/1024/4096, anchors forced or not, k 1 or 6, std x0.5-1.4;
+ * docs/real-gap.md) chose the first row; this one asks whether hedging toward the less probable
+ * modes (modeTemperature) gains, and re-asks the forced slots at that temperature.
  */
-type GridRow = [number, number, number, boolean, number, number];
+type GridRow = [number, number, number, boolean, number, number, number];
 const MISS_AWARE_GRID: GridRow[] = [
-  [1, 16, 1024, true, 1, 1],
-  ...[0.5, 0.7, 1.4].map((sc): GridRow => [1, 16, 1024, true, 1, sc]),
-  [1, 64, 1024, true, 1, 1],
-  [1, 16, 4096, true, 1, 1],
+  [1, 16, 1024, true, 1, 1, 1],
+  ...[1.5, 2, 3, 5].map((T): GridRow => [1, 16, 1024, true, 1, 1, T]),
+  [1, 16, 1024, false, 1, 1, 2],
+  [1, 16, 1024, true, 0, 1, 2],
 ];
 const budget = JOINT_SET.budget;
 /** Each row, and the row its paired change is against (an index into the list; none for the baselines). */
@@ -127,15 +128,15 @@ const plan: [string, PredictorId, Partial<PairOptions>, number | null][] = value
       ['kinematic (6)', 'kinematic', {}, null],
       ['pseudo, components, k = 1', 'pseudo', { anchors: 1, budget, jointRule: 'components' }, null],
       ...MISS_AWARE_GRID.map(
-        ([k, poolDraws, mcDraws, forceAnchors, forceMeans, stdScale]) =>
+        ([k, poolDraws, mcDraws, forceAnchors, forceMeans, stdScale, modeTemperature]) =>
           [
-            `pseudo, miss-aware, k = ${k}, pool ${poolDraws}, M = ${mcDraws}${forceAnchors ? ', anchor forced' : ''}${forceMeans ? `, top ${forceMeans} means forced` : ''}${stdScale !== 1 ? `, std x${stdScale}` : ''}`,
+            `pseudo, miss-aware, k = ${k}, pool ${poolDraws}, M = ${mcDraws}${forceAnchors ? ', anchor forced' : ''}${forceMeans ? `, top ${forceMeans} means forced` : ''}${stdScale !== 1 ? `, std x${stdScale}` : ''}${modeTemperature !== 1 ? `, modes at T = ${modeTemperature}` : ''}`,
             'pseudo',
             {
               anchors: k,
               budget,
               jointRule: 'miss-aware',
-              missAware: { poolDraws, mcDraws, forceAnchors, forceMeans, stdScale },
+              missAware: { poolDraws, mcDraws, forceAnchors, forceMeans, stdScale, modeTemperature },
             },
             2,
           ] as [string, PredictorId, Partial<PairOptions>, number | null],

@@ -163,6 +163,12 @@ export interface MissAwareParams {
    * `npm run anchors -- --miss-aware` (docs/real-gap.md).
    */
   stdScale?: number;
+  /**
+   * The modes' probabilities in the Monte Carlo draws are p(z|x)^(1/T), renormalised (absent means 1:
+   * the prior as it is). Above 1 the set hedges toward the less probable modes, where a confident prior
+   * is wrong; chosen by `npm run anchors -- --miss-aware` (docs/real-gap.md).
+   */
+  modeTemperature?: number;
 }
 
 /** One chosen joint goal: its mode (index into the modes list) and the sample to decode (or the anchor's). */
@@ -214,6 +220,11 @@ export function missAwareSet(
   const scale = p.stdScale ?? 1;
   if (!(scale > 0 && Number.isFinite(scale)))
     throw new RangeError(`miss-aware joint set: option stdScale must be a finite number > 0, got ${scale}`);
+  const temp = p.modeTemperature ?? 1;
+  if (!(temp > 0 && Number.isFinite(temp)))
+    throw new RangeError(
+      `miss-aware joint set: option modeTemperature must be a finite number > 0, got ${temp}`,
+    );
   const rng = new Rng(seed, stream, MISS_AWARE_SALT);
   const live = modes.map((m, i) => ({ m, i })).filter((x) => decoded(x.m.mode));
   const draw = (g: { mean: number[]; std: number[] }): Goal =>
@@ -242,7 +253,7 @@ export function missAwareSet(
     });
 
   // 2. the Monte Carlo draws of the (forced mode's) mixture
-  const mass = live.map(({ m }) => m.probability);
+  const mass = live.map(({ m }) => (temp === 1 ? m.probability : m.probability ** (1 / temp)));
   const total = mass.reduce((s, v) => s + v, 0);
   const M = p.mcDraws;
   const ys = new Float64Array(M * 4);

@@ -305,6 +305,34 @@ describe('the miss-aware joint set', () => {
     );
   });
 
+  it('modeTemperature flattens the modes the set covers: above 1 the least probable mode gets goals', () => {
+    // one mode holds 96% of the prior: at T = 1 the greedy spends most of the budget on it, at T = 20
+    // the modes weigh 0.39 / 0.30 / 0.30 and the least probable modes get more
+    const p = { poolDraws: 4, mcDraws: 600, forceAnchors: false };
+    const perMode = (T: number) => {
+      const got = missAwareSet(
+        modes([0.96, 0.02, 0.02]),
+        [],
+        KIN,
+        6,
+        { ...p, modeTemperature: T },
+        all,
+        7,
+        3,
+      );
+      return [0, 1, 2].map((z) => got.filter((c) => c.mode === z).length);
+    };
+    const cold = perMode(1);
+    const warm = perMode(20);
+    expect(cold[0]).toBeGreaterThanOrEqual(4);
+    expect(warm[1]! + warm[2]!).toBeGreaterThan(cold[1]! + cold[2]!);
+    expect(warm[0]).toBeLessThan(cold[0]!);
+    for (const bad of [0, -1, NaN, Infinity])
+      expect(() => missAwareSet(modes(), [], KIN, 6, { ...p, modeTemperature: bad }, all, 0, 0)).toThrow(
+        /option modeTemperature must be a finite number > 0/,
+      );
+  });
+
   it('never gives more than the budget, nor more than the pool holds; refuses bad options', () => {
     const p = { poolDraws: 3, mcDraws: 100, forceAnchors: true };
     const far = anchor([500, 500, 500, 500], 'far');
