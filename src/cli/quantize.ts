@@ -35,7 +35,7 @@ import { DATA_CONFIG, LOCAL_MODELS_DIR, VARIANTS, type Variant } from '../model/
 import { v2Pairs } from '../model/dataset';
 import { buildSample, FeatureError, MIN_STEP, type Sample } from '../model/features';
 import { knowledgeFeatures } from '../model/knowledge';
-import { FORECAST_TABLE, GOAL_ORIGIN } from '../model/layers';
+import { FORECAST_TABLE } from '../model/layers';
 import { priorKnowledgeDim, type Params } from '../model/network';
 import { predictPairs, type PairRequest } from '../model/predictors';
 import {
@@ -122,7 +122,7 @@ const kernels = names.filter((n) => n.endsWith('/kernel'));
 const valuesOf = new Map(names.map((n) => [n, params[n]!.dataSync() as Float32Array]));
 const sizeOf = (n: string) => valuesOf.get(n)!.length;
 /** The width every non-kernel tensor is stored at (header, step 3). */
-const fixedBits = (n: string): 16 | 32 => (n === FORECAST_TABLE || n === GOAL_ORIGIN ? 32 : 16);
+const fixedBits = (n: string): 16 | 32 => (n === FORECAST_TABLE ? 32 : 16);
 const floatBytes = names.reduce((a, n) => a + 4 * sizeOf(n), 0);
 const fixedBytes = names
   .filter((n) => !n.endsWith('/kernel'))

@@ -23,8 +23,7 @@
 // `--context-dropout P` drops the frozen context at rate P while the head trains (prior-train.ts).
 // `--goals-only --init MODEL_DIR --goal-components G` (with --data synthetic-v2): only the goal head,
 // widened to G components per mode, trained on the frozen init model (cli/lib/goals-only.ts); written
-// to models-local/VARIANT-v2-goalsG/ unless --out DIR. `--cv-goals`: its means become offsets from
-// the pair's constant-velocity end points (layers.ts GOAL_ORIGIN).
+// to models-local/VARIANT-v2-goalsG/ unless --out DIR.
 // `--fuse-forecast --init MODEL_DIR --out DIR [--scenes N]`: nothing trained; the init model (a prior
 // reading d(x)) with its prior fused with the constant-velocity forecast, the table counted on
 // synthetic-v2 training pairs (cli/lib/fuse.ts, model/fusion.ts).
@@ -68,7 +67,6 @@ const { values } = parseArgs({
     'goals-only': { type: 'boolean', default: false },
     'goal-components': { type: 'string' },
     'hit-weight': { type: 'string' },
-    'cv-goals': { type: 'boolean', default: false },
   },
 });
 const variant = values.variant as Variant;
@@ -159,7 +157,6 @@ if (values['goals-only']) {
     ...headRun,
     goalComponents: g,
     hitWeight: values['hit-weight'] ? Number(values['hit-weight']) : undefined,
-    cvGoals: values['cv-goals'],
   });
   writeModelFiles(plan.outDir, model);
   console.log(
@@ -168,7 +165,6 @@ if (values['goals-only']) {
   process.exit(0);
 }
 if (values['goal-components']) throw new Error('--goal-components applies to --goals-only runs only');
-if (values['cv-goals']) throw new Error('--cv-goals applies to --goals-only runs only');
 
 const t0 = performance.now();
 const { trainSamples, valSamples, about } = await loadTrainingData(plan, headRun);

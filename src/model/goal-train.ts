@@ -26,17 +26,9 @@ import { HORIZONS, missBox } from '../scene/geometry';
 import { FEATURES, NETWORK } from './config';
 import type { Sample } from './features';
 import { disposeBatch, inputBatch, targetBatch } from './batch';
-import { GOAL_ORIGIN, GOAL_PARAMS, MAX_GOAL_COMPONENTS } from './layers';
+import { GOAL_PARAMS, MAX_GOAL_COMPONENTS } from './layers';
 import { goalNLLPerMode, goalTargets } from './losses';
-import {
-  cvEndPoints,
-  encode,
-  goalComponentsOf,
-  goalMixture,
-  kinematics,
-  posteriorLogits,
-  type Params,
-} from './network';
+import { encode, goalComponentsOf, goalMixture, posteriorLogits, type Params } from './network';
 
 const { modes: M, context: C } = NETWORK;
 const SCALE = FEATURES.scaleM;
@@ -60,8 +52,6 @@ export interface GoalData {
   q: Float32Array; // n * M
   goal: Float32Array; // n * 4, scaled
   known: Float32Array; // n, 1 when both 8 s end points are known
-  /** The pair's constant-velocity end points (network.ts cvEndPoints): n * 4, scaled. */
-  cvEnd: Float32Array;
   /** Per agent of the pair, its 8 s miss box (geometry.ts missBox): cos, sin, 1 / lon, 1 / lat (scaled units): n * 8. */
   box: Float32Array;
 }
@@ -80,7 +70,6 @@ export async function frozenGoalInputs(params: Params, samples: Sample[]): Promi
     q: new Float32Array(n * M),
     goal: new Float32Array(n * 4),
     known: new Float32Array(n),
-    cvEnd: new Float32Array(n * 4),
     box: new Float32Array(n * 8),
   };
   samples.forEach((smp, i) =>
@@ -94,31 +83,24 @@ export async function frozenGoalInputs(params: Params, samples: Sample[]): Promi
     // the posterior and the goals never read d(x); the encoder neither
     const x = inputBatch(part.map((s) => ({ ...s.features, knowledge: undefined })));
     const y = targetBatch(part.map((s) => s.targets));
-    const [ctx, q, goal, known, cv] = tf.tidy(() => {
+    const [ctx, q, goal, known] = tf.tidy(() => {
       const c = encode(params, x);
       const t = goalTargets(y.future, y.futureMask);
-      const p = tf.softmax(posteriorLogits(params, c, y.future, y.futureMask));
-      return [c, p, t.goal, t.known, cvEndPoints(kinematics(x))];
+      return [c, tf.softmax(posteriorLogits(params, c, y.future, y.futureMask)), t.goal, t.known];
     });
     out.ctx.set(await ctx!.data(), i * C);
     out.q.set(await q!.data(), i * M);
     out.goal.set(await goal!.data(), i * 4);
     out.known.set(await known!.data(), i);
-    out.cvEnd.set(await cv!.data(), i * 4);
-    tf.dispose([ctx!, q!, goal!, known!, cv!]);
+    tf.dispose([ctx!, q!, goal!, known!]);
     disposeBatch(x);
     disposeBatch(y);
   }
   return out;
 }
 
-/**
- * `params` with a goal head of `g` components per mode, starting as the init's mixture (the header).
- * `cvGoals`: the head's means become offsets from the constant-velocity end points (a GOAL_ORIGIN
- * of 1s); from an init without one, the start is then the init's mixture moved by those points,
- * which the training undoes where it should.
- */
-export function widenGoals(params: Params, g: number, seed: number, cvGoals = false): Params {
+/** `params` with a goal head of `g` components per mode, starting as the init's mixture (the header). */
+export function widenGoals(params: Params, g: number, seed: number): Params {
   const g0 = goalComponentsOf(params);
   if (!(Number.isInteger(g) && g >= 1 && g <= MAX_GOAL_COMPONENTS))
     throw new Error(`goal components ${g}: expected a whole number from 1 to ${MAX_GOAL_COMPONENTS}`);
@@ -126,7 +108,6 @@ export function widenGoals(params: Params, g: number, seed: number, cvGoals = fa
   const k = params['goal2/kernel']!.arraySync() as number[][];
   const bias = params['goal2/bias']!.arraySync() as number[];
   const rng = new Rng(seed, g, JITTER_SALT);
-  const toCv = cvGoals && !params[GOAL_ORIGIN];
   const copies = (c0: number) => Math.floor((g - 1 - c0) / g0) + 1; // components c < g with c mod g0 = c0
   const colsK: number[][] = k.map(() => []);
   const colsB: number[] = [];
@@ -136,13 +117,11 @@ export function widenGoals(params: Params, g: number, seed: number, cvGoals = fa
     const fresh = c >= g0;
     for (let j = 0; j < GOAL_PARAMS; j++) {
       const src = c0 * GOAL_PARAMS + j;
-      // a head switched to cv goals starts its means at the constant-velocity end points
-      const restart = toCv && j >= 1 && j <= 4;
-      k.forEach((row, r) => colsK[r]!.push(restart ? 0 : row[src]!));
-      let b = restart ? 0 : bias[src]!;
+      k.forEach((row, r) => colsK[r]!.push(row[src]!));
+      let b = bias[src]!;
       if (j === 0)
         b -= Math.log(copies(c0)); // the weight logit: copies share the init's weight
-      else if (j <= 4 && (fresh || restart)) b += JITTER * (2 * rng.next() - 1); // a copy's mean parts from its source
+      else if (j <= 4 && fresh) b += JITTER * (2 * rng.next() - 1); // a copy's mean parts from its source
       colsB.push(b);
     }
   }
@@ -151,7 +130,6 @@ export function widenGoals(params: Params, g: number, seed: number, cvGoals = fa
   head['goal1/bias'] = tf.variable(params['goal1/bias']!.clone() as tf.Tensor, true);
   head['goal2/kernel'] = tf.variable(tf.tensor2d(colsK, [k.length, g * GOAL_PARAMS]), true);
   head['goal2/bias'] = tf.variable(tf.tensor1d(colsB), true);
-  if (cvGoals && !head[GOAL_ORIGIN]) head[GOAL_ORIGIN] = tf.variable(tf.ones([4]), false);
   return head;
 }
 
@@ -164,7 +142,6 @@ function rows(d: GoalData, idx: readonly number[]) {
     q: tf.tensor2d(takeRows(d.q, idx, M), [idx.length, M]),
     goal: tf.tensor2d(takeRows(d.goal, idx, 4), [idx.length, 4]),
     known: tf.tensor1d(takeRows(d.known, idx, 1)),
-    cvEnd: tf.tensor2d(takeRows(d.cvEnd, idx, 4), [idx.length, 4]),
     box: tf.tensor3d(takeRows(d.box, idx, 8), [idx.length, 2, 4]),
   };
 }
@@ -175,7 +152,7 @@ function rows(d: GoalData, idx: readonly number[]) {
  * WOMD's 8 s miss box (each agent's (lon / L)² + (lat / W)², summed; under 2 for a hit).
  */
 function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.Scalar {
-  const gm = goalMixture(head, r.ctx, r.cvEnd);
+  const gm = goalMixture(head, r.ctx);
   let perMode = goalNLLPerMode(gm, r.goal); // [B, M]
   if (hitWeight > 0) {
     const b = r.ctx.shape[0];

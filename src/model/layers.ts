@@ -60,23 +60,13 @@ export function layerTable(knowledgeDim = 0, goalComponents: number = G): [strin
 export const FORECAST_TABLE = 'prior/forecast';
 
 /**
- * The goal means' origin (network.ts goalMixture): a fixed [4] weight, 1s, in a model whose goal
- * head predicts each component's mean as an offset from the pair's constant-velocity end points at
- * 8 s (xA, yA, xB, yB) instead of from the pair frame's origin. Its presence is the switch; never
- * trained.
- */
-export const GOAL_ORIGIN = 'goal/origin';
-
-/**
  * Every variable the network needs, by name (`layer/kernel`, `layer/bias`), with its shape; with
- * `forecastFusion`, the fusion's table too; goal2 sized for `goalComponents` per mode; with
- * `goalOrigin`, the goal means' origin weight (GOAL_ORIGIN).
+ * `forecastFusion`, the fusion's table too; goal2 sized for `goalComponents` per mode.
  */
 export function networkWeights(
   knowledgeDim = 0,
   forecastFusion = false,
   goalComponents: number = G,
-  goalOrigin = false,
 ): { name: string; shape: number[] }[] {
   return [
     ...layerTable(knowledgeDim, goalComponents).flatMap(([name, nIn, nOut]) => [
@@ -84,6 +74,5 @@ export function networkWeights(
       { name: `${name}/bias`, shape: [nOut] },
     ]),
     ...(forecastFusion ? [{ name: FORECAST_TABLE, shape: [M, M] }] : []),
-    ...(goalOrigin ? [{ name: GOAL_ORIGIN, shape: [4] }] : []),
   ];
 }

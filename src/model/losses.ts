@@ -4,7 +4,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK, type TrainConfig } from './config';
 import {
-  cvEndPoints,
   encode,
   goalMixture,
   posteriorLogits,
@@ -79,8 +78,7 @@ export function lossTerms(p: Params, x: InputBatch, y: TargetBatch, cfg: TrainCo
   const b = ctx.shape[0];
 
   // goal mixture NLL per (sample, mode)
-  const kin = kinematics(x);
-  const gm = goalMixture(p, ctx, cvEndPoints(kin));
+  const gm = goalMixture(p, ctx);
   const { goal, known } = goalTargets(y.future, y.futureMask);
   const goalNLL = goalNLLPerMode(gm, goal); // [B, M]
 
@@ -89,12 +87,10 @@ export function lossTerms(p: Params, x: InputBatch, y: TargetBatch, cfg: TrainCo
   const predGoal = stopGradient(tf.sum(tf.mul(tf.expandDims(top, 3), gm.mean), 2)) as tf.Tensor; // [B, M, 4]
   const k = tf.reshape(known, [b, 1, 1]);
   const goalIn = tf.add(tf.mul(tf.reshape(goal, [b, 1, 4]), k), tf.mul(predGoal, tf.sub(1, k)));
-  const traj = tf.reshape(decodeAllModes(p, ctx, kin, tf.reshape(goalIn, [b * M, 4]) as tf.Tensor2D), [
-    b,
-    M,
-    2 * FUT,
-    2,
-  ]);
+  const traj = tf.reshape(
+    decodeAllModes(p, ctx, kinematics(x), tf.reshape(goalIn, [b * M, 4]) as tf.Tensor2D),
+    [b, M, 2 * FUT, 2],
+  );
   const truth = tf.reshape(tf.div(y.future, SCALE), [b, 1, 2 * FUT, 2]);
   const dist = tf.sqrt(tf.add(tf.sum(tf.square(tf.sub(traj, truth)), 3), 1e-6)); // [B, M, 2FUT]
   const mask = tf.reshape(y.futureMask, [b, 1, 2 * FUT]);

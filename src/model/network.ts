@@ -12,7 +12,7 @@ import { STEP_HZ, STEP_S } from '../scene/scene';
 import { FEATURES, NETWORK } from './config';
 import { ops } from './ops';
 import { FUTURE_DIM, STEP_DIM } from './features';
-import { FORECAST_TABLE, GOAL_ORIGIN, GOAL_PARAMS, layerTable } from './layers';
+import { FORECAST_TABLE, GOAL_PARAMS, layerTable } from './layers';
 
 const { hidden: D, context: C, modes: M } = NETWORK;
 const { future: FUT } = FEATURES;
@@ -156,28 +156,14 @@ export interface GoalMixture {
   logStd: tf.Tensor;
 }
 
-/**
- * The goal mixture per mode from the context. A model with a goal origin (layers.ts GOAL_ORIGIN)
- * predicts each mean as an offset from `cvEnd`, the pair's constant-velocity end points at 8 s
- * (cvEndPoints, [B, 4] scaled), which it then needs; a model without one ignores it.
- */
-export function goalMixture(p: Params, ctx: tf.Tensor2D, cvEnd?: tf.Tensor2D): GoalMixture {
+export function goalMixture(p: Params, ctx: tf.Tensor2D): GoalMixture {
   const b = ctx.shape[0];
   const G = goalComponentsOf(p);
   const out = tf.reshape(dense(p, 'goal2', relu(dense(p, 'goal1', perMode(ctx)))), [b, M, G, GOAL_PARAMS]);
   const logits = tf.reshape(tf.slice(out, [0, 0, 0, 0], [-1, -1, -1, 1]), [b, M, G]);
-  let mean = tf.slice(out, [0, 0, 0, 1], [-1, -1, -1, 4]);
-  const origin = p[GOAL_ORIGIN];
-  if (origin) {
-    if (!cvEnd)
-      throw new Error(
-        "goalMixture: this model's goal means start at the constant-velocity end points; pass cvEnd",
-      );
-    mean = tf.add(mean, tf.reshape(tf.mul(cvEnd, origin), [b, 1, 1, 4]));
-  }
   return {
     logWeights: tf.logSoftmax(logits),
-    mean,
+    mean: tf.slice(out, [0, 0, 0, 1], [-1, -1, -1, 4]),
     logStd: tf.clipByValue(tf.slice(out, [0, 0, 0, 5], [-1, -1, -1, 4]), LOG_STD_MIN, LOG_STD_MAX),
   };
 }
@@ -191,14 +177,6 @@ export function kinematics(x: InputBatch): tf.Tensor2D {
 }
 
 const HORIZON_S = FUT / STEP_HZ;
-
-/** Where A and B are at the 8 s horizon at constant velocity, from kinematics(x): [B, 4] scaled = xA, yA, xB, yB. */
-export function cvEndPoints(kin: tf.Tensor2D): tf.Tensor2D {
-  const k = tf.reshape(kin, [-1, 2, 4]);
-  const pos = tf.slice(k, [0, 0, 0], [-1, -1, 2]);
-  const vel = tf.slice(k, [0, 0, 2], [-1, -1, 2]);
-  return tf.reshape(tf.add(pos, tf.mul(vel, HORIZON_S)), [-1, 4]) as tf.Tensor2D;
-}
 const stepTimes = () => tf.reshape(tf.linspace(STEP_S, HORIZON_S, FUT), [1, 1, FUT, 1]);
 
 /**

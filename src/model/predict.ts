@@ -9,7 +9,6 @@ import { FEATURES, NETWORK } from './config';
 import { AGENT_DIM, fromFrame, STEP_DIM, type Features, type PairFrame, type Targets } from './features';
 import { inputBatch, targetBatch, disposeBatch } from './batch';
 import {
-  cvEndPoints,
   decodeTrajectories,
   kinematics,
   encode,
@@ -89,7 +88,7 @@ export async function predictFrames(
   const probT = tf.tidy(() => tf.softmax(priorLogits(p, ctx, x.knowledge)));
   disposeBatch(x);
   const [lw, mu, ls] = tf.tidy(() => {
-    const gm = goalMixture(p, ctx, cvEndPoints(kin));
+    const gm = goalMixture(p, ctx);
     return [tf.exp(gm.logWeights), tf.mul(gm.mean, SCALE), gm.logStd];
   });
   const [prob, weight, mean, logStd] = await Promise.all([probT.data(), lw.data(), mu.data(), ls.data()]);

@@ -32,14 +32,7 @@ export interface ModelJson {
   generatedBy: string;
   modelTopology: {
     /** config.ts NETWORK, but goalComponents is the model's own (1 to MAX_GOAL_COMPONENTS). */
-    network: Omit<typeof NETWORK, 'goalComponents'> & {
-      goalComponents: number;
-      /**
-       * 'constant-velocity': the goal means are offsets from the pair's constant-velocity end points
-       * (layers.ts GOAL_ORIGIN, held as a weight); absent: from the pair frame's origin.
-       */
-      goalOrigin?: 'constant-velocity';
-    };
+    network: Omit<typeof NETWORK, 'goalComponents'> & { goalComponents: number };
     features: typeof FEATURES;
     labels: readonly string[];
     prior?: PriorTopology;
@@ -126,9 +119,6 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
     } else if (net[k] !== want) fail(`network.${k} is ${String(net[k])}, this build needs ${want}`);
   }
   const goalComponents = net.goalComponents as number;
-  const goalOrigin = net.goalOrigin !== undefined;
-  if (goalOrigin && net.goalOrigin !== 'constant-velocity')
-    fail(`network.goalOrigin is ${JSON.stringify(net.goalOrigin)}, expected 'constant-velocity' or absent`);
   const feats = isObject(topo.features) ? topo.features : fail('modelTopology.features is missing');
   for (const [k, want] of Object.entries(FEATURES))
     if (feats[k] !== want) fail(`features.${k} is ${String(feats[k])}, this build needs ${want}`);
@@ -165,7 +155,7 @@ export function checkModelJson(v: unknown, file = 'model.json'): ModelJson {
         fail(`weight '${w.name}' has an unreadable shape ${JSON.stringify(w.shape)} or dtype '${w.dtype}'`);
       entries.set(w.name, w);
     }
-  for (const need of networkWeights(knowledgeDim, fusion, goalComponents, goalOrigin)) {
+  for (const need of networkWeights(knowledgeDim, fusion, goalComponents)) {
     const w = entries.get(need.name);
     if (!w)
       return fail(
@@ -209,11 +199,6 @@ export function modelGoalComponents(json: ModelJson): number {
 }
 
 /** Whether the prior of a checked model.json is fused with the forecast (model/fusion.ts). */
-/** Whether a checked model.json's goal means are offsets from the constant-velocity end points. */
-export function modelGoalOrigin(json: ModelJson): boolean {
-  return json.modelTopology.network.goalOrigin === 'constant-velocity';
-}
-
 export function modelForecastFusion(json: ModelJson): boolean {
   return json.modelTopology.prior?.forecastFusion === true;
 }

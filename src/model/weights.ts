@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FEATURES, NETWORK } from './config';
 import { LABEL_NAMES } from '../labels';
-import { FORECAST_TABLE, GOAL_ORIGIN, networkWeights } from './layers';
+import { FORECAST_TABLE, networkWeights } from './layers';
 import { KNOWLEDGE_DIM, KNOWLEDGE_VERSION } from './knowledge';
 import { goalComponentsOf, priorKnowledgeDim, type Params } from './network';
 import { expandPacked } from './quantize';
@@ -12,7 +12,6 @@ import {
   modelKnowledgeDim,
   modelForecastFusion,
   modelGoalComponents,
-  modelGoalOrigin,
   checkShards,
   entryBytes,
   FORMAT,
@@ -53,11 +52,7 @@ export async function encodeModel(
       format: FORMAT,
       generatedBy: `ModeScope, TensorFlow.js ${tf.version.tfjs}`,
       modelTopology: {
-        network: {
-          ...NETWORK,
-          goalComponents: goalComponentsOf(p),
-          ...(GOAL_ORIGIN in p ? { goalOrigin: 'constant-velocity' as const } : {}),
-        },
+        network: { ...NETWORK, goalComponents: goalComponentsOf(p) },
         features: FEATURES,
         labels: LABEL_NAMES,
         ...prior,
@@ -94,7 +89,6 @@ export function decodeModel(json: ModelJson, data: ArrayBuffer, source = 'model.
     modelKnowledgeDim(json),
     modelForecastFusion(json),
     modelGoalComponents(json),
-    modelGoalOrigin(json),
   ))
     p[name] = tf.variable(named[name]!, false);
   tf.dispose(Object.values(named));

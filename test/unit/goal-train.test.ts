@@ -13,14 +13,7 @@ import {
   trainGoalHead,
   widenGoals,
 } from '../../src/model/goal-train';
-import {
-  createParams,
-  cvEndPoints,
-  goalComponentsOf,
-  goalMixture,
-  kinematics,
-} from '../../src/model/network';
-import { inputBatch, disposeBatch } from '../../src/model/batch';
+import { createParams, goalComponentsOf, goalMixture } from '../../src/model/network';
 import { predictPairs } from '../../src/model/predictors';
 import { decodeModel, encodeModel } from '../../src/model/weights';
 import { interactingPair } from '../../src/scene/scene';
@@ -125,48 +118,6 @@ describe('the goal head widened and trained alone (model/goal-train.ts)', () => 
       jointRule: 'miss-aware',
     });
     expect(set!.modes.reduce((n, m) => n + m.samples.length, 0)).toBe(6);
-  });
-
-  it('cv goals: the means are the plain head means plus the constant-velocity end points, and the switch saves and loads', async () => {
-    const init = createParams(14);
-    const head = widenGoals(init, 3, 7, true);
-    const s = generateScene(61001, 2).scene;
-    const samples = sceneSamples(s, 0, 60, 7, 0).slice(0, 3);
-    const x = inputBatch(samples.map((smp) => smp.features));
-    const kin = kinematics(x);
-    const cv = cvEndPoints(kin);
-    // by hand: position + 8 s of velocity, per agent, scaled
-    const k = (await kin.array()) as number[][];
-    const c = (await cv.array()) as number[][];
-    k.forEach((r, i) =>
-      [0, 1].forEach((ag) =>
-        [0, 1].forEach((d) =>
-          expect(c[i]![2 * ag + d]).toBeCloseTo(r[4 * ag + d]! + 8 * r[4 * ag + 2 + d]!, 4),
-        ),
-      ),
-    );
-    const ctx = tf.randomNormal([samples.length, NETWORK.context], 0, 1, 'float32', 3) as tf.Tensor2D;
-    const plain = { ...head };
-    delete plain['goal/origin'];
-    const a = (await goalMixture(plain, ctx).mean.array()) as number[][][][];
-    const b = (await goalMixture(head, ctx, cv).mean.array()) as number[][][][];
-    for (let i = 0; i < b.length; i++)
-      for (let z = 0; z < M; z++)
-        for (let g = 0; g < 3; g++)
-          for (let d = 0; d < 4; d++) expect(b[i]![z]![g]![d]).toBeCloseTo(a[i]![z]![g]![d]! + c[i]![d]!, 4);
-    expect(() => goalMixture(head, ctx)).toThrow(/pass cvEnd/);
-    const model = await encodeModel(head, { variant: 'pseudo' });
-    expect(model.json.modelTopology.network.goalOrigin).toBe('constant-velocity');
-    const back = decodeModel(model.json, model.data);
-    expect(await back['goal/origin']!.data()).toEqual(new Float32Array([1, 1, 1, 1]));
-    const [pa, pb] = interactingPair(s)!;
-    const [res] = await predictPairs('pseudo', back, [{ scene: s, a: pa, b: pb, t: 10 }], {
-      samplesPerMode: 1,
-      anchors: 0,
-    });
-    expect(res!.modes[0]!.goals).toHaveLength(3);
-    tf.dispose([kin, cv, ctx]);
-    disposeBatch(x);
   });
 
   it('the hit term adds, per known row, hitWeight times the nearest mean offset in miss-box units, q-weighted', async () => {

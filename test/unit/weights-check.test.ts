@@ -92,19 +92,6 @@ describe('the weights check names the file and what does not fit', () => {
     );
   });
 
-  it('a goal origin: only constant-velocity read, and then its weight needed', () => {
-    const j = fresh();
-    (j.modelTopology.network as unknown as Record<string, unknown>).goalOrigin = 'map';
-    expect(caught(() => checkModelJson(j)).message).toBe(
-      `model.json: network.goalOrigin is "map", expected 'constant-velocity' or absent`,
-    );
-    const k = fresh();
-    k.modelTopology.network.goalOrigin = 'constant-velocity';
-    expect(caught(() => checkModelJson(k)).message).toBe(
-      "model.json: weight 'goal/origin' missing from the manifest (the network needs [4])",
-    );
-  });
-
   it('a weight missing, of another shape or dtype', () => {
     const m = fresh();
     m.weightsManifest[0]!.weights = m.weightsManifest[0]!.weights.filter((w) => w.name !== 'goal1/kernel');

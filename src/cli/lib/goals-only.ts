@@ -1,5 +1,5 @@
 // `npm run train -- --goals-only --init MODEL_DIR --goal-components G --data synthetic-v2 [--scenes N]
-// [--cv-goals] [--out DIR]` (issue 14, docs/real-gap.md "The goal head retrained, 6 components per mode"): the model of MODEL_DIR with a goal
+// [--out DIR]` (issue 14, docs/real-gap.md "The goal head retrained, 6 components per mode"): the model of MODEL_DIR with a goal
 // mixture of G components per mode, only the goal head trained (model/goal-train.ts), everything else
 // frozen, so its prior, posterior, decoder and fusion are the init's bit for bit. Contract:
 //  - Data: synthetic-v2 only (shippable, DESIGN.md 6b): the v2 samples of training scenes 0..N-1
@@ -38,8 +38,6 @@ export async function trainGoalsOnly(
     goalComponents: number;
     epochs?: number;
     hitWeight?: number;
-    /** The goal means as offsets from the constant-velocity end points (goal-train.ts widenGoals). */
-    cvGoals?: boolean;
   },
 ): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
@@ -74,7 +72,7 @@ export async function trainGoalsOnly(
     ...(o.hitWeight ? { hitWeight: o.hitWeight } : {}),
   };
   const initStop = await scoreGoalHead(init.params, stop);
-  const head = widenGoals(init.params, o.goalComponents, cfg.seed, o.cvGoals);
+  const head = widenGoals(init.params, o.goalComponents, cfg.seed);
   console.log(
     `goal head ${g0} -> ${o.goalComponents} components per mode; the init's stop loss ${initStop.toFixed(4)}`,
   );
@@ -93,7 +91,6 @@ export async function trainGoalsOnly(
       init: o.init,
       commit: o.commit,
       goalComponents: { from: g0, to: o.goalComponents, jitterScaled: JITTER },
-      ...(o.cvGoals ? { goalOrigin: 'constant-velocity' } : {}),
       data: about.data,
       v1: { train: v1.train.length, stop: v1.val.length },
       rows: { train: train.n, stop: stop.n },

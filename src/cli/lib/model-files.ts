@@ -4,16 +4,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORECAST_TABLE, GOAL_ORIGIN } from '../../model/layers';
+import { FORECAST_TABLE } from '../../model/layers';
 import { createParams, type Params } from '../../model/network';
 import type { TrainCheckpoint } from '../../model/train';
 import { decodeModel, WEIGHTS_FILE, type ModelJson } from '../../model/weights';
-import {
-  modelForecastFusion,
-  modelGoalComponents,
-  modelGoalOrigin,
-  modelKnowledgeDim,
-} from '../../model/weights-check';
+import { modelForecastFusion, modelGoalComponents, modelKnowledgeDim } from '../../model/weights-check';
 
 /** A file's bytes as their own ArrayBuffer (a Buffer can be a view into a larger shared pool). */
 function readBytes(path: string): ArrayBuffer {
@@ -72,11 +67,6 @@ export function startParams(seed: number, init?: string): Params {
   if (modelForecastFusion(json)) {
     params[FORECAST_TABLE] = tf.variable(from[FORECAST_TABLE]!, false);
     delete from[FORECAST_TABLE];
-  }
-  // so does the goal means' origin (layers.ts GOAL_ORIGIN): a switch, not a weight to learn
-  if (modelGoalOrigin(json)) {
-    params[GOAL_ORIGIN] = tf.variable(from[GOAL_ORIGIN]!, false);
-    delete from[GOAL_ORIGIN];
   }
   for (const [name, v] of Object.entries(from)) {
     params[name]!.assign(v);
