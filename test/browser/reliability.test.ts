@@ -184,10 +184,16 @@ async function settle(page: Page) {
   );
 }
 
-/** settle, then the store as read right after it. */
+/**
+ * settle, then the store and the pair on screen, read together right after it (one snapshot: a
+ * scene landing between two reads resets the pair, and the two would disagree).
+ */
 async function settled(page: Page) {
   await settle(page);
-  return page.evaluate(() => window.__modescope!.store.get());
+  return page.evaluate(() => {
+    const m = window.__modescope!;
+    return { ...m.store.get(), shownPair: m.pair() };
+  });
 }
 
 /** The scene's own pair at step 30, predicted: what the worker holds after a prediction. */
@@ -274,12 +280,20 @@ describe('rapid input', () => {
     for (let round = 0; round < 5; round++) {
       const ms = await storm(page, 18 + round, 40, 6, 4);
       for (const k of Object.keys(kinds) as (keyof typeof kinds)[]) kinds[k] += ms[k]!;
-      // a scene asked for by the storm's last keys can land after the first settle: settle again
-      // until the state read is the settled one (a state, not a time; at most 5 tries)
+      // a scene asked for by the storm's last keys can land after the first settle (and with it a
+      // new pair, and its prediction asked for): settle again until the state read is the settled
+      // one, the prediction for the scene, pair and step on screen (a state, not a time; at most 5 tries)
+      const current = (x: Awaited<ReturnType<typeof settled>>) =>
+        x.model.state === 'error' ||
+        (!!x.prediction &&
+          !!x.scene &&
+          x.prediction.sceneId === x.scene.id &&
+          x.prediction.a === x.shownPair?.[0] &&
+          x.prediction.b === x.shownPair?.[1] &&
+          x.prediction.t === predictionStep(x.scene, x.time));
       let s = await settled(page);
-      for (let i = 0; i < 5 && s.model.state !== 'error' && s.prediction?.sceneId !== s.scene?.id; i++)
-        s = await settled(page);
-      const pair = await page.evaluate(() => window.__modescope!.pair());
+      for (let i = 0; i < 5 && !current(s); i++) s = await settled(page);
+      const pair = s.shownPair;
       console.log(`storm round ${round}: ${s.scene!.id} at t=${s.time.toFixed(2)}, model ${s.model.state}`);
       if (s.model.state === 'error') {
         // a refusal (an agent not tracked at the step): said, with no prediction beside it
