@@ -166,7 +166,8 @@ export interface MissAwareParams {
   /**
    * The modes' probabilities in the Monte Carlo draws are p(z|x)^(1/T), renormalised (absent means 1:
    * the prior as it is). Above 1 the set hedges toward the less probable modes, where a confident prior
-   * is wrong; chosen by `npm run anchors -- --miss-aware` (docs/real-gap.md).
+   * is wrong. Measured by `npm run anchors -- --miss-aware` and left at 1: it does not lower the miss
+   * rate (docs/real-gap.md).
    */
   modeTemperature?: number;
 }
@@ -217,14 +218,14 @@ export function missAwareSet(
   ] as const)
     if (!Number.isInteger(v) || v < min)
       throw new RangeError(`miss-aware joint set: option ${name} must be a whole number >= ${min}, got ${v}`);
-  const scale = p.stdScale ?? 1;
-  if (!(scale > 0 && Number.isFinite(scale)))
-    throw new RangeError(`miss-aware joint set: option stdScale must be a finite number > 0, got ${scale}`);
-  const temp = p.modeTemperature ?? 1;
-  if (!(temp > 0 && Number.isFinite(temp)))
-    throw new RangeError(
-      `miss-aware joint set: option modeTemperature must be a finite number > 0, got ${temp}`,
-    );
+  const positive = (name: 'stdScale' | 'modeTemperature'): number => {
+    const v = p[name] ?? 1;
+    if (!(v > 0 && Number.isFinite(v)))
+      throw new RangeError(`miss-aware joint set: option ${name} must be a finite number > 0, got ${v}`);
+    return v;
+  };
+  const scale = positive('stdScale');
+  const temp = positive('modeTemperature');
   const rng = new Rng(seed, stream, MISS_AWARE_SALT);
   const live = modes.map((m, i) => ({ m, i })).filter((x) => decoded(x.m.mode));
   const draw = (g: { mean: number[]; std: number[] }): Goal =>
@@ -253,7 +254,7 @@ export function missAwareSet(
     });
 
   // 2. the Monte Carlo draws of the (forced mode's) mixture
-  const mass = live.map(({ m }) => (temp === 1 ? m.probability : m.probability ** (1 / temp)));
+  const mass = live.map(({ m }) => m.probability ** (1 / temp)); // x ** 1 is x exactly
   const total = mass.reduce((s, v) => s + v, 0);
   const M = p.mcDraws;
   const ys = new Float64Array(M * 4);
