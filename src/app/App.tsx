@@ -6,12 +6,12 @@
 // playback bar along the bottom. The deck view is the map area alone, so what the camera fits
 // (Engine.autoFit) is on screen and under no panel. Presenter mode (presenter/, `p`) folds every
 // panel away and puts a large caption strip under the map; `.` blacks the page (Blackout).
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { commandTitle } from './commands';
 import type { Engine } from './engine';
 import { getPredictor } from '../model/registry';
-import { LayerPanel } from './components/LayerPanel';
-import { PlaybackBar } from './components/PlaybackBar';
+import { LayerPanel as LayerPanelAlways } from './components/LayerPanel';
+import { PlaybackBar as PlaybackBarAlways } from './components/PlaybackBar';
 import { filterRows, NO_FILTER, type SceneFilter } from './components/SceneList';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { ExportPanel } from './export/ExportPanel';
@@ -24,10 +24,10 @@ import { useSceneSelection } from './hooks/useSceneSelection';
 import { useShare } from './hooks/useShare';
 import { useTestHook } from './hooks/useTestHook';
 import { applyUrlSettings, useUrlSync } from './hooks/useUrlSync';
-import { CompareView } from './predictions/CompareView';
+import { CompareView as CompareViewAlways } from './predictions/CompareView';
 import { PredictionController } from './predictions/controller';
-import { FileRun } from './predictions/FileRun';
-import { ModePanel } from './predictions/ModePanel';
+import { FileRun as FileRunAlways } from './predictions/FileRun';
+import { ModePanel as ModePanelAlways } from './predictions/ModePanel';
 import { useOpenFiles } from './hooks/useOpenFiles';
 import { Store } from './store';
 import { parseUrl, type UrlView } from './url';
@@ -35,6 +35,18 @@ import { useScenarioFile, type OpenFileState } from './useScenarioFile';
 import { useStore } from './useStore';
 import { Blackout, PresenterCaption, PresenterTools } from './presenter/Presenter';
 import { useTour, type TourControls } from './presenter/useTour';
+
+/**
+ * The page's parts that do not show the file's rows, memoised: while a file's list fills, rows are
+ * committed up to once a frame (useScenarioFile), and each commit re-rendered the whole page (the
+ * mode table, the panels, the playback bar), main-thread work in the frames that stage the first
+ * scene (npm run bench -- list). These re-render when their own props or store slices change.
+ */
+const PlaybackBar = memo(PlaybackBarAlways);
+const CompareView = memo(CompareViewAlways);
+const ModePanel = memo(ModePanelAlways);
+const FileRun = memo(FileRunAlways);
+const LayerPanel = memo(LayerPanelAlways);
 
 /** The bundled demo set, served next to the page, so the app opens offline with no file. */
 export const DEMO_URL = `${import.meta.env.BASE_URL}demo/demo.tfrecord`;
@@ -137,7 +149,12 @@ export function App() {
  * presenter mode (presenter/), the pair fit (z) and share (s: copies a link to this view;
  * `shareNote` says what it did).
  */
-function MapHeader(props: { store: Store; title: string; tour: TourControls; shareNote: string | null }) {
+const MapHeader = memo(function MapHeader(props: {
+  store: Store;
+  title: string;
+  tour: TourControls;
+  shareNote: string | null;
+}) {
   const { store, title, tour, shareNote } = props;
   const run = useContext(RunCommand);
   const compare = useStore(store, (s) => s.compare);
@@ -167,22 +184,21 @@ function MapHeader(props: { store: Store; title: string; tour: TourControls; sha
       </span>
     </header>
   );
-}
+});
 
-/** The dock's panels, in order: the file run (one button until opened), the predictions, the layers. */
+/**
+ * The dock's panels, in order: the file run (one button until opened), the predictions, the layers.
+ * It re-renders with every rows commit; only the predictions panel's submission lines read the rows
+ * (the open scenes' ids), the rest skip it.
+ */
 function Dock(props: { store: Store; file: OpenFileState; onOpen: (k: number) => Promise<void> | void }) {
   const { store, file, onOpen } = props;
   // the open scenes' ids, for the submissions' "predictions for N of M open scenes"
   const sceneIds = useMemo(() => file.rows.flatMap((r) => (r.summary ? [r.summary.id] : [])), [file.rows]);
+  const open = useCallback((k: number) => void onOpen(k), [onOpen]);
   return (
     <aside className="dock" data-testid="dock" aria-label="panels">
-      <FileRun
-        key={file.openId}
-        store={store}
-        file={file.file}
-        fileName={file.name}
-        onOpen={(k) => void onOpen(k)}
-      />
+      <FileRun key={file.openId} store={store} file={file.file} fileName={file.name} onOpen={open} />
       <ModePanel store={store} sceneIds={sceneIds} />
       <LayerPanel store={store} />
     </aside>

@@ -16,6 +16,7 @@ import { BACKGROUND, HIGH_CONTRAST_BACKGROUND } from './palette';
 import { agentData } from './layers/agents';
 import { composeLayers, LAYER_GROUPS } from './layers';
 import { fitPair, MAX_ZOOM, MIN_ZOOM } from './fit';
+import { beginPageWork } from './page-work';
 import { activePair, type Camera, type Store, type ViewerState } from './store';
 import { RotatedOrthographicView } from './view';
 
@@ -203,13 +204,32 @@ export class Engine {
   private fitKey = '';
   /** performance.now() of the first frame that drew a whole scene; for the load-time figure. */
   firstSceneDrawMs: number | null = null;
+  /**
+   * Told each staging step as it ends (what it did, its start and length in ms), when set: `npm run
+   * bench -- list` names the steps behind its long tasks with it. Null (the app): nothing is timed.
+   */
+  stagingTrace: ((what: string, start: number, ms: number) => void) | null = null;
   /** The scene whose layers deck holds whole; another scene in the store is staged in first. */
   private shown: Scene | null = null;
   /**
    * The scene being staged in (stageScene), CLEARING while the layers go (stageClear), the layers
    * being added to the shown scene (stageLayers), or null.
    */
-  private staging: Scene | typeof CLEARING | LayerStaging | null = null;
+  private stagingNow: Scene | typeof CLEARING | LayerStaging | null = null;
+  /** Ends the page work (page-work.ts) marked while something is staged. */
+  private endStaging: (() => void) | null = null;
+  private get staging() {
+    return this.stagingNow;
+  }
+  /** Staging is page work (page-work.ts): the scene worker's listing steps aside meanwhile. */
+  private set staging(s: Scene | typeof CLEARING | LayerStaging | null) {
+    this.stagingNow = s;
+    if (s !== null) this.endStaging ??= beginPageWork();
+    else {
+      this.endStaging?.();
+      this.endStaging = null;
+    }
+  }
   /**
    * The map area's size in CSS pixels as of the last layout (a ResizeObserver), for the frames'
    * camera fit: reading clientWidth in a frame forced the page's pending layout into it (16 ms
@@ -291,6 +311,18 @@ export class Engine {
       this.resizes.observe(parent);
     }
     this.wake();
+  }
+
+  /** Runs one staging step, telling stagingTrace what it was and how long it took. */
+  private step<T>(what: string | (() => string), f: () => T): T {
+    const trace = this.stagingTrace;
+    if (!trace) return f();
+    const t = performance.now();
+    try {
+      return f();
+    } finally {
+      trace(typeof what === 'string' ? what : what(), t, performance.now() - t);
+    }
   }
 
   /** Whether the loop asks for frames now (false: it sleeps until something changes). */
@@ -422,10 +454,19 @@ export class Engine {
         const added = new Set(fresh.slice(0, i));
         // the old layers as they are, the new ones in their final places
         const now = layers.flatMap((l) => (added.has(l) ? [l] : old.filter((o) => o.id === l.id)));
-        if (!this.deck.updateNow(now)) break;
+        if (
+          !this.step(
+            () => `add ${fresh[i - 1]!.id}`,
+            () => this.deck.updateNow(now),
+          )
+        )
+          break;
         await nextTask();
         if (this.staging !== me) return;
-        this.deck.warm(new Set([fresh[i - 1]!.id]));
+        this.step(
+          () => `warm ${fresh[i - 1]!.id}`,
+          () => this.deck.warm(new Set([fresh[i - 1]!.id])),
+        );
       }
     } catch (e) {
       console.error(e); // the frame builds the layers as before and reports it
@@ -475,37 +516,45 @@ export class Engine {
     };
     try {
       const ctx = () => ({ scene, time: this.store.get().time, view: this.store.get() });
-      for (const group of LAYER_GROUPS) {
+      for (const [g, group] of LAYER_GROUPS.entries()) {
         await nextTask();
         if (!live()) return;
         // work the group can take in slices (the interaction graph: 28 pair labels, 87 ms in one
         // task under load), a task per SLICE_MS of it
         if (group.prepare) {
-          const steps = group.prepare(ctx());
+          const steps = this.step(`prepare group ${g}`, () => group.prepare!(ctx()));
           let t = performance.now();
-          while (!steps.next().done)
-            if (performance.now() - t >= SLICE_MS) {
-              await nextTask();
-              if (!live()) return;
-              t = performance.now();
-            }
+          let done = false;
+          while (!done) {
+            done = this.step(`prepare group ${g} slice`, () => {
+              while (!steps.next().done) if (performance.now() - t >= SLICE_MS) return false;
+              return true;
+            });
+            if (done) break;
+            await nextTask();
+            if (!live()) return;
+            t = performance.now();
+          }
         }
-        group(ctx()); // fills the group's per-scene caches; its layers are built again below
+        // fills the group's per-scene caches; its layers are built again below
+        this.step(`data group ${g}`, () => group(ctx()));
       }
       await nextTask();
       if (!live()) return;
       // the new scene's camera with its first layer, so no frame draws it under the old scene's
-      const cam = this.placeCamera({ ...this.store.get(), scene });
-      if (cam) this.deck.setProps({ viewState: deckViewState(cam) });
-      const layers = this.buildLayers({ ...this.store.get(), scene });
+      const layers = this.step('camera and layers', () => {
+        const cam = this.placeCamera({ ...this.store.get(), scene });
+        if (cam) this.deck.setProps({ viewState: deckViewState(cam) });
+        return this.buildLayers({ ...this.store.get(), scene });
+      });
       for (let i = 1; i <= layers.length; i++) {
         await nextTask();
         if (!live()) return;
-        if (!this.deck.updateNow(layers.slice(0, i))) break;
+        if (!this.step(`add ${layers[i - 1]!.id}`, () => this.deck.updateNow(layers.slice(0, i)))) break;
         // its first draw in a task of its own (SceneDeck.warm)
         await nextTask();
         if (!live()) return;
-        this.deck.warm(new Set([layers[i - 1]!.id]));
+        this.step(`warm ${layers[i - 1]!.id}`, () => this.deck.warm(new Set([layers[i - 1]!.id])));
       }
     } catch (e) {
       // a layer that fails to build: the frame builds the scene whole, and reports it as before
@@ -535,8 +584,9 @@ export class Engine {
       await nextTask();
       if (this.staging !== CLEARING) return;
       if (this.store.get().scene) break; // the next render stages it in
+      const gone = layers.at(-1)!.id;
       layers = layers.slice(0, -1);
-      if (!this.deck.updateNow(layers)) break;
+      if (!this.step(`remove ${gone}`, () => this.deck.updateNow(layers))) break;
     }
     this.staging = null;
   }
@@ -658,6 +708,7 @@ export class Engine {
 
   finalize() {
     this.closed = true;
+    this.staging = null;
     if (this.raf > 0) cancelAnimationFrame(this.raf);
     this.raf = 0;
     for (const type of WAKING_EVENTS) this.parent.removeEventListener(type, this.wake);

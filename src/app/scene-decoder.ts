@@ -23,6 +23,8 @@ export type SceneWorkerRequest =
   | { kind: 'json'; id: number; bytes: Uint8Array; file: string }
   | { kind: 'open'; open: number; files: { blob: Blob; name: string }[] }
   | { kind: 'scene'; id: number; open: number; k: number }
+  /** The page has committed `batches` more batches of rows (the listing's pacing, scene-worker.ts). */
+  | { kind: 'taken'; open: number; batches: number }
   | { kind: 'close'; open: number };
 
 export type SceneWorkerReply =
@@ -159,17 +161,32 @@ export class WorkerSceneSet implements SceneFile {
   }
 }
 
+/** The page's handle on a listing. */
+export interface Listing {
+  /**
+   * The page has taken (committed to the list) `batches` more batches of `on.rows`: the worker
+   * lists at most scene-worker.ts AHEAD batches beyond what the page has taken.
+   */
+  taken(batches: number): void;
+  close(): void;
+}
+
 /**
  * Opens `files` in the worker as one SceneSet and lists every record: `on.opened` gets the set once
- * it is indexed, `on.rows` the rows in order, in batches. `close` stops the listing (at the
- * worker's next record), drops late rows, and makes the set's scene() fail: a newer open replaces it.
+ * it is indexed, `on.rows` the rows in order, in batches, as fast as the page takes them (`taken`).
+ * `close` stops the listing (at the worker's next record), drops late rows, and makes the set's
+ * scene() fail: a newer open replaces it.
  */
-export function openInWorker(files: { blob: Blob; name: string }[], on: Listener): { close(): void } {
+export function openInWorker(files: { blob: Blob; name: string }[], on: Listener): Listing {
   worker ??= start();
   const open = nextId++;
   listeners.set(open, on);
   worker.postMessage({ kind: 'open', open, files } satisfies SceneWorkerRequest);
   return {
+    taken(batches) {
+      if (batches > 0 && listeners.has(open))
+        worker?.postMessage({ kind: 'taken', open, batches } satisfies SceneWorkerRequest);
+    },
     close() {
       listeners.delete(open);
       worker?.postMessage({ kind: 'close', open } satisfies SceneWorkerRequest);

@@ -4,8 +4,9 @@
 // - 'json': decode one GPUDrive/Nocturne JSON scenario's bytes to a Scene (waymo/json.ts);
 // - 'open': open files (Blobs, any format waymo/open.ts reads) as one SceneSet, post its index
 //   ('opened': counts, record numbers, file problems) and list it: every record decoded,
-//   summarised and labelled (scene-rows.ts), rows posted in batches (FLUSH_MS); a newer 'open' or
-//   a 'close' stops an older listing at its next record;
+//   summarised and labelled (scene-rows.ts), rows posted in batches (FLUSH_MS), at most AHEAD
+//   batches beyond those the page has taken ('taken'); a newer 'open' or a 'close' stops an older
+//   listing at its next record;
 // - 'scene': decode scene k of the open set (to show, or for the file-level run), its typed arrays
 //   moved to the page.
 // Errors keep their WaymoReadError parts (file, record, field), so the page names them as before.
@@ -13,6 +14,7 @@ import { SceneSet, blobSource } from '../waymo';
 import { WaymoReadError } from '../waymo/errors';
 import { readJsonScene } from '../waymo/json';
 import type { Scene } from '../scene/scene';
+import { AHEAD, ListingPace } from './listing-pace';
 import { sceneRow, type SceneRow } from './scene-rows';
 import type { WorkerError, SceneWorkerReply, SceneWorkerRequest } from './scene-decoder';
 
@@ -50,10 +52,19 @@ function ownBuffers(o: unknown, out = new Set<ArrayBuffer>()): Set<ArrayBuffer> 
 /** The set being listed and shown: one at a time (a newer open replaces it). */
 let current: { open: number; set: Promise<SceneSet> } | null = null;
 
+/** The current listing's pacing (a newer open or a close stops it). */
+let pace = new ListingPace(AHEAD);
+
 async function list(open: number, files: { blob: Blob; name: string }[]) {
   const set = SceneSet.open(files.map((f) => blobSource(f.blob, f.name)));
   current = { open, set };
+  pace.stop();
+  const myPace = (pace = new ListingPace(AHEAD));
   const live = () => current?.open === open;
+  const send = (rows: SceneRow[]) => {
+    post({ kind: 'rows', open, rows });
+    myPace.post();
+  };
   try {
     const s = await set;
     if (!live()) return;
@@ -70,13 +81,15 @@ async function list(open: number, files: { blob: Blob; name: string }[]) {
       if (!live()) return;
       batch.push(sceneRow(r, s.fileOf(r.k)));
       if (performance.now() - last >= FLUSH_MS) {
-        post({ kind: 'rows', open, rows: batch });
+        send(batch);
         batch = [];
+        // the next record waits until the page has taken all but AHEAD batches
+        await myPace.room();
         last = performance.now();
       }
     }
     if (!live()) return;
-    if (batch.length) post({ kind: 'rows', open, rows: batch });
+    if (batch.length) send(batch);
     post({ kind: 'listed', open });
   } catch (err) {
     if (live()) post({ kind: 'failed', open, message: String(err) });
@@ -99,8 +112,15 @@ self.onmessage = async (e: MessageEvent<SceneWorkerRequest>) => {
   const m = e.data;
   if (m.kind === 'open') return list(m.open, m.files);
   if (m.kind === 'scene') return scene(m.id, m.open, m.k);
+  if (m.kind === 'taken') {
+    if (current?.open === m.open) pace.taken(m.batches);
+    return;
+  }
   if (m.kind === 'close') {
-    if (current?.open === m.open) current = null;
+    if (current?.open === m.open) {
+      current = null;
+      pace.stop();
+    }
     return;
   }
   try {

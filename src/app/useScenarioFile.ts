@@ -6,7 +6,8 @@
 //   scenario bytes itself;
 // - rows are committed to React state at most once per animation frame (all that arrived since the
 //   last frame, one concat): the list grows without a copy and a render per record, which made
-//   filling a 500-scene list quadratic and blocked the page for seconds;
+//   filling a 500-scene list quadratic and blocked the page for seconds; the worker lists no
+//   further ahead while the page does heavy work of its own (page-work.ts: the map staging a scene);
 // - the scene the page shows (and the file-level run's) is decoded there too and moved to the page;
 // - a record that cannot be read is a row naming file, record and field; a file that cannot be
 //   opened is one of state.problems, and the other files stay open;
@@ -16,11 +17,13 @@
 //   naming its URL, the others open; when none could and a fallback is given (the demo set), the
 //   fallback opens beside the problems; a file over the cap offers `retry` (a higher cap).
 // `?list=main-thread` keeps the old path (every scene decoded on the main thread, the list copied
-// and rendered per record) for `npm run bench -- list`'s baseline only.
+// and rendered per record) and `?list=unpaced` the listing that never steps aside, for `npm run
+// bench -- list`'s baselines only.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { blobSource, SceneSet } from '../waymo';
 import { fetchFile, FetchFileError } from './fetch-file';
-import { decodeJsonInWorker, openInWorker, type WorkerSceneSet } from './scene-decoder';
+import { decodeJsonInWorker, openInWorker, type Listing, type WorkerSceneSet } from './scene-decoder';
+import { whenPageFree } from './page-work';
 import { sceneRow, type SceneRow } from './scene-rows';
 
 export type { SceneRow } from './scene-rows';
@@ -71,9 +74,14 @@ interface NamedBlob {
   name: string;
 }
 
-/** The bench's baseline (`?list=main-thread`): the list filled on the main thread, as before. */
-const MAIN_THREAD_LIST =
-  typeof location !== 'undefined' && new URLSearchParams(location.search).get('list') === 'main-thread';
+/**
+ * The bench's baselines (npm run bench -- list): `?list=main-thread`, the list filled on the main
+ * thread, as before; `?list=unpaced`, the worker's rows taken as they come, even while the page
+ * does heavy work of its own (page-work.ts).
+ */
+const LIST_BASELINE =
+  typeof location !== 'undefined' ? new URLSearchParams(location.search).get('list') : null;
+const MAIN_THREAD_LIST = LIST_BASELINE === 'main-thread';
 
 export function useScenarioFile() {
   const [state, setState] = useState<OpenFileState>(EMPTY);
@@ -159,6 +167,13 @@ export function useScenarioFile() {
 const COMMIT_LATE_MS = 100;
 
 /**
+ * While the page does heavy work of its own (page-work.ts: the map staging a scene), each batch of
+ * rows is taken (Listing.taken) when that work ends, at most this late, ms: the worker lists no
+ * further meanwhile, and leaves the core to the page. Otherwise rows are taken as they come.
+ */
+const TAKEN_LATE_MS = 250;
+
+/**
  * The app's path: the files opened in the scene worker, the set given to the page once indexed,
  * rows committed at most once per animation frame: every row that arrived since the last frame in
  * one concat and one render, instead of a copy and a render per record (quadratic in the rows: the
@@ -170,10 +185,18 @@ function listInWorker(
   setState: (f: (s: OpenFileState) => OpenFileState) => void,
   /** Problems found before the files opened (links that could not be fetched), listed first. */
   before: string[],
-): { close(): void } {
+): Listing {
   // rows that arrived since the last frame, committed in one update per frame (taken out of
   // `pending` before the update, so the updater stays pure)
   let pending: SceneRow[] = [];
+  // the worker's batches received and not yet taken: told to it when the page's work is done
+  let batches = 0;
+  let asked = false;
+  const taken = () => {
+    asked = false;
+    listing.taken(batches);
+    batches = 0;
+  };
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const take = (): ((rows: SceneRow[]) => SceneRow[]) => {
@@ -188,13 +211,19 @@ function listInWorker(
     const add = take();
     if (live()) setState((s) => ({ ...s, rows: add(s.rows) }));
   };
-  return openInWorker(blobs, {
+  const listing = openInWorker(blobs, {
     opened(file) {
       if (live())
         setState((s) => ({ ...s, file, problems: [...before, ...file.problems.map((p) => p.message)] }));
     },
     rows(rows) {
       for (const r of rows) pending.push(r);
+      batches++;
+      if (LIST_BASELINE === 'unpaced') taken();
+      else if (!asked) {
+        asked = true;
+        whenPageFree(taken, TAKEN_LATE_MS);
+      }
       if (frame) return;
       frame = requestAnimationFrame(commit);
       // frames can stop (a hidden tab, a GPU process busy with the model): rows, and the first
@@ -210,6 +239,7 @@ function listInWorker(
       if (live()) setState((s) => ({ ...s, rows: add(s.rows), loading: false, error: message }));
     },
   });
+  return listing;
 }
 
 /**

@@ -5,12 +5,16 @@
 // The map stages a scene in between frames (engine.ts stageScene): the file's first scene, shown
 // while its list fills, ends up in the map whole (its agents picked where they are) by the app's own
 // frames, with no forced draw (drawNow) from the test, and the list still fills completely.
+// The listing is paced (listing-pace.ts, page-work.ts): the worker posts no more than AHEAD batches
+// beyond those the page has taken, and the page takes none while its own work (a staging) goes on,
+// but for one per TAKEN_LATE_MS.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sceneRow } from '../../src/app/scene-rows';
+import { AHEAD } from '../../src/app/listing-pace';
 import { RESULTS_DIR, startHarness, type Harness } from '../../src/cli/lib/browser';
 import { generateScene } from '../../src/synth';
 import { encodeRecords, encodeScene, memorySource, SceneSet } from '../../src/waymo';
@@ -164,6 +168,87 @@ describe('scene list of a large file', () => {
     expect(ids).toEqual(expect.arrayContaining(['map-lanes', 'map-road-lines', 'agent-trails', 'agents']));
     await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
     expect(await windowOf(page)).toMatchObject({ count: N });
+    await page.close();
+  });
+
+  it('the worker lists no further than the page takes, and the page takes no rows while its own work goes on', async () => {
+    const page = await h.newPage();
+    // the scene worker's rows as the page receives them, and the batches the page tells it it took,
+    // in order, per listing (`open`)
+    await page.addInitScript(() => {
+      type Log = { what: 'rows' | 'taken'; open: number; batches: number; at: number }[];
+      const w = window as unknown as { __listing: Log };
+      w.__listing = [];
+      const set = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!.set!;
+      Object.defineProperty(Worker.prototype, 'onmessage', {
+        set(f: (e: MessageEvent) => void) {
+          set.call(this, (e: MessageEvent) => {
+            const d = e.data as { kind?: string; open?: number };
+            if (d?.kind === 'rows')
+              w.__listing.push({ what: 'rows', open: d.open!, batches: 1, at: performance.now() });
+            f(e);
+          });
+        },
+      });
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: unknown[]) {
+        const d = m as { kind?: string; open?: number; batches?: number };
+        if (d?.kind === 'taken')
+          w.__listing.push({ what: 'taken', open: d.open!, batches: d.batches!, at: performance.now() });
+        return (post as (...a: unknown[]) => void).call(this, m, ...rest);
+      } as typeof post;
+    });
+    await page.goto(`${h.url}?backend=wasm`);
+    await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
+    await expect
+      .poll(async () => (await listed(page)).some(([id]) => id?.startsWith('many-')), WAIT)
+      .toBe(true);
+    // the main thread busy for 1.5 s while the file lists (the worker, unpaced, would post a batch
+    // every 16 ms meanwhile)
+    const stillListing = await page.evaluate(() => {
+      const t = performance.now();
+      while (performance.now() - t < 1500);
+      return document.querySelector('[data-testid="file-status"]')?.textContent?.includes('reading') ?? false;
+    });
+    // then page work held for 1.5 s (as while the map stages a scene): the page takes rows only
+    // when its work ends or TAKEN_LATE_MS (250 ms) after they came
+    const hold = await page.evaluate(async () => {
+      const end = window.__modescope!.beginPageWork();
+      const from = performance.now();
+      await new Promise((r) => setTimeout(r, 1500));
+      const to = performance.now();
+      end();
+      return { from, to };
+    });
+    await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
+    await expect.poll(() => page.locator('.filters .hint').textContent(), WAIT).toBe(`${N} of ${N} scenes`);
+    // at every batch received: batches received <= batches taken before it + AHEAD, and the worker
+    // did reach that bound (it waited for the page)
+    const log = await page.evaluate(
+      () =>
+        (window as unknown as { __listing: { what: string; open: number; batches: number; at: number }[] })
+          .__listing,
+    );
+    const open = log.filter((e) => e.what === 'rows').at(-1)!.open;
+    let received = 0;
+    let taken = 0;
+    let atBound = 0;
+    for (const e of log.filter((e) => e.open === open)) {
+      if (e.what === 'taken') taken += e.batches;
+      else {
+        received++;
+        expect(received, `batch ${received}: ${taken} taken before it`).toBeLessThanOrEqual(taken + AHEAD);
+        if (received === taken + AHEAD) atBound++;
+      }
+    }
+    expect(received).toBeGreaterThan(AHEAD);
+    if (stillListing) expect(atBound).toBeGreaterThan(0);
+    // while the page work was held, every take came at least TAKEN_LATE_MS after the one before
+    const takes = log.filter(
+      (e) => e.open === open && e.what === 'taken' && e.at > hold.from + 250 && e.at < hold.to,
+    );
+    for (let i = 1; i < takes.length; i++)
+      expect(takes[i]!.at - takes[i - 1]!.at).toBeGreaterThanOrEqual(240);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 // window.__modescope: the live store and engine for browser tests and benches (never read by the
 // app itself), and where the pair and its predictions are drawn on the page (`drawn`).
 import { useEffect } from 'react';
+import { beginPageWork } from '../page-work';
 import { poseAt } from '../../scene/interpolate';
 import type { Engine } from '../engine';
 import type { PredictionController } from '../predictions/controller';
@@ -88,6 +89,8 @@ declare global {
       loadMediabunny: () => Promise<typeof import('mediabunny')>;
       /** The export modules (video, SVG), for the tests and the bench, in their own chunk. */
       loadExport: () => Promise<typeof import('../export/api')>;
+      /** Marks page work in progress (page-work.ts), as the map's staging does; returns its end. */
+      beginPageWork: () => () => void;
     };
   }
 }
@@ -114,6 +117,7 @@ export function useTestHook(
         lastSaved,
         loadMediabunny: () => import('mediabunny'),
         loadExport: () => import('../export/api'),
+        beginPageWork,
         drawn: (which) => {
           const e = which === 'main' ? engine : window.__modescopeCompare;
           return e ? drawnPair(store, e, which) : null;

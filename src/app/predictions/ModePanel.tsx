@@ -11,17 +11,24 @@
 // The on/off toggle is the panel's first row, not in the summary: a control inside a summary (itself
 // a button) is a nested control that keyboards and screen readers cannot reach on its own.
 // In the split view each map gets its own mode table, the left map's first, each named by its model.
+import { memo } from 'react';
 import { DockPanel } from '../components/DockPanel';
 import type { Scene } from '../../scene/scene';
 import { getPredictor } from '../../model/registry';
 import type { ModelStatus, Store } from '../store';
 import { useStore } from '../useStore';
-import { ModeControls } from './ModeControls';
-import { ModelFolderPicker } from './ModelFolderPicker';
+import { ModeControls as ModeControlsAlways } from './ModeControls';
+import { ModelFolderPicker as ModelFolderPickerAlways } from './ModelFolderPicker';
 import { ModeTable } from './ModeTable';
-import { PairControls } from './PairControls';
+import { PairControls as PairControlsAlways } from './PairControls';
 import { SubmissionPicker } from './SubmissionPicker';
 import { setPredict } from './predict-settings';
+
+// The panel's parts that read only the store, memoised: the panel re-renders whenever the open
+// file's rows change (sceneIds, up to once a frame while a list fills), and they need not.
+const ModeControls = memo(ModeControlsAlways);
+const ModelFolderPicker = memo(ModelFolderPickerAlways);
+const PairControls = memo(PairControlsAlways);
 
 /** `sceneIds`: the open file's scenario ids, for the submissions' "predictions for N of M open scenes". */
 export function ModePanel({ store, sceneIds }: { store: Store; sceneIds: readonly string[] }) {
@@ -44,7 +51,7 @@ export function ModePanel({ store, sceneIds }: { store: Store; sceneIds: readonl
 }
 
 /** The main map's mode table; in the split view, the second map's after it, each under its model. */
-function ModeTables({ store }: { store: Store }) {
+const ModeTables = memo(function ModeTables({ store }: { store: Store }) {
   const compare = useStore(store, (s) => s.compare);
   const variant = useStore(store, (s) => s.predict.variant);
   if (compare === null) return <ModeTable store={store} which="main" />;
@@ -60,10 +67,10 @@ function ModeTables({ store }: { store: Store }) {
       <ModeTable store={store} which="compare" />
     </>
   );
-}
+});
 
 /** The predictions on/off toggle. */
-function PredictToggle({ store }: { store: Store }) {
+const PredictToggle = memo(function PredictToggle({ store }: { store: Store }) {
   const on = useStore(store, (s) => s.predict.on);
   return (
     <label className="predict-toggle">
@@ -76,10 +83,10 @@ function PredictToggle({ store }: { store: Store }) {
       predict
     </label>
   );
-}
+});
 
 /** The panel's summary line: its title and the model's status. */
-function ModeSummary({ store }: { store: Store }) {
+const ModeSummary = memo(function ModeSummary({ store }: { store: Store }) {
   const model = useStore(store, (s) => s.model);
   const scene = useStore(store, (s) => s.scene);
   return (
@@ -90,7 +97,7 @@ function ModeSummary({ store }: { store: Store }) {
       </span>
     </summary>
   );
-}
+});
 
 /** The status line: off, no scene, starting, the error, or backend · latency (· predicting…). */
 function modelStatus(model: ModelStatus, scene: Scene | null): string {

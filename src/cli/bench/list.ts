@@ -7,6 +7,8 @@
 // the rAF gap is the longest time between two animation frames, which also catches work split
 // into tasks that each stay under 50 ms but still hold a frame back. Then what it costs the main
 // thread to get the shown scene: decode it here, or receive it from the worker (structured clone).
+// A third path, between them: the app's listing with its pacing off (`?list=unpaced`), the same-run
+// baseline of that pacing (the listing waits while the map stages a scene, page-work.ts).
 // Options (environment): LIST_BENCH_RUNS=n fills per path (default 2, alternated);
 // LIST_BENCH_BUSY=1 keeps one CPU core busy through the fills (a child process spinning, a
 // controlled load on top of whatever else the machine runs); LIST_BENCH_FRAMES=1 prints what the
@@ -23,6 +25,16 @@ import { fmt, median } from '../lib/timing';
 
 /** Scenes in the file: a WOMD training shard holds about 500 scenarios. */
 const N = 500;
+/**
+ * The paths compared, alternated in one run: the app; the app with its listing never stepping aside
+ * for the page's own work (useScenarioFile's page-work pacing off); the old main-thread path, last
+ * (the baseline).
+ */
+const PATHS = [
+  { name: 'worker, paced (the app)', query: '' },
+  { name: 'worker, unpaced', query: '&list=unpaced' },
+  { name: 'main thread (old)', query: '&list=main-thread' },
+] as const;
 /** The target: no main-thread task longer than this while the list fills, ms (Chromium's long-task line). */
 const TARGET_MS = 50;
 /**
@@ -38,6 +50,8 @@ const STEADY_FRAMES = 5;
  * page for seconds on these machines, whichever path fills the list.
  */
 const MODEL = 'backend=wasm';
+/** The map's staging steps this long or longer are kept, to name what the long tasks ran, ms. */
+const STEP_MS = 15;
 const REAL = join(import.meta.dirname, '../../../../shared/womd/motion_data_one_scenario.tfrecord');
 
 interface Frame {
@@ -47,8 +61,15 @@ interface Frame {
   scripts: { ms: number; what: string; layout: number }[];
 }
 
+interface Step {
+  what: string;
+  at: number;
+  ms: number;
+}
+
 interface Fill {
   frames: Frame[];
+  steps: Step[];
   settleMs: number;
   firstRowMs: number | null;
   firstSceneMs: number | null;
@@ -58,8 +79,10 @@ interface Fill {
 
 /** Installed in the page before the file is picked: times from the input's change event. */
 const INSTALL = (n: number, name: string) => `(() => {
-  const b = { start: null, settled: null, firstRow: null, firstScene: null, tasks: [], frames: [], maxGap: 0, steady: 0 };
+  const b = { start: null, settled: null, firstRow: null, firstScene: null, tasks: [], frames: [], steps: [], maxGap: 0, steady: 0 };
   window.__listBench = b;
+  // the map's staging steps (Engine.stagingTrace) of STEP_MS or more, to name what a long task ran
+  window.__modescope.engine.stagingTrace = (what, at, ms) => { if (ms >= ${STEP_MS}) b.steps.push({ what, at, ms }); };
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) b.tasks.push({ at: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask' });
@@ -135,6 +158,7 @@ async function fill(page: Page, url: string, path: string): Promise<Fill> {
     firstScene: number | null;
     tasks: { at: number; ms: number }[];
     frames: Frame[];
+    steps: Step[];
     maxGap: number;
   };
   return {
@@ -147,6 +171,9 @@ async function fill(page: Page, url: string, path: string): Promise<Fill> {
       .map((t) => ({ at: t.at - b.start, ms: t.ms })),
     maxGapMs: b.maxGap,
     frames: b.frames
+      .filter((t) => t.at + t.ms >= b.start && t.at <= b.settled)
+      .map((t) => ({ ...t, at: t.at - b.start })),
+    steps: b.steps
       .filter((t) => t.at + t.ms >= b.start && t.at <= b.settled)
       .map((t) => ({ ...t, at: t.at - b.start })),
   };
@@ -188,9 +215,24 @@ function report(name: string, f: Fill) {
         0,
       )} ms in all), longest rAF gap ${fmt(f.maxGapMs, 0)} ms`,
   );
-  if (tasks.length > 0 && tasks.length <= 6)
+  if (tasks.length > 0 && tasks.length <= 10)
     console.log(
-      `  long tasks (ms after the pick: ms): ${f.longTasks.map((t) => `${fmt(t.at, 0)}: ${fmt(t.ms, 0)}`).join(', ')}`,
+      `  long tasks (ms after the pick: ms): ${f.longTasks
+        .map((t) => {
+          // the map's staging steps inside the task, if any
+          const inside = f.steps.filter((s) => s.at >= t.at - 1 && s.at + s.ms <= t.at + t.ms + 1);
+          const named = inside.map((s) => `${s.what} ${fmt(s.ms, 0)}`).join(', ');
+          return `${fmt(t.at, 0)}: ${fmt(t.ms, 0)}${named ? ` (staging: ${named})` : ''}`;
+        })
+        .join(', ')}`,
+    );
+  if (process.env.LIST_BENCH_FRAMES && f.steps.length)
+    console.log(
+      `  staging steps of ${STEP_MS} ms or more: ${[...f.steps]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 8)
+        .map((s) => `${s.what} ${fmt(s.ms, 0)}`)
+        .join(', ')}`,
     );
   if (process.env.LIST_BENCH_FRAMES)
     for (const fr of [...f.frames].sort((a, b) => b.ms - a.ms).slice(0, 6))
@@ -222,8 +264,7 @@ export default async function () {
     const h = await startHarness();
     try {
       const page = await h.newPage();
-      const ours: Fill[] = [];
-      const old: Fill[] = [];
+      const fills = PATHS.map(() => [] as Fill[]);
       const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
       console.log(`machine before the runs: ${load()} (long tasks stretch with the load)`);
       const runs = Math.max(1, Number(process.env.LIST_BENCH_RUNS ?? 2));
@@ -233,14 +274,13 @@ export default async function () {
         ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
         : null;
       if (busy) console.log(`one core kept busy (pid ${busy.pid}: node spinning) through the fills`);
-      // interleaved, so drift in the shared machine's load hits both paths alike
+      // interleaved, so drift in the shared machine's load hits every path alike
       try {
-        for (let r = 0; r < runs; r++) {
-          ours.push(await fill(page, `${h.url}?${MODEL}`, path));
-          report(`  run ${r + 1} worker (the app)`, ours[r]!);
-          old.push(await fill(page, `${h.url}?${MODEL}&list=main-thread`, path));
-          report(`  run ${r + 1} main thread (old)`, old[r]!);
-        }
+        for (let r = 0; r < runs; r++)
+          for (const [i, p] of PATHS.entries()) {
+            fills[i]!.push(await fill(page, `${h.url}?${MODEL}${p.query}`, path));
+            report(`  run ${r + 1} ${p.name}`, fills[i]![r]!);
+          }
         console.log(`machine after the runs: ${load()}`);
       } finally {
         busy?.kill();
@@ -254,32 +294,25 @@ export default async function () {
       );
       const worst = (fs: Fill[], f: (x: Fill) => number) => Math.max(...fs.map(f));
       const med = (fs: Fill[], f: (x: Fill) => number) => median(fs.map(f).sort((a, b) => a - b));
-      const oursLong = worst(ours, longest);
+      const old = fills[PATHS.length - 1]!;
+      console.log(`per path, ${runs} fills each (the last path is the baseline):`);
+      for (const [i, p] of PATHS.entries()) {
+        const fs = fills[i]!;
+        const clean = fs.filter((f) => longest(f) <= TARGET_MS).length;
+        console.log(
+          `  ${p.name}: longest task per fill median ${fmt(med(fs, longest), 0)} ms, worst ${fmt(worst(fs, longest), 0)} ms; ` +
+            `fills with no task over ${TARGET_MS} ms: ${clean} of ${fs.length}; longest rAF gap median ${fmt(
+              med(fs, (f) => f.maxGapMs),
+              0,
+            )} ms; settled median ${fmt(med(fs, (f) => f.settleMs) / 1000)} s ` +
+            `(${fmt(med(old, (f) => f.settleMs) / med(fs, (f) => f.settleMs), 2)}x the old path's speed)`,
+        );
+      }
+      const oursLong = worst(fills[0]!, longest);
       console.log(
-        `longest task per fill, median of ${ours.length}: worker ${fmt(med(ours, longest), 0)} ms vs main thread ${fmt(med(old, longest), 0)} ms; ` +
-          `longest rAF gap, median: ${fmt(
-            med(ours, (f) => f.maxGapMs),
-            0,
-          )} vs ${fmt(
-            med(old, (f) => f.maxGapMs),
-            0,
-          )} ms`,
-      );
-      console.log(
-        `longest main-thread task while ${N} scenes list: worker ${fmt(oursLong, 0)} ms vs main thread ${fmt(worst(old, longest), 0)} ms ` +
-          `(worst of ${ours.length}); longest rAF gap ${fmt(
-            worst(ours, (f) => f.maxGapMs),
-            0,
-          )} vs ${fmt(
-            worst(old, (f) => f.maxGapMs),
-            0,
-          )} ms; ` +
-          `target <= ${TARGET_MS} ms: ${oursLong <= TARGET_MS ? 'met' : 'NOT met'}`,
-      );
-      const s1 = med(ours, (f) => f.settleMs);
-      const s0 = med(old, (f) => f.settleMs);
-      console.log(
-        `list settled: worker ${fmt(s1 / 1000)} s vs main thread ${fmt(s0 / 1000)} s (median), main thread / worker ${fmt(s0 / s1, 1)}x`,
+        `longest main-thread task while ${N} scenes list, worst of ${runs}: ${PATHS.map(
+          (p, i) => `${p.name} ${fmt(worst(fills[i]!, longest), 0)} ms`,
+        ).join(', ')}; target <= ${TARGET_MS} ms: ${oursLong <= TARGET_MS ? 'met' : 'NOT met'}`,
       );
 
       // the shown scene: decoded on this thread, or received from the worker
