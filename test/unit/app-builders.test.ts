@@ -2,7 +2,8 @@
 // feature kind of the gallery scene, dashes and double-line offsets), the agents' GPU columns and
 // trails, the prediction paths, goals and ghost boxes, and the interaction graph's arrows.
 import { describe, expect, it } from 'vitest';
-import { agentData } from '../../src/app/layers/agents';
+import { agentData, agentLayers } from '../../src/app/layers/agents';
+import { Store } from '../../src/app/store';
 import { graphArrows, sceneGraph } from '../../src/app/layers/graph';
 import {
   buildMapGeometry,
@@ -450,6 +451,31 @@ describe('agent buffers', () => {
 
   it('is built once per scene', () => {
     expect(agentData(scene)).toBe(d);
+  });
+
+  it('is built a track per step by the staging (prepare), and finished by agentData if overtaken', () => {
+    const ctx = (s: Scene) => ({ scene: s, time: 10, view: { ...new Store().get(), scene: s } });
+    const whole = buildScene(input);
+    const sliced = buildScene(input);
+    // steps to the end: one per track, then the data is in the cache
+    const steps = agentLayers.prepare!(ctx(whole));
+    let n = 0;
+    while (!steps.next().done) n++;
+    expect(n).toBe(whole.tracks.count);
+    const built = agentData(whole);
+    // overtaken after two tracks: agentData finishes it, with the same data as built whole
+    const some = agentLayers.prepare!(ctx(sliced));
+    some.next();
+    some.next();
+    const finished = agentData(sliced);
+    for (const data of [built, finished]) {
+      expect(data.paths.map((p) => [p.track, ...p.timestamps])).toEqual(
+        d.paths.map((p) => [p.track, ...p.timestamps]),
+      );
+      expect(data.buffers.attributes.getPose0.value).toEqual(d.buffers.attributes.getPose0.value);
+    }
+    // a scene already built has nothing to prepare
+    expect(agentLayers.prepare!(ctx(whole)).next().done).toBe(true);
   });
 });
 
