@@ -314,14 +314,14 @@ export class Engine {
   }
 
   /** Runs one staging step, telling stagingTrace what it was and how long it took. */
-  private step<T>(what: string | (() => string), f: () => T): T {
+  private step<T>(what: string, f: () => T): T {
     const trace = this.stagingTrace;
     if (!trace) return f();
     const t = performance.now();
     try {
       return f();
     } finally {
-      trace(typeof what === 'string' ? what : what(), t, performance.now() - t);
+      trace(what, t, performance.now() - t);
     }
   }
 
@@ -454,19 +454,11 @@ export class Engine {
         const added = new Set(fresh.slice(0, i));
         // the old layers as they are, the new ones in their final places
         const now = layers.flatMap((l) => (added.has(l) ? [l] : old.filter((o) => o.id === l.id)));
-        if (
-          !this.step(
-            () => `add ${fresh[i - 1]!.id}`,
-            () => this.deck.updateNow(now),
-          )
-        )
-          break;
+        const id = fresh[i - 1]!.id;
+        if (!this.step(`add ${id}`, () => this.deck.updateNow(now))) break;
         await nextTask();
         if (this.staging !== me) return;
-        this.step(
-          () => `warm ${fresh[i - 1]!.id}`,
-          () => this.deck.warm(new Set([fresh[i - 1]!.id])),
-        );
+        this.step(`warm ${id}`, () => this.deck.warm(new Set([id])));
       }
     } catch (e) {
       console.error(e); // the frame builds the layers as before and reports it
