@@ -116,6 +116,12 @@ describe('scene list of a large file', () => {
       new RegExp(`^${DAMAGED}many\\.tfrecord: record ${DAMAGED} \\(byte \\d+\\): payload: CRC mismatch`),
     );
 
+    // every record number and scenario id in the rows on screen shows whole (no ellipsis)
+    const cut = await page
+      .locator(`${ROWS} td:nth-child(-n+2)`)
+      .evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+    expect(cut).toEqual([]);
+
     // a scene far down the list: clicked, shown and drawn where its agents are
     const id = expected[250]![0];
     await walkList(page, (rows) => rows.some((r) => r[0] === id));
