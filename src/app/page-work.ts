@@ -1,8 +1,8 @@
 // The page's own heavy main-thread work in progress, for background work that competes with it for
 // the CPU. The contract:
-// - begin() marks a piece of work in progress (the map staging a scene, engine.ts) and returns its
-//   end; ending twice is harmless;
-// - whenFree(f, lateMs) calls f at once when no work is in progress, else when the last one ends or
+// - beginPageWork() marks a piece of work in progress (the map staging a scene, engine.ts) and
+//   returns its end; ending twice is harmless;
+// - whenPageFree(f, lateMs) calls f at once when no work is in progress, else when the last one ends or
 //   after lateMs, whichever comes first; f runs once.
 // The scene worker's listing takes rows through it (useScenarioFile.ts): on two cores with one busy,
 // a listing decoding at full speed beside the map's staging took half of the core the page needed,

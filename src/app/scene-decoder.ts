@@ -23,7 +23,7 @@ export type SceneWorkerRequest =
   | { kind: 'json'; id: number; bytes: Uint8Array; file: string }
   | { kind: 'open'; open: number; files: { blob: Blob; name: string }[] }
   | { kind: 'scene'; id: number; open: number; k: number }
-  /** The page has committed `batches` more batches of rows (the listing's pacing, scene-worker.ts). */
+  /** The page has taken `batches` more batches of rows (the listing's pacing, listing-pace.ts). */
   | { kind: 'taken'; open: number; batches: number }
   | { kind: 'close'; open: number };
 
@@ -164,8 +164,8 @@ export class WorkerSceneSet implements SceneFile {
 /** The page's handle on a listing. */
 export interface Listing {
   /**
-   * The page has taken (committed to the list) `batches` more batches of `on.rows`: the worker
-   * lists at most scene-worker.ts AHEAD batches beyond what the page has taken.
+   * The page has taken `batches` more batches of `on.rows`: the worker lists at most AHEAD
+   * (listing-pace.ts) batches beyond what the page has taken.
    */
   taken(batches: number): void;
   close(): void;

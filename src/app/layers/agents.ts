@@ -53,19 +53,25 @@ export interface AgentData {
 }
 
 const cache = new WeakMap<Scene, AgentData>();
-/** A scene's agent data part built (agentLayers.prepare, overtaken before it finished). */
+/** Agent data begun by agentLayers.prepare and not finished (a staging overtaken), per scene. */
 const building = new WeakMap<Scene, Generator<void, AgentData, void>>();
+
+/** Runs the steps to their end. */
+function finish(steps: Generator<void, AgentData, void>): AgentData {
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
 
 /** The scene's agent data, built on first use (or finished, if prepare began it) and kept for as long as the scene lives. */
 export function agentData(scene: Scene): AgentData {
-  const hit = cache.get(scene);
-  if (hit) return hit;
-  const steps = building.get(scene) ?? agentDataSteps(scene);
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  building.delete(scene);
-  cache.set(scene, r.value);
-  return r.value;
+  let data = cache.get(scene);
+  if (!data) {
+    data = finish(building.get(scene) ?? agentDataSteps(scene));
+    building.delete(scene);
+    cache.set(scene, data);
+  }
+  return data;
 }
 
 /**
@@ -77,22 +83,14 @@ agentLayers.prepare = function* (ctx: LayerContext): Generator<void, void, void>
   if (cache.has(ctx.scene)) return;
   const steps = building.get(ctx.scene) ?? agentDataSteps(ctx.scene);
   building.set(ctx.scene, steps);
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) {
-      building.delete(ctx.scene);
-      cache.set(ctx.scene, r.value);
-      return;
-    }
-    yield;
-  }
+  const data = yield* steps;
+  building.delete(ctx.scene);
+  cache.set(ctx.scene, data);
 };
 
 /** `tolerance`: the trails' SIMPLIFY_M (simplify.ts); 0 keeps every point (the viewer bench's baseline). */
 export function buildAgentData(scene: Scene, tolerance = SIMPLIFY_M): AgentData {
-  const steps = agentDataSteps(scene, tolerance);
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  return r.value;
+  return finish(agentDataSteps(scene, tolerance));
 }
 
 /** Builds the agent data, yielding after each track. */
