@@ -212,6 +212,16 @@ export class Engine {
   /** The scene whose layers deck holds whole; another scene in the store is staged in first. */
   private shown: Scene | null = null;
   /**
+   * Layers of a scene no longer shown (or of a prediction no longer drawn), kept in deck hidden
+   * (visible: false), by id: a later layer with the same id (the next scene's, a first
+   * prediction's) then updates one, its data replaced and its attributes computed again, where
+   * deck would otherwise create a layer anew (its models and their shaders, most of a staging
+   * step's 20-60 ms under load, npm run bench -- list) and finalize the old one. A spare is let go
+   * when a layer replaces it, or when the map is emptied at once (render `whole` with no scene);
+   * a layer switched off in the layer panel is removed, not kept.
+   */
+  private spare = new Map<string, Layer>();
+  /**
    * The scene being staged in (stageScene), CLEARING while the layers go (stageClear), the layers
    * being added to the shown scene (stageLayers), or null.
    */
@@ -313,6 +323,25 @@ export class Engine {
     this.wake();
   }
 
+  /** `layers`, then the spare layers they do not replace; a spare they replace is let go. */
+  private withSpare(layers: Layer[]): Layer[] {
+    if (this.spare.size === 0) return layers;
+    for (const l of layers) if (this.spare.get(l.id) !== l) this.spare.delete(l.id);
+    const ids = new Set(layers.map((l) => l.id));
+    const rest = [...this.spare.values()].filter((l) => !ids.has(l.id));
+    return rest.length ? [...layers, ...rest] : layers;
+  }
+
+  /** The layers deck holds that are not spare: what the map shows, or showed before a staging. */
+  private liveLayers(): Layer[] {
+    return ((this.deck.props.layers ?? []) as Layer[]).filter((l) => this.spare.get(l.id) !== l);
+  }
+
+  /** Keeps `layers` (deck's, shown now) as spares, hidden; deck gets them with the next update. */
+  private retire(layers: Layer[]) {
+    for (const l of layers) this.spare.set(l.id, l.clone({ visible: false }));
+  }
+
   /** Runs one staging step, telling stagingTrace what it was and how long it took. */
   private step<T>(what: string, f: () => T): T {
     const trace = this.stagingTrace;
@@ -404,6 +433,7 @@ export class Engine {
       this.shown = null;
       if (whole || !this.deck.isInitialized) {
         this.staging = null;
+        this.spare.clear();
         this.deck.setProps({ layers: [] });
       } else if (this.staging !== CLEARING) void this.stageClear();
       return;
@@ -427,26 +457,27 @@ export class Engine {
     if (!cam) return;
     const layers = this.buildLayers(s as ViewerState & { scene: Scene });
     if (!whole && this.deck.isInitialized) {
-      const have = new Set(((this.deck.props.layers ?? []) as Layer[]).map((l) => l.id));
+      const have = new Set(this.liveLayers().map((l) => l.id));
       if (layers.some((l) => !have.has(l.id))) {
         void this.stageLayers(layers, have);
         return;
       }
     }
-    this.deck.setProps({ viewState: deckViewState(cam), layers });
+    this.deck.setProps({ viewState: deckViewState(cam), layers: this.withSpare(layers) });
   }
 
   /**
    * Layers the shown scene did not have (a first prediction's paths, goals and ghosts, a layer
    * switched on) created one per task, as stageScene does for a scene: creating them in the frame
-   * (models, attributes) was 20 ms of a 103 ms frame while the list filled. The layers deck
-   * already has keep their props meanwhile; the next frame after draws all at once.
+   * (models, attributes) was 20 ms of a 103 ms frame while the list filled; a spare layer of the
+   * same id is updated instead. The layers deck already has keep their props meanwhile; the next
+   * frame after draws all at once.
    */
   private async stageLayers(layers: Layer[], have: Set<string>) {
     const me: LayerStaging = { layers };
     this.staging = me;
     const fresh = layers.filter((l) => !have.has(l.id));
-    const old = (this.deck.props.layers ?? []) as Layer[];
+    const old = this.liveLayers();
     try {
       for (let i = 1; i <= fresh.length; i++) {
         await nextTask();
@@ -455,7 +486,8 @@ export class Engine {
         // the old layers as they are, the new ones in their final places
         const now = layers.flatMap((l) => (added.has(l) ? [l] : old.filter((o) => o.id === l.id)));
         const id = fresh[i - 1]!.id;
-        if (!this.step(`add ${id}`, () => this.deck.updateNow(now))) break;
+        const verb = this.spare.has(id) ? 'reuse' : 'add';
+        if (!this.step(`${verb} ${id}`, () => this.deck.updateNow(this.withSpare(now)))) break;
         await nextTask();
         if (this.staging !== me) return;
         this.step(`warm ${id}`, () => this.deck.warm(new Set([id])));
@@ -539,14 +571,30 @@ export class Engine {
         if (cam) this.deck.setProps({ viewState: deckViewState(cam) });
         return this.buildLayers({ ...this.store.get(), scene });
       });
+      // the old scene's layers stay in deck (not drawn: the frames are held) until a new layer of
+      // their id replaces them, so deck updates them; those the new scene has not are kept spare
+      const old = this.liveLayers();
+      const ids = new Set(layers.map((l) => l.id));
       for (let i = 1; i <= layers.length; i++) {
         await nextTask();
         if (!live()) return;
-        if (!this.step(`add ${layers[i - 1]!.id}`, () => this.deck.updateNow(layers.slice(0, i)))) break;
+        const now = layers.slice(0, i);
+        const taken = new Set(now.map((l) => l.id));
+        const id = layers[i - 1]!.id;
+        const verb = old.some((l) => l.id === id) || this.spare.has(id) ? 'reuse' : 'add';
+        const list = [...now, ...old.filter((l) => !taken.has(l.id))];
+        if (!this.step(`${verb} ${id}`, () => this.deck.updateNow(this.withSpare(list)))) break;
         // its first draw in a task of its own (SceneDeck.warm)
         await nextTask();
         if (!live()) return;
         this.step(`warm ${layers[i - 1]!.id}`, () => this.deck.warm(new Set([layers[i - 1]!.id])));
+      }
+      const left = old.filter((l) => !ids.has(l.id));
+      if (left.length > 0) {
+        await nextTask();
+        if (!live()) return;
+        this.retire(left);
+        this.step('keep spare', () => this.deck.updateNow(this.withSpare(layers)));
       }
     } catch (e) {
       // a layer that fails to build: the frame builds the scene whole, and reports it as before
@@ -565,20 +613,19 @@ export class Engine {
   }
 
   /**
-   * Takes the layers down one per task, top first, when the scene goes (a new file opening):
-   * finalizing them all at once (their buffers and models deleted) was a 38-59 ms animation frame
-   * under load. A scene arriving meanwhile is staged in instead (stageScene).
+   * Hides the layers when the scene goes (a new file opening) and keeps them spare, for the next
+   * scene's layers to update: finalizing them all at once (their buffers and models deleted) was a
+   * 38-59 ms animation frame under load, and creating the next scene's anew 20-60 ms a layer. A
+   * scene arriving meanwhile is staged in instead (stageScene).
    */
   private async stageClear() {
     this.staging = CLEARING;
-    let layers = [...((this.deck.props.layers ?? []) as Layer[])];
-    while (layers.length > 0) {
-      await nextTask();
-      if (this.staging !== CLEARING) return;
-      if (this.store.get().scene) break; // the next render stages it in
-      const gone = layers.at(-1)!.id;
-      layers = layers.slice(0, -1);
-      if (!this.step(`remove ${gone}`, () => this.deck.updateNow(layers))) break;
+    await nextTask();
+    if (this.staging !== CLEARING) return;
+    const shown = this.liveLayers();
+    if (!this.store.get().scene && shown.length > 0) {
+      this.retire(shown);
+      this.step('hide', () => this.deck.updateNow(this.withSpare([])));
     }
     this.staging = null;
   }

@@ -1,4 +1,5 @@
 // Messages between the app and the model worker, and what a prediction looks like to the app.
+import type { LabelIndex } from '../labels';
 import type { BackendChoice } from '../model/backends';
 import type { PairResult, PhaseTimes } from '../model/predictors';
 import type { Predictor, PredictorId } from '../model/registry';
@@ -101,6 +102,13 @@ export interface PairPrediction extends PairResult {
   choice: BackendChoice | null;
   /** Set when this prediction fell back to another backend: what failed and where it runs now. */
   notice: string | null;
+  /**
+   * Per mode: the pseudo label of its own most likely future (predictions/readings.ts), computed by
+   * the worker beside the prediction, so the page's thread does not have to when the prediction
+   * arrives (16 ms of a render there with one core busy: npm run bench -- list). Absent where the
+   * prediction did not come from the worker (a submission's: its modes carry their labels).
+   */
+  readings?: (LabelIndex | null)[];
   /**
    * A submission's predictions only: what of the file's entry for this scene could not be shown
    * (each a SubmissionError's message, naming the file, scenario, object and field); the rest is.

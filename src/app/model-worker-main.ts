@@ -32,6 +32,7 @@ import {
 } from '../model/backends';
 import { BACKEND_ORDER, getPredictor, registerPredictor, type PredictorId } from '../model/registry';
 import { decodeModelFiles, loadModel } from '../model/weights';
+import { modeReadings } from './predictions/readings';
 import { priorKnowledgeDim, type Params } from '../model/network';
 import {
   SCENES_KEPT,
@@ -329,6 +330,8 @@ async function predict(req: Extract<ModelRequest, { type: 'predict' }>): Promise
   const latencyMs = performance.now() - t0;
   return {
     ...result,
+    // here, off the page's thread (outside latencyMs: the model's time)
+    readings: modeReadings(scene, result),
     variant: req.variant,
     backend: tf.getBackend(),
     latencyMs,
@@ -351,12 +354,13 @@ async function predictMany(req: Extract<ModelRequest, { type: 'batch' }>): Promi
   });
   const latencyMs = (performance.now() - t0) / Math.max(1, req.items.length);
   const backend = tf.getBackend();
-  return outcomes.map((x) =>
+  return outcomes.map((x, i) =>
     'error' in x
       ? x
       : {
           prediction: {
             ...x.result,
+            readings: modeReadings(req.items[i]!.scene, x.result),
             variant: req.variant,
             backend,
             latencyMs,

@@ -5,8 +5,9 @@
 //   scene decoded, summarised and labelled there and posted in batches; the page never reads
 //   scenario bytes itself;
 // - rows are committed to React state at most once per animation frame (all that arrived since the
-//   last frame, one concat): the list grows without a copy and a render per record, which made
-//   filling a 500-scene list quadratic and blocked the page for seconds; the worker lists no
+//   last frame, one concat) in a React transition (rendered in slices that yield to the page): the
+//   list grows without a copy and a render per record, which made filling a 500-scene list
+//   quadratic and blocked the page for seconds; the worker lists no
 //   further ahead while the page does heavy work of its own (page-work.ts: the map staging a scene);
 // - the scene the page shows (and the file-level run's) is decoded there too and moved to the page;
 // - a record that cannot be read is a row naming file, record and field; a file that cannot be
@@ -19,7 +20,7 @@
 // `?list=main-thread` keeps the old path (every scene decoded on the main thread, the list copied
 // and rendered per record) and `?list=unpaced` the listing that never steps aside, for `npm run
 // bench -- list`'s baselines only.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { blobSource, SceneSet } from '../waymo';
 import { fetchFile, FetchFileError } from './fetch-file';
 import { decodeJsonInWorker, openInWorker, type Listing, type WorkerSceneSet } from './scene-decoder';
@@ -207,9 +208,13 @@ function listInWorker(
     frame = 0;
     return (rows) => (batch.length ? rows.concat(batch) : rows);
   };
+  // every rows update is a transition (React renders it in slices of a few ms, yielding to the
+  // page between them; a plain update from a frame or a message renders in one task), and all of
+  // them are, so the rows always commit in the order they came
+  const update = (f: (s: OpenFileState) => OpenFileState) => startTransition(() => setState(f));
   const commit = () => {
     const add = take();
-    if (live()) setState((s) => ({ ...s, rows: add(s.rows) }));
+    if (live()) update((s) => ({ ...s, rows: add(s.rows) }));
   };
   const listing = openInWorker(blobs, {
     opened(file) {
@@ -232,11 +237,11 @@ function listInWorker(
     },
     done() {
       const add = take();
-      if (live()) setState((s) => ({ ...s, rows: add(s.rows), loading: false }));
+      if (live()) update((s) => ({ ...s, rows: add(s.rows), loading: false }));
     },
     failed(message) {
       const add = take();
-      if (live()) setState((s) => ({ ...s, rows: add(s.rows), loading: false, error: message }));
+      if (live()) update((s) => ({ ...s, rows: add(s.rows), loading: false, error: message }));
     },
   });
   return listing;

@@ -4,7 +4,8 @@
 // draws a scene clicked far down the list, and a file opened while another still lists replaces it.
 // The map stages a scene in between frames (engine.ts stageScene): the file's first scene, shown
 // while its list fills, ends up in the map whole (its agents picked where they are) by the app's own
-// frames, with no forced draw (drawNow) from the test, and the list still fills completely.
+// frames, with no forced draw (drawNow) from the test, and the list still fills completely; its
+// layers update the last scene's (kept hidden while no scene is shown), not created anew.
 // The listing is paced (listing-pace.ts, page-work.ts): the worker posts no more than AHEAD batches
 // beyond those the page has taken, and the page takes none while its own work (a staging) goes on,
 // but for one per TAKEN_LATE_MS.
@@ -144,6 +145,22 @@ describe('scene list of a large file', () => {
     const page = await h.newPage();
     await page.goto(`${h.url}?backend=wasm`);
     await waitForScene(page);
+    // the demo scene's layers, marked: the next scene's layers of the same ids update them (their
+    // state carries over) instead of deck creating them anew (engine.ts: the spare layers)
+    const marked = await page.evaluate(() =>
+      (
+        window.__modescope!.engine.deck.props.layers as {
+          id: string;
+          state: Record<string, unknown> | null;
+        }[]
+      )
+        .filter((l) => l.state)
+        .map((l) => {
+          l.state!.mark = `demo ${l.id}`;
+          return l.id;
+        }),
+    );
+    expect(marked).toEqual(expect.arrayContaining(['map-lanes', 'agents']));
     await page.getByTestId('file-input').setInputFiles(join(dir, 'many.tfrecord'));
     await page.waitForFunction(() => window.__modescope!.store.get().scene?.id === 'many-0', null, WAIT);
     await page.evaluate(() => window.__modescope!.store.set({ playing: false }));
@@ -172,6 +189,18 @@ describe('scene list of a large file', () => {
       window.__modescope!.engine.deck.props.layers.map((l) => (l as { id: string }).id),
     );
     expect(ids).toEqual(expect.arrayContaining(['map-lanes', 'map-road-lines', 'agent-trails', 'agents']));
+    // the map's lanes and the agents are the demo's layers, updated with the new scene's data
+    const marks = await page.evaluate(() =>
+      (
+        window.__modescope!.engine.deck.props.layers as {
+          id: string;
+          state: Record<string, unknown> | null;
+        }[]
+      )
+        .filter((l) => l.id === 'map-lanes' || l.id === 'agents')
+        .map((l) => l.state?.mark),
+    );
+    expect(marks).toEqual(['demo map-lanes', 'demo agents']);
     await expect.poll(() => status(page), { timeout: 120_000 }).toBe(`many.tfrecord: ${N} scenes`);
     expect(await windowOf(page)).toMatchObject({ count: N });
     await page.close();

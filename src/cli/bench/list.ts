@@ -12,7 +12,8 @@
 // Options (environment): LIST_BENCH_RUNS=n fills per path (default 2, alternated);
 // LIST_BENCH_BUSY=1 keeps one CPU core busy through the fills (a child process spinning, a
 // controlled load on top of whatever else the machine runs); LIST_BENCH_FRAMES=1 prints what the
-// longest animation frames ran.
+// longest animation frames ran; LIST_BENCH_NAMES=1 builds the app unminified, so the scripts named
+// in the long tasks and frames carry their own function names.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ interface Frame {
   at: number;
   ms: number;
   layout: number;
-  scripts: { ms: number; what: string; layout: number }[];
+  scripts: { at: number; ms: number; what: string; layout: number }[];
 }
 
 interface Step {
@@ -94,7 +95,7 @@ const INSTALL = (n: number, name: string) => `(() => {
         at: e.startTime,
         ms: e.duration,
         layout: e.renderStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
-        scripts: e.scripts.map((s) => ({ ms: s.duration, what: s.invoker + ' ' + (s.sourceURL.split('/').pop() || '') + ':' + s.sourceFunctionName, layout: s.forcedStyleAndLayoutDuration })),
+        scripts: e.scripts.map((s) => ({ at: s.startTime, ms: s.duration, what: s.invoker + ' ' + (s.sourceURL.split('/').pop() || '') + ':' + s.sourceFunctionName, layout: s.forcedStyleAndLayoutDuration })),
       });
   }).observe({ type: 'long-animation-frame' });
   window.addEventListener('change', () => { b.start = performance.now(); }, true);
@@ -172,7 +173,11 @@ async function fill(page: Page, url: string, path: string): Promise<Fill> {
     maxGapMs: b.maxGap,
     frames: b.frames
       .filter((t) => t.at + t.ms >= b.start && t.at <= b.settled)
-      .map((t) => ({ ...t, at: t.at - b.start })),
+      .map((t) => ({
+        ...t,
+        at: t.at - b.start,
+        scripts: t.scripts.map((s) => ({ ...s, at: s.at - b.start })),
+      })),
     steps: b.steps
       .filter((t) => t.at + t.ms >= b.start && t.at <= b.settled)
       .map((t) => ({ ...t, at: t.at - b.start })),
@@ -222,7 +227,19 @@ function report(name: string, f: Fill) {
           // the map's staging steps inside the task, if any
           const inside = f.steps.filter((s) => s.at >= t.at - 1 && s.at + s.ms <= t.at + t.ms + 1);
           const named = inside.map((s) => `${s.what} ${fmt(s.ms, 0)}`).join(', ');
-          return `${fmt(t.at, 0)}: ${fmt(t.ms, 0)}${named ? ` (staging: ${named})` : ''}`;
+          // and the scripts the long animation frames name in it (entry points of 5 ms or more)
+          const scripts = f.frames
+            .flatMap((fr) => fr.scripts)
+            .filter((s) => s.at >= t.at - 1 && s.at <= t.at + t.ms + 1)
+            .map((s) => `${s.what} ${fmt(s.ms, 0)}`)
+            .join(', ');
+          // and the long animation frame holding it: its length and its style and layout
+          const fr = f.frames.find((x) => x.at <= t.at + 1 && x.at + x.ms >= t.at + t.ms - 1);
+          return (
+            `${fmt(t.at, 0)}: ${fmt(t.ms, 0)}${named ? ` (staging: ${named})` : ''}` +
+            `${scripts ? ` (scripts: ${scripts})` : ''}` +
+            `${fr ? ` (in a frame of ${fmt(fr.ms, 0)} ms, style+layout ${fmt(fr.layout, 0)})` : ' (in no long frame)'}`
+          );
         })
         .join(', ')}`,
     );
@@ -260,7 +277,7 @@ export default async function () {
       `file: ${N} synthetic scenes, ${fmt(bytes.length / 1e6, 1)} MB (generated in ${fmt((performance.now() - t0) / 1000, 1)} s)`,
     );
     const dist = join(dir, 'dist');
-    await buildApp(dist);
+    await buildApp(dist, { minify: !process.env.LIST_BENCH_NAMES });
     const h = await startHarness();
     try {
       const page = await h.newPage();

@@ -32,8 +32,8 @@ export interface Harness {
 }
 
 /** Builds the app into `outDir` (the benches' own build, not dist/) and serves it from there (DIST_DIR). */
-export async function buildApp(outDir: string): Promise<void> {
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+export async function buildApp(outDir: string, o: { minify?: boolean } = {}): Promise<void> {
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, minify: o.minify ?? true } });
   process.env.DIST_DIR = outDir;
 }
 
