@@ -39,12 +39,20 @@ export function SceneList(props: {
   total: number;
   /** Name each scene's file (several files open). */
   showFile?: boolean;
+  /** The list is still filling (the file's rows arriving): it renders only the rows in view. */
+  filling?: boolean;
 }) {
   const { rows, filter, onFilter, selected, onSelect, total } = props;
   return (
     <section className="scenes">
       <SceneFilters filter={filter} onFilter={onFilter} shown={rows.length} total={total} />
-      <SceneTable rows={rows} selected={selected} onSelect={onSelect} showFile={!!props.showFile} />
+      <SceneTable
+        rows={rows}
+        selected={selected}
+        onSelect={onSelect}
+        showFile={!!props.showFile}
+        filling={!!props.filling}
+      />
     </section>
   );
 }
@@ -133,10 +141,10 @@ function LabelFilter({ filter, onFilter }: { filter: SceneFilter; onFilter: (f: 
  * Lists with more entries than this render only the rows in view (and OVERSCAN on each side):
  * rendering 500 rows at once is a long task (92 ms on the 2-core test machines under load, npm
  * run bench -- list), and the layout of a table that grows every frame was a large part of what
- * the page spent while a list filled: a table is laid out again whole when a row is added, 494 of
- * the page's 716 layout objects per commit with 200 rows in the DOM (a trace; 18-84 ms with one
- * core busy), so a list goes windowed at 80 entries, not 200 as before. Below it every row is in
- * the DOM, as tests and find-in-page expect of a short list (the demo set's 42 scenes). Hand-written: the list is a table whose rows
+ * the page spent while a list filled (a table is laid out again whole when a row is added), so a
+ * list goes windowed at 80 entries (200 before), and any list while it fills (useWindow). Below it
+ * every row of a filled list is in the DOM, as tests and find-in-page expect of a short list (the
+ * demo set's 42 scenes). Hand-written: the list is a table whose rows
  * have a few heights (a pair that wraps, an error message, a file heading), which the windowing
  * libraries' fixed-size or absolutely positioned rows do not fit without rebuilding the component.
  */
@@ -159,11 +167,16 @@ function entries(rows: SceneRow[], showFile: boolean): Entry[] {
 }
 
 /** The range of entries to render: all of a short list, else those in view (by the mean row height). */
-function useWindow(count: number) {
+function useWindow(count: number, filling: boolean) {
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800 });
   const [rowPx, setRowPx] = useState(ROW_GUESS_PX);
-  const windowed = count > WINDOW_FROM;
+  // a list still filling is windowed whatever its length: a table is laid out again whole when a
+  // row is added, so each commit of rows laid out every row already in it (494 of the page's 716
+  // layout objects at 50 rows, 816 of 1038 at 80: 18-84 ms with one core busy, a trace of npm run
+  // bench -- list); windowed, rows added below the view change a stand-in's height only. A short
+  // list renders whole once it has filled.
+  const windowed = count > WINDOW_FROM || (filling && count > 0);
   const first = windowed ? Math.max(0, Math.floor(view.top / rowPx) - OVERSCAN) : 0;
   const end = windowed ? Math.min(count, Math.ceil((view.top + view.height) / rowPx) + OVERSCAN) : count;
   // The view's height and the mean height of the rows rendered (the spacers' unit, so the scroll
@@ -207,10 +220,11 @@ function SceneTable(props: {
   selected: number;
   onSelect: (k: number) => void;
   showFile: boolean;
+  filling: boolean;
 }) {
-  const { rows, selected, onSelect, showFile } = props;
+  const { rows, selected, onSelect, showFile, filling } = props;
   const all = useMemo(() => entries(rows, showFile), [rows, showFile]);
-  const { box, first, end, rowPx, onScroll } = useWindow(all.length);
+  const { box, first, end, rowPx, onScroll } = useWindow(all.length, filling);
   const spacer = (n: number, key: string) =>
     n > 0 && (
       <tr key={key} className="spacer" aria-hidden>

@@ -74,6 +74,7 @@ export function Sidebar(props: {
         selected={props.selected}
         onSelect={props.onSelect}
         showFile={(state.file?.files.length ?? 0) > 1}
+        filling={state.loading}
       />
     </aside>
   );
