@@ -173,7 +173,7 @@ function useWindow(count: number, filling: boolean) {
   const [rowPx, setRowPx] = useState(ROW_GUESS_PX);
   // a list still filling is windowed whatever its length: a table is laid out again whole when a
   // row is added, so each commit of rows laid out every row already in it (494 of the page's 716
-  // layout objects at 50 rows, 816 of 1038 at 80: 18-84 ms with one core busy, a trace of npm run
+  // layout objects in one traced commit, 816 of 1038 in another: 18-84 ms with one core busy, npm run
   // bench -- list); windowed, rows added below the view change a stand-in's height only. A short
   // list renders whole once it has filled.
   const windowed = count > WINDOW_FROM || (filling && count > 0);
