@@ -212,11 +212,12 @@ export class Engine {
   /** The scene whose layers deck holds whole; another scene in the store is staged in first. */
   private shown: Scene | null = null;
   /**
-   * Layers of a scene no longer shown (or of a prediction no longer drawn), kept in deck hidden
-   * (visible: false), by id: a later layer with the same id (the next scene's, a first
-   * prediction's) then updates one, its data replaced and its attributes computed again, where
-   * deck would otherwise create a layer anew (its models and their shaders, most of a staging
-   * step's 20-60 ms under load, npm run bench -- list) and finalize the old one. A spare is let go
+   * Layers of a scene no longer shown (those the next scene has not: a prediction's, before its
+   * first prediction), kept in deck hidden (visible: false), by id: a later layer with the same id
+   * (the next scene's, a first prediction's) then updates one, its data replaced and its attributes
+   * computed again, where deck would otherwise create a layer anew (its models and their shaders,
+   * most of a staging step's 20-60 ms under load, npm run bench -- list) and finalize the old one.
+   * Picks name no agent while a scene is staged in (picksShown). A spare is let go
    * when a layer replaces it, or when the map is emptied at once (render `whole` with no scene);
    * a layer switched off in the layer panel is removed, not kept.
    */
@@ -671,9 +672,18 @@ export class Engine {
     this.select(this.pickAgent(e.clientX - r.left, e.clientY - r.top));
   };
 
-  /** The agent drawn at canvas pixel (x, y), -1 for none. */
+  /**
+   * Whether deck's agents layer is the store's scene's: not while another scene is staged in or
+   * the map is being cleared, when the old scene's layers are still in deck (the spare layers) under
+   * the new scene's camera, and a pick would name an agent of the old scene.
+   */
+  private picksShown(): boolean {
+    return this.staging === null || (typeof this.staging === 'object' && 'layers' in this.staging);
+  }
+
+  /** The agent drawn at canvas pixel (x, y), -1 for none (and while a scene is staged in). */
   pickAgent(x: number, y: number): number {
-    if (!this.deck.isInitialized) return -1;
+    if (!this.deck.isInitialized || !this.picksShown()) return -1;
     const info = this.deck.pickObject({ x, y, radius: 2, layerIds: ['agents'] });
     return info?.layer?.id === 'agents' ? info.index : -1;
   }
@@ -686,7 +696,7 @@ export class Engine {
 
   private hover(info: PickingInfo) {
     const s = this.store.get();
-    const track = info.layer?.id === 'agents' ? info.index : -1;
+    const track = info.layer?.id === 'agents' && this.picksShown() ? info.index : -1;
     if (track !== s.hovered) this.store.set({ hovered: track });
     if (track < 0 || !s.scene) {
       this.hooks.onHover(null);
