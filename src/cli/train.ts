@@ -67,6 +67,7 @@ const { values } = parseArgs({
     'goals-only': { type: 'boolean', default: false },
     'goal-components': { type: 'string' },
     'hit-weight': { type: 'string' },
+    'box-kernel': { type: 'string' },
   },
 });
 const variant = values.variant as Variant;
@@ -157,6 +158,7 @@ if (values['goals-only']) {
     ...headRun,
     goalComponents: g,
     hitWeight: values['hit-weight'] ? Number(values['hit-weight']) : undefined,
+    boxKernel: values['box-kernel'] ? Number(values['box-kernel']) : undefined,
   });
   writeModelFiles(plan.outDir, model);
   console.log(

@@ -15,7 +15,9 @@
 //    Σ_z q(z|x,y) · NLL_z(end points), q the frozen posterior, as the full training weighs it; with
 //    cfg.hitWeight > 0 each mode's term also gets hitWeight · min_c (the component mean's offset from
 //    the end points in WOMD's 8 s miss box units, squared: a winner-takes-all pull toward a hit;
-//    tried and not adopted, docs/real-gap.md). After
+//    tried and not adopted, docs/real-gap.md); with cfg.boxKernel = K > 0 the NLL is instead that of
+//    the mixture convolved with each agent's box kernel (boxKernelNLLPerMode: a Gaussian of K x the
+//    8 s miss box's half sizes along and across its heading; tried and not adopted either). After
 //    each epoch it scores `stop`; in the end it restores the epoch with the lowest stop loss
 //    (patience epochs without improvement end the run). Seeded batch order (head-fit.ts fitHead, the
 //    loop it shares with prior-train.ts); returns the history (stop_total: the stop set's goal loss).
@@ -59,6 +61,8 @@ export interface GoalData {
 /** The goal head's schedule, and the weight of the hit term (the header; 0: the goal NLL alone). */
 export interface GoalHeadConfig extends HeadSchedule {
   hitWeight?: number;
+  /** The box kernel's scale (the header; 0 or absent: the plain goal NLL). */
+  boxKernel?: number;
 }
 
 /** The frozen context, posterior and end points of each sample (see the header). */
@@ -151,9 +155,10 @@ function rows(d: GoalData, idx: readonly number[]) {
  * hit term, the squared offset of the mode's nearest component mean from the end points in units of
  * WOMD's 8 s miss box (each agent's (lon / L)² + (lat / W)², summed; under 2 for a hit).
  */
-function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.Scalar {
+function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0, boxKernel = 0): tf.Scalar {
   const gm = goalMixture(head, r.ctx);
-  let perMode = goalNLLPerMode(gm, r.goal); // [B, M]
+  let perMode =
+    boxKernel > 0 ? boxKernelNLLPerMode(gm, r.goal, r.box, boxKernel) : goalNLLPerMode(gm, r.goal); // [B, M]
   if (hitWeight > 0) {
     const b = r.ctx.shape[0];
     const G = gm.mean.shape[2]!;
@@ -170,18 +175,66 @@ function headLoss(head: Params, r: ReturnType<typeof rows>, hitWeight = 0): tf.S
   return tf.div(tf.sum(tf.mul(perRow, r.known)), tf.maximum(tf.sum(r.known), 1)) as tf.Scalar;
 }
 
+/**
+ * -log Σ_c w_zc ∫ N(g | μ_zc, diag σ_zc²) k(y − g) dg per row and mode: the goal NLL of the mixture
+ * convolved with each agent's box kernel k, a Gaussian whose std along the agent's heading at t is
+ * `scale` x the 8 s miss box's longitudinal threshold and across it `scale` x the lateral one (so a
+ * component covariance becomes diag σ² + R diag(L², W²) Rᵀ, R the heading's rotation, per agent).
+ * The kernel blurs the end point to the miss box's size: spread finer than a box no longer pays, and
+ * the weights pay for mass within a box of the end point, as the miss rate counts. [B, M].
+ */
+export function boxKernelNLLPerMode(
+  gm: ReturnType<typeof goalMixture>,
+  goal: tf.Tensor,
+  box: tf.Tensor,
+  scale: number,
+): tf.Tensor {
+  const b = goal.shape[0]!;
+  const G = gm.mean.shape[2]!;
+  const d = tf.reshape(tf.sub(tf.reshape(goal, [b, 1, 1, 4]), gm.mean), [b, M, G, 2, 2]);
+  const v = tf.reshape(tf.exp(tf.mul(gm.logStd, 2)), [b, M, G, 2, 2]);
+  const [c, s, invLon, invLat] = tf.unstack(tf.reshape(box, [b, 1, 1, 2, 4]), 4);
+  const l2 = tf.square(tf.div(scale, invLon!));
+  const w2 = tf.square(tf.div(scale, invLat!));
+  const [dx, dy] = tf.unstack(d, 4);
+  const [vx, vy] = tf.unstack(v, 4);
+  const cc = tf.square(c!);
+  const ss = tf.square(s!);
+  const sxx = tf.add(vx!, tf.add(tf.mul(cc, l2), tf.mul(ss, w2)));
+  const syy = tf.add(vy!, tf.add(tf.mul(ss, l2), tf.mul(cc, w2)));
+  const sxy = tf.mul(tf.mul(c!, s!), tf.sub(l2, w2));
+  const det = tf.sub(tf.mul(sxx, syy), tf.square(sxy));
+  const quad = tf.div(
+    tf.add(
+      tf.sub(tf.mul(syy, tf.square(dx!)), tf.mul(tf.mul(sxy, tf.mul(dx!, dy!)), 2)),
+      tf.mul(sxx, tf.square(dy!)),
+    ),
+    det,
+  );
+  // per agent: log N(d | 0, S) = −log 2π − ½ log det S − ½ dᵀS⁻¹d; summed over the pair's two agents
+  const ll = tf.sum(tf.neg(tf.add(tf.add(tf.mul(tf.log(det), 0.5), tf.mul(quad, 0.5)), LOG_2PI)), 3); // [B, M, G]
+  return tf.neg(tf.logSumExp(tf.add(gm.logWeights, ll), 2));
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
 /** Rows a scoring pass reads at once. */
 const SCORE_CHUNK = 1024;
 
 /** The goal loss over all rows of `d` (the mean over its known rows). */
-export async function scoreGoalHead(head: Params, d: GoalData, hitWeight = 0): Promise<number> {
+export async function scoreGoalHead(
+  head: Params,
+  d: GoalData,
+  hitWeight = 0,
+  boxKernel = 0,
+): Promise<number> {
   let sum = 0;
   let known = 0;
   for (let i = 0; i < d.n; i += SCORE_CHUNK) {
     const idx = [...Array(Math.min(SCORE_CHUNK, d.n - i)).keys()].map((k) => i + k);
     const r = rows(d, idx);
     const n = d.known.subarray(i, i + idx.length).reduce((a, v) => a + v, 0);
-    const t = tf.tidy(() => headLoss(head, r, hitWeight));
+    const t = tf.tidy(() => headLoss(head, r, hitWeight, boxKernel));
     sum += (await t.data())[0]! * n;
     known += n;
     tf.dispose([t, ...Object.values(r)]);
@@ -203,8 +256,8 @@ export async function trainGoalHead(
     cfg,
     salt: GOAL_SHUFFLE_SALT,
     batch: (idx) => rows(train, idx),
-    loss: (r) => headLoss(head, r, cfg.hitWeight),
-    score: async () => ({ total: await scoreGoalHead(head, stop, cfg.hitWeight) }),
+    loss: (r) => headLoss(head, r, cfg.hitWeight, cfg.boxKernel),
+    score: async () => ({ total: await scoreGoalHead(head, stop, cfg.hitWeight, cfg.boxKernel) }),
     onEpoch,
   });
 }

@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NETWORK } from '../../src/model/config';
 import { sceneSamples } from '../../src/model/dataset';
 import {
+  boxKernelNLLPerMode,
   frozenGoalInputs,
   JITTER,
   scoreGoalHead,
   trainGoalHead,
   widenGoals,
 } from '../../src/model/goal-train';
+import { goalNLLPerMode } from '../../src/model/losses';
 import { createParams, goalComponentsOf, goalMixture } from '../../src/model/network';
 import { predictPairs } from '../../src/model/predictors';
 import { decodeModel, encodeModel } from '../../src/model/weights';
@@ -153,5 +155,55 @@ describe('the goal head widened and trained alone (model/goal-train.ts)', () => 
       expect(il).toBeGreaterThanOrEqual(10 / 6 - 1e-6);
       expect(il).toBeLessThanOrEqual(20 / 6 + 1e-6);
     }
+  });
+
+  it('the box-kernel NLL is the mixture convolved with each agent’s rotated box Gaussian, and the plain NLL as the kernel shrinks', async () => {
+    const init = createParams(17);
+    const scenes = [...Array(3).keys()].map((i) => generateScene(61001, i).scene);
+    const samples = scenes.flatMap((s, i) => sceneSamples(s, 0, 60, 7, i));
+    const d = await frozenGoalInputs(init, samples);
+    const ctx = tf.tensor2d(d.ctx, [d.n, NETWORK.context]);
+    const goal = tf.tensor2d(d.goal, [d.n, 4]);
+    const box = tf.tensor3d(d.box, [d.n, 2, 4]);
+    const gm = goalMixture(init, ctx);
+    const mean = (await gm.mean.array()) as number[][][][];
+    const logStd = (await gm.logStd.array()) as number[][][][];
+    const logW = (await gm.logWeights.array()) as number[][][];
+    const K = 0.7;
+    const got = (await boxKernelNLLPerMode(gm, goal, box, K).array()) as number[][];
+    // by hand: S = diag σ² + R diag((K L)², (K W)²) Rᵀ as matrix products, its inverse by adjugate
+    for (let r = 0; r < d.n; r++)
+      for (let z = 0; z < M; z++) {
+        const terms = mean[r]![z]!.map((mu, c) => {
+          let ll = logW[r]![z]![c]!;
+          for (const ag of [0, 1]) {
+            const [co, si, il, it] = d.box.subarray(r * 8 + ag * 4, r * 8 + ag * 4 + 4);
+            const R = [
+              [co!, -si!],
+              [si!, co!],
+            ];
+            const D = [(K / il!) ** 2, (K / it!) ** 2];
+            const S = [0, 1].map((i) =>
+              [0, 1].map((j) => R[i]![0]! * D[0]! * R[j]![0]! + R[i]![1]! * D[1]! * R[j]![1]!),
+            );
+            S[0]![0]! += Math.exp(2 * logStd[r]![z]![c]![2 * ag]!);
+            S[1]![1]! += Math.exp(2 * logStd[r]![z]![c]![2 * ag + 1]!);
+            const det = S[0]![0]! * S[1]![1]! - S[0]![1]! * S[1]![0]!;
+            const e = [d.goal[r * 4 + 2 * ag]! - mu[2 * ag]!, d.goal[r * 4 + 2 * ag + 1]! - mu[2 * ag + 1]!];
+            const q = (S[1]![1]! * e[0]! ** 2 - 2 * S[0]![1]! * e[0]! * e[1]! + S[0]![0]! * e[1]! ** 2) / det;
+            ll += -Math.log(2 * Math.PI) - 0.5 * Math.log(det) - 0.5 * q;
+          }
+          return ll;
+        });
+        const top = Math.max(...terms);
+        const want = -(top + Math.log(terms.reduce((s, t) => s + Math.exp(t - top), 0)));
+        expect(got[r]![z]).toBeCloseTo(want, 3);
+      }
+    // a vanishing kernel gives the plain goal NLL
+    const tiny = (await boxKernelNLLPerMode(gm, goal, box, 1e-4).array()) as number[][];
+    const plain = (await goalNLLPerMode(gm, goal).array()) as number[][];
+    for (let r = 0; r < d.n; r++)
+      for (let z = 0; z < M; z++) expect(tiny[r]![z]).toBeCloseTo(plain[r]![z]!, 3);
+    tf.dispose([ctx, goal, box, gm.logWeights, gm.mean, gm.logStd]);
   });
 });

@@ -38,6 +38,7 @@ export async function trainGoalsOnly(
     goalComponents: number;
     epochs?: number;
     hitWeight?: number;
+    boxKernel?: number;
   },
 ): Promise<{ json: ModelJson; data: ArrayBuffer }> {
   const { plan, cfg } = o;
@@ -70,8 +71,9 @@ export async function trainGoalsOnly(
     learningRate: cfg.learningRate,
     seed: cfg.seed,
     ...(o.hitWeight ? { hitWeight: o.hitWeight } : {}),
+    ...(o.boxKernel ? { boxKernel: o.boxKernel } : {}),
   };
-  const initStop = await scoreGoalHead(init.params, stop);
+  const initStop = await scoreGoalHead(init.params, stop, headCfg.hitWeight, headCfg.boxKernel);
   const head = widenGoals(init.params, o.goalComponents, cfg.seed);
   console.log(
     `goal head ${g0} -> ${o.goalComponents} components per mode; the init's stop loss ${initStop.toFixed(4)}`,
